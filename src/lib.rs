@@ -1,0 +1,25 @@
+//! council: validate, audit and publish the records of neighbourhood grid consultation
+//! councils (网格议事会).
+//!
+//! The library is a pipeline with visible stages:
+//!
+//! - [`load`] finds the site and its files and reads them as text;
+//! - [`model`] reads each file into typed, spanned records;
+//! - [`rules`] check the records and push [`diag::Diagnostic`]s;
+//! - [`lifecycle`] derives each matter's state as of a day;
+//! - [`check`] runs these stages for `council check`.
+//!
+//! The command line (`main.rs`) is a thin layer: each command turns its arguments into an
+//! options struct and makes one call into this library.
+
+pub mod check;
+pub mod diag;
+pub mod error;
+pub mod lifecycle;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod privacy;
+pub mod rules;
+
+pub use error::Error;

@@ -1,0 +1,445 @@
+//! Loading: finding the site root, walking `councils/`, `content/` and `static/`, sorting
+//! every file into what it is (a council, an area, a record, a page, an attachment), and
+//! reading files as UTF-8 text.
+//!
+//! This stage touches the file system and nothing else does before publishing. It never
+//! follows a symbolic link out of the site, and it never stops at a bad file: what it cannot
+//! place or read becomes a finding and the walk goes on. It knows the layout of SPEC §2, not
+//! the fields inside files (that is `model`).
+
+pub mod frontmatter;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diag::{Diagnostic, Source};
+use crate::error::Error;
+use crate::rules;
+
+/// The kinds of record a council folder holds, by their sub-folder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RecordKind {
+    Proposal,
+    Meeting,
+    Report,
+}
+
+impl RecordKind {
+    pub const ALL: [RecordKind; 3] = [
+        RecordKind::Proposal,
+        RecordKind::Meeting,
+        RecordKind::Report,
+    ];
+
+    pub fn folder(self) -> &'static str {
+        match self {
+            RecordKind::Proposal => "proposals",
+            RecordKind::Meeting => "meetings",
+            RecordKind::Report => "reports",
+        }
+    }
+
+    pub fn from_folder(s: &str) -> Option<RecordKind> {
+        RecordKind::ALL.into_iter().find(|k| k.folder() == s)
+    }
+}
+
+/// A file found by the walk, not yet read.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FoundFile {
+    /// Relative to the site root, `/`-separated.
+    pub rel: String,
+    /// Where to read it (the target of a symlink that stays inside the site).
+    pub abs: PathBuf,
+}
+
+/// A record file: `<council>/<kind folder>/<stem>[.<lang>].md`.
+#[derive(Clone, Debug)]
+pub struct RecordFile {
+    pub kind: RecordKind,
+    /// The file stem without the language suffix, as written.
+    pub stem: String,
+    /// `Some(lang)` for a translation `<stem>.<lang>.md`.
+    pub lang: Option<String>,
+    pub file: FoundFile,
+}
+
+#[derive(Clone, Debug)]
+pub struct CouncilFiles {
+    /// The folder path relative to `councils/`, e.g. `huangtai/grid-03`.
+    pub key: String,
+    pub toml: FoundFile,
+    pub records: Vec<RecordFile>,
+}
+
+#[derive(Clone, Debug)]
+pub struct AreaFile {
+    /// The folder path relative to `councils/`.
+    pub key: String,
+    pub toml: FoundFile,
+}
+
+/// A page under `content/`.
+#[derive(Clone, Debug)]
+pub struct PageFile {
+    /// The path relative to `content/` without the language suffix and `.md`, e.g.
+    /// `guide/process` or `guide/_index`.
+    pub path: String,
+    pub lang: Option<String>,
+    pub file: FoundFile,
+}
+
+/// Everything the walk found, sorted.
+#[derive(Debug, Default)]
+pub struct Layout {
+    pub councils: Vec<CouncilFiles>,
+    pub areas: Vec<AreaFile>,
+    pub pages: Vec<PageFile>,
+    /// Every regular file of `councils/`, `content/` and `static/`, relative to the root:
+    /// what a relative link may point at.
+    pub files: BTreeSet<String>,
+    /// Files under `static/`, copied to the output as they are.
+    pub statics: Vec<FoundFile>,
+}
+
+/// Finds the site root: `start` itself or its nearest parent holding `site.toml`.
+pub fn find_root(start: &Path) -> Result<PathBuf, Error> {
+    let meta = fs::metadata(start).map_err(|e| Error::Path {
+        path: start.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    if !meta.is_dir() {
+        return Err(Error::Path {
+            path: start.to_path_buf(),
+            reason: "not a folder; give the folder of the site (the one holding site.toml)".into(),
+        });
+    }
+    let start = start.canonicalize().map_err(|e| Error::Path {
+        path: start.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    let mut dir = start.as_path();
+    loop {
+        if dir.join("site.toml").is_file() {
+            return Ok(dir.to_path_buf());
+        }
+        match dir.parent() {
+            Some(p) => dir = p,
+            None => return Err(Error::NoSite { start }),
+        }
+    }
+}
+
+/// Reads a file as UTF-8 text (a leading BOM dropped). A file that is not UTF-8 becomes an
+/// `invalid-utf8` finding pointing at the first bad byte.
+pub fn read_source(file: &FoundFile) -> Result<Arc<Source>, Box<Diagnostic>> {
+    let bytes = fs::read(&file.abs)
+        .map_err(|e| rules::files::misplaced_file::unreadable(&file.rel, &e.to_string()))?;
+    source_from_bytes(&file.rel, bytes)
+}
+
+/// The same as [`read_source`] for bytes from elsewhere (a git blob).
+pub fn source_from_bytes(rel: &str, mut bytes: Vec<u8>) -> Result<Arc<Source>, Box<Diagnostic>> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Source::new(rel, text)),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            Err(Box::new(rules::files::invalid_utf8::diagnostic(
+                rel, &bytes, valid,
+            )))
+        }
+    }
+}
+
+/// Walks the site. `languages` are the site's languages, first the default: they tell a
+/// translation `2022-001.en.md` from a record.
+pub fn walk(root: &Path, languages: &[String], diags: &mut Vec<Diagnostic>) -> Layout {
+    let mut layout = Layout::default();
+    let mut councils_found: Vec<FoundFile> = Vec::new();
+    let mut areas_found: Vec<FoundFile> = Vec::new();
+    let mut mds: Vec<FoundFile> = Vec::new();
+
+    for top in ["councils", "content", "static"] {
+        let dir = root.join(top);
+        if !dir.exists() {
+            continue;
+        }
+        for file in walk_dir(root, &dir, diags) {
+            layout.files.insert(file.rel.clone());
+            if top == "static" {
+                layout.statics.push(file);
+                continue;
+            }
+            if top == "content" {
+                if has_ext(&file.rel, "md")
+                    && let Some(page) = page_file(file, languages, diags)
+                {
+                    layout.pages.push(page);
+                }
+                continue;
+            }
+            let name = file.rel.rsplit('/').next().unwrap_or("");
+            if name == "council.toml" {
+                councils_found.push(file);
+            } else if name == "area.toml" {
+                areas_found.push(file);
+            } else if has_ext(name, "toml") {
+                diags.push(rules::files::misplaced_file::stray_toml(&file.rel, name));
+            } else if has_ext(name, "md") {
+                mds.push(file);
+            }
+        }
+    }
+
+    // Councils: a folder holding council.toml; a council inside a council is refused.
+    councils_found.sort();
+    let mut council_dirs: Vec<String> = Vec::new();
+    for f in councils_found {
+        let dir = parent(&f.rel).to_string();
+        if dir == "councils" {
+            diags.push(rules::files::misplaced_file::council_at_top(&f.rel));
+            continue;
+        }
+        if let Some(outer) = council_dirs.iter().find(|d| is_under(&dir, d)) {
+            diags.push(rules::files::misplaced_file::nested_council(&f.rel, outer));
+            continue;
+        }
+        council_dirs.push(dir.clone());
+        layout.councils.push(CouncilFiles {
+            key: dir["councils/".len()..].to_string(),
+            toml: f,
+            records: Vec::new(),
+        });
+    }
+    for f in areas_found {
+        let dir = parent(&f.rel).to_string();
+        if let Some(council) = council_dirs
+            .iter()
+            .find(|d| dir == **d || is_under(&dir, d))
+        {
+            diags.push(rules::files::misplaced_file::area_in_council(
+                &f.rel, council,
+            ));
+            continue;
+        }
+        let key = dir.strip_prefix("councils/").unwrap_or("").to_string();
+        layout.areas.push(AreaFile { key, toml: f });
+    }
+
+    // Records: `<council>/<kind>/<file>.md`, nothing deeper, nothing elsewhere.
+    for f in mds {
+        let council = layout
+            .councils
+            .iter_mut()
+            .find(|c| is_under(&f.rel, parent(&c.toml.rel)));
+        let Some(council) = council else {
+            diags.push(rules::files::misplaced_file::outside_council(&f.rel));
+            continue;
+        };
+        let inner = &f.rel[parent(&council.toml.rel).len() + 1..];
+        let mut parts = inner.split('/');
+        let (Some(folder), Some(name), None) = (parts.next(), parts.next(), parts.next()) else {
+            diags.push(rules::files::misplaced_file::misplaced_record(
+                &f.rel, inner,
+            ));
+            continue;
+        };
+        let Some(kind) = RecordKind::from_folder(folder) else {
+            diags.push(rules::files::misplaced_file::misplaced_record(
+                &f.rel, inner,
+            ));
+            continue;
+        };
+        let Some((stem, lang)) = split_lang(&f.rel, name, languages, diags) else {
+            continue;
+        };
+        council.records.push(RecordFile {
+            kind,
+            stem,
+            lang,
+            file: f,
+        });
+    }
+    for c in &mut layout.councils {
+        c.records
+            .sort_by(|a, b| (a.kind, &a.stem, &a.lang).cmp(&(b.kind, &b.stem, &b.lang)));
+    }
+    layout.areas.sort_by(|a, b| a.key.cmp(&b.key));
+    layout
+        .pages
+        .sort_by(|a, b| (&a.path, &a.lang).cmp(&(&b.path, &b.lang)));
+    layout
+}
+
+fn page_file(
+    file: FoundFile,
+    languages: &[String],
+    diags: &mut Vec<Diagnostic>,
+) -> Option<PageFile> {
+    let inner = file.rel["content/".len()..].to_string();
+    let (dir, name) = match inner.rfind('/') {
+        Some(i) => (&inner[..i + 1], &inner[i + 1..]),
+        None => ("", inner.as_str()),
+    };
+    let (stem, lang) = split_lang(&file.rel, name, languages, diags)?;
+    Some(PageFile {
+        path: format!("{dir}{stem}"),
+        lang,
+        file,
+    })
+}
+
+/// `2022-001.en.md` → (`2022-001`, Some(`en`)); `2022-001.md` → (`2022-001`, None).
+/// A suffix that is not a configured language is reported and the file skipped.
+fn split_lang(
+    rel: &str,
+    name: &str,
+    languages: &[String],
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(String, Option<String>)> {
+    let stem = &name[..name.len() - 3];
+    match stem.rsplit_once('.') {
+        Some((base, lang)) if languages.iter().skip(1).any(|l| l == lang) => {
+            Some((base.to_string(), Some(lang.to_string())))
+        }
+        Some((_, lang)) if looks_like_language(lang) => {
+            diags.push(rules::schema::invalid_value::bad_language_suffix(
+                rel, lang, languages,
+            ));
+            None
+        }
+        _ => Some((stem.to_string(), None)),
+    }
+}
+
+/// `en`, `zh`, `zh-Hant`, `pt-BR`: what a language suffix looks like (not `04` of a date).
+fn looks_like_language(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Every regular file under `dir`, sorted; symlinks are followed only to files inside the
+/// site, hidden files and editor backups are skipped.
+fn walk_dir(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<FoundFile> {
+    let mut out = Vec::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let rel = e
+                    .path()
+                    .map(|p| rel_path(root, p))
+                    .unwrap_or_else(|| rel_path(root, dir));
+                diags.push(rules::files::misplaced_file::unreadable(
+                    &rel,
+                    &e.to_string(),
+                ));
+                continue;
+            }
+        };
+        let rel = rel_path(root, entry.path());
+        if rel.is_empty() {
+            continue;
+        }
+        let ft = entry.file_type();
+        if ft.is_dir() {
+            continue;
+        }
+        if ft.is_symlink() {
+            match resolve_inside(root, entry.path()) {
+                Some(target) if target.is_file() => out.push(FoundFile { rel, abs: target }),
+                Some(_) => diags.push(rules::files::misplaced_file::symlink_not_followed(
+                    &rel,
+                    "it is a link to a folder",
+                )),
+                None => diags.push(rules::files::misplaced_file::symlink_not_followed(
+                    &rel,
+                    "it points outside the site",
+                )),
+            }
+            continue;
+        }
+        if ft.is_file() {
+            out.push(FoundFile {
+                rel,
+                abs: entry.path().to_path_buf(),
+            });
+        }
+    }
+    out
+}
+
+/// The target of a symlink if it resolves inside `root`.
+fn resolve_inside(root: &Path, link: &Path) -> Option<PathBuf> {
+    let target = link.canonicalize().ok()?;
+    target.starts_with(root).then_some(target)
+}
+
+fn is_ignored(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~') || (name.starts_with('#') && name.ends_with('#'))
+}
+
+pub fn rel_path(root: &Path, p: &Path) -> String {
+    let rel = p.strip_prefix(root).unwrap_or(p);
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
+fn has_ext(name: &str, ext: &str) -> bool {
+    name.len() > ext.len() + 1
+        && name.as_bytes()[name.len() - ext.len() - 1] == b'.'
+        && name[name.len() - ext.len()..].eq_ignore_ascii_case(ext)
+}
+
+fn parent(rel: &str) -> &str {
+    rel.rsplit_once('/').map(|(p, _)| p).unwrap_or("")
+}
+
+fn is_under(path: &str, dir: &str) -> bool {
+    path.len() > dir.len() && path.starts_with(dir) && path.as_bytes()[dir.len()] == b'/'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extensions_compare_without_case() {
+        assert!(has_ext("a.md", "md"));
+        assert!(has_ext("A.MD", "md"));
+        assert!(!has_ext(".md", "md"));
+        assert!(!has_ext("amd", "md"));
+    }
+
+    #[test]
+    fn under_means_a_real_sub_path() {
+        assert!(is_under("councils/a/g/x.md", "councils/a/g"));
+        assert!(!is_under("councils/a/g2/x.md", "councils/a/g"));
+        assert!(!is_under("councils/a/g", "councils/a/g"));
+    }
+
+    #[test]
+    fn editor_droppings_are_ignored() {
+        assert!(is_ignored(".2022-001.md.swp"));
+        assert!(is_ignored("2022-001.md~"));
+        assert!(is_ignored("#2022-001.md#"));
+        assert!(!is_ignored("2022-001.md"));
+    }
+}

@@ -1,0 +1,132 @@
+//! The `council` command line: parse arguments, call the library, print, exit.
+//!
+//! Exit codes: 0 when the run found nothing that fails it, 1 when it found errors (or
+//! warnings with `--deny-warnings`), 2 when it could not run (no site.toml, a bad path or
+//! argument).
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use jiff::civil::Date;
+
+use council::diag::Tally;
+use council::diag::render::{self, Format};
+use council::{Error, check, rules};
+
+#[derive(Parser)]
+#[command(
+    name = "council",
+    version,
+    about = "Validate, audit and publish the records of grid consultation councils"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate the records and report every problem
+    Check {
+        /// The site folder (default: the current folder or the nearest parent with site.toml)
+        path: Option<PathBuf>,
+        /// Output format
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// The day to judge deadlines by (YYYY-MM-DD; default today)
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+        /// Fail (exit 1) on warnings too
+        #[arg(long)]
+        deny_warnings: bool,
+        /// Print the documentation of a rule and exit
+        #[arg(long, value_name = "RULE")]
+        explain: Option<String>,
+    },
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse::<Date>()
+        .map_err(|_| format!("`{s}` is not a date; write it as YYYY-MM-DD, like 2022-04-02"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn color_stdout() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Error> {
+    match cli.command {
+        Command::Check {
+            path,
+            format,
+            today,
+            deny_warnings,
+            explain,
+        } => {
+            if let Some(name) = explain {
+                return explain_rule(&name);
+            }
+            let opts = check::CheckOptions {
+                path: path.unwrap_or_else(|| PathBuf::from(".")),
+                today,
+            };
+            let checked = check::check(&opts)?;
+            let diags = &checked.diagnostics;
+            let tally = Tally::of(diags);
+            let mut out = render::render(diags, format, color_stdout());
+            if format == Format::Human {
+                let what = match checked.site.file_count {
+                    1 => "1 file".to_string(),
+                    n => format!("{n} files"),
+                };
+                out.push_str(&render::summary(tally, &what));
+                out.push('\n');
+            }
+            print(&out);
+            Ok(if tally.fails(deny_warnings) {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+    }
+}
+
+fn explain_rule(name: &str) -> Result<ExitCode, Error> {
+    match rules::find(name) {
+        Some(rule) => {
+            print(&rule.explain());
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            let names: Vec<&str> = rules::REGISTRY.iter().map(|r| r.name).collect();
+            let hint = match council::model::suggest(name, &names) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("the rules are: {}", names.join(", ")),
+            };
+            Err(Error::Usage(format!(
+                "no rule named `{name}`\n  = help: {hint}"
+            )))
+        }
+    }
+}
+
+/// Prints to stdout; a closed pipe (`council check | head`) is not an error.
+fn print(s: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(s.as_bytes());
+    let _ = out.flush();
+}

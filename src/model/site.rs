@@ -1,0 +1,247 @@
+//! Reading a whole site: the configuration first (it names the languages that tell a
+//! translation from a record), then every file in parallel, then putting records into
+//! their councils.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::*;
+use crate::diag::{Diagnostic, Source};
+use crate::load::{self, FoundFile, RecordKind};
+use crate::rules::files::misplaced_file;
+
+enum Parsed {
+    Area(Area),
+    Council(usize, Council),
+    Proposal(usize, Proposal),
+    Meeting(usize, Meeting),
+    Report(usize, Report),
+    RecordText(usize, RecordKind, String, TranslatedText, String),
+    Page(Page),
+    PageText(String, TranslatedText, String),
+    Unread,
+}
+
+/// Reads the site at `root` (which holds site.toml). Never fails: what cannot be read is a
+/// finding, and everything else is still read.
+pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let site_toml = FoundFile {
+        rel: "site.toml".into(),
+        abs: root.join("site.toml"),
+    };
+    let (config, config_source) = match load::read_source(&site_toml) {
+        Ok(src) => {
+            let (config, d) = parse_site_config(&src);
+            diags.extend(d);
+            (config, src)
+        }
+        Err(d) => {
+            diags.push(*d);
+            (SiteConfig::default(), Source::new("site.toml", ""))
+        }
+    };
+    let languages = config.languages.clone();
+    let layout = load::walk(root, &languages, &mut diags);
+
+    enum Job<'a> {
+        Area(&'a load::AreaFile),
+        Council(usize, &'a FoundFile),
+        Record(usize, &'a load::RecordFile),
+        Page(&'a load::PageFile),
+    }
+    let mut jobs = Vec::new();
+    for a in &layout.areas {
+        jobs.push(Job::Area(a));
+    }
+    for (i, c) in layout.councils.iter().enumerate() {
+        jobs.push(Job::Council(i, &c.toml));
+        for r in &c.records {
+            jobs.push(Job::Record(i, r));
+        }
+    }
+    for p in &layout.pages {
+        jobs.push(Job::Page(p));
+    }
+    let file_count = jobs.len() + 1;
+
+    let results: Vec<(Parsed, Vec<Diagnostic>)> = jobs
+        .par_iter()
+        .map(|job| {
+            let file = match job {
+                Job::Area(a) => &a.toml,
+                Job::Council(_, f) => f,
+                Job::Record(_, r) => &r.file,
+                Job::Page(p) => &p.file,
+            };
+            let src = match load::read_source(file) {
+                Ok(s) => s,
+                Err(d) => {
+                    // A council whose council.toml cannot be read still holds its records.
+                    if let Job::Council(i, _) = job {
+                        let key = layout.councils[*i].key.clone();
+                        let (mut c, _) =
+                            parse_council(&key, &Source::new(&file.rel, ""), &languages);
+                        c.parsed = false;
+                        return (Parsed::Council(*i, c), vec![*d]);
+                    }
+                    return (Parsed::Unread, vec![*d]);
+                }
+            };
+            let langs = &languages[..];
+            match job {
+                Job::Area(a) => {
+                    let (x, d) = parse_area(&a.key, &src, langs);
+                    (Parsed::Area(x), d)
+                }
+                Job::Council(i, _) => {
+                    let (x, d) = parse_council(&layout.councils[*i].key, &src, langs);
+                    (Parsed::Council(*i, x), d)
+                }
+                Job::Record(i, r) => parse_record(*i, r, &src, langs),
+                Job::Page(p) => match &p.lang {
+                    None => {
+                        let (x, d) = parse_page(&p.path, &src);
+                        (Parsed::Page(x), d)
+                    }
+                    Some(lang) => {
+                        let (x, d) = parse_translation(&p.path, lang, &src, true);
+                        (Parsed::PageText(p.path.clone(), x, p.file.rel.clone()), d)
+                    }
+                },
+            }
+        })
+        .collect();
+
+    let mut areas = Vec::new();
+    let mut councils: Vec<Option<Council>> = layout.councils.iter().map(|_| None).collect();
+    let mut proposals: Vec<Vec<Proposal>> = layout.councils.iter().map(|_| Vec::new()).collect();
+    let mut meetings: Vec<Vec<Meeting>> = layout.councils.iter().map(|_| Vec::new()).collect();
+    let mut reports: Vec<Vec<Report>> = layout.councils.iter().map(|_| Vec::new()).collect();
+    let mut record_texts = Vec::new();
+    let mut pages = Vec::new();
+    let mut page_texts = Vec::new();
+    for (parsed, d) in results {
+        diags.extend(d);
+        match parsed {
+            Parsed::Area(a) => areas.push(a),
+            Parsed::Council(i, c) => councils[i] = Some(c),
+            Parsed::Proposal(i, p) => proposals[i].push(p),
+            Parsed::Meeting(i, m) => meetings[i].push(m),
+            Parsed::Report(i, r) => reports[i].push(r),
+            Parsed::RecordText(i, kind, stem, t, rel) => record_texts.push((i, kind, stem, t, rel)),
+            Parsed::Page(p) => pages.push(p),
+            Parsed::PageText(path, t, rel) => page_texts.push((path, t, rel)),
+            Parsed::Unread => {}
+        }
+    }
+    let mut councils: Vec<Council> = councils
+        .into_iter()
+        .zip(proposals)
+        .zip(meetings)
+        .zip(reports)
+        .filter_map(|(((c, p), m), r)| {
+            let mut c = c?;
+            c.proposals = p;
+            c.meetings = m;
+            c.reports = r;
+            Some(c)
+        })
+        .collect();
+
+    for (i, kind, stem, text, rel) in record_texts {
+        let key = &layout.councils[i].key;
+        let Some(c) = councils.iter_mut().find(|c| &c.key == key) else {
+            continue;
+        };
+        let texts = match kind {
+            RecordKind::Proposal => c
+                .proposals
+                .iter_mut()
+                .find(|p| p.meta.stem == stem)
+                .map(|p| &mut p.texts),
+            RecordKind::Meeting => c
+                .meetings
+                .iter_mut()
+                .find(|p| p.meta.stem == stem)
+                .map(|p| &mut p.texts),
+            RecordKind::Report => c
+                .reports
+                .iter_mut()
+                .find(|p| p.meta.stem == stem)
+                .map(|p| &mut p.texts),
+        };
+        match texts {
+            Some(t) => t.push(text),
+            None => diags.push(misplaced_file::orphan_translation(
+                &rel,
+                &format!("{stem}.md"),
+            )),
+        }
+    }
+    for (path, text, rel) in page_texts {
+        match pages.iter_mut().find(|p: &&mut Page| p.path == path) {
+            Some(p) => p.texts.push(text),
+            None => {
+                let name = path.rsplit('/').next().unwrap_or(&path);
+                diags.push(misplaced_file::orphan_translation(
+                    &rel,
+                    &format!("{name}.md"),
+                ));
+            }
+        }
+    }
+
+    councils.sort_by(|a, b| a.key.cmp(&b.key));
+    for c in &mut councils {
+        c.proposals.sort_by(|a, b| a.meta.stem.cmp(&b.meta.stem));
+        c.meetings.sort_by(|a, b| a.meta.stem.cmp(&b.meta.stem));
+        c.reports.sort_by(|a, b| a.meta.stem.cmp(&b.meta.stem));
+    }
+    areas.sort_by(|a: &Area, b| a.key.cmp(&b.key));
+    pages.sort_by(|a: &Page, b| a.path.cmp(&b.path));
+
+    let site = Site {
+        root: root.to_path_buf(),
+        config,
+        config_source,
+        areas,
+        councils,
+        pages,
+        files: layout.files,
+        statics: layout.statics,
+        file_count,
+    };
+    (site, diags)
+}
+
+fn parse_record(
+    i: usize,
+    r: &load::RecordFile,
+    src: &Arc<Source>,
+    langs: &[String],
+) -> (Parsed, Vec<Diagnostic>) {
+    if let Some(lang) = &r.lang {
+        let (t, d) = parse_translation(&r.stem, lang, src, false);
+        return (
+            Parsed::RecordText(i, r.kind, r.stem.clone(), t, r.file.rel.clone()),
+            d,
+        );
+    }
+    match r.kind {
+        RecordKind::Proposal => {
+            let (p, d) = parse_proposal(&r.stem, src, langs);
+            (Parsed::Proposal(i, p), d)
+        }
+        RecordKind::Meeting => {
+            let (m, d) = parse_meeting(&r.stem, src, langs);
+            (Parsed::Meeting(i, m), d)
+        }
+        RecordKind::Report => {
+            let (x, d) = parse_report(&r.stem, src, langs);
+            (Parsed::Report(i, x), d)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! `unsafe-html`: raw HTML in a body that publishing strips.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::markdown::{POLICY, removed_by_sanitiser, url_scheme};
+use crate::rules::{Check, Context, Rule};
+
+pub static RULE: Rule = Rule {
+    name: "unsafe-html",
+    severity: Severity::Warning,
+    summary: "Raw HTML in Markdown that sanitising removes (script, event handlers, javascript: URLs).",
+    docs: r#"
+## What it does
+Looks at raw HTML written into a body, and at the addresses of Markdown links and images, and
+reports what the publishing sanitiser removes: tags such as `<script>`, `<iframe>`, `<style>`
+and `<form>`, event handlers such as `onclick`, `style` attributes, and addresses such as
+`javascript:` that are not web or mail addresses.
+
+## Why
+Records are published to residents' phones. Anything that could run code or disguise content
+is removed when the site is built; the warning says so, so that the author is not surprised
+that part of the text vanished.
+
+## Example
+```text
+<div onclick="alert(1)">点击查看</div>
+[方案](javascript:alert(1))
+```
+
+## How to fix
+Write plain Markdown: `**bold**`, lists, tables, `[text](https://…)` links. Remove scripts and
+event handlers.
+"#,
+    check: Check::Records(check),
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for (src, body) in crate::rules::bodies(ctx.site) {
+        for range in &body.scan.html {
+            for r in removed_by_sanitiser(&src.text[range.clone()]) {
+                let span = range.start + r.range.start..range.start + r.range.end;
+                out.push(
+                    RULE.at(src, span, format!("raw HTML: {} is removed when publishing", r.what), "removed")
+                        .help("write plain Markdown instead of HTML; scripts, event handlers and styles never reach the site"),
+                );
+            }
+        }
+        for link in &body.scan.links {
+            if POLICY.url_allowed(&link.dest) {
+                continue;
+            }
+            let scheme = url_scheme(&link.dest).unwrap_or_default();
+            let what = if link.image { "image" } else { "link" };
+            out.push(
+                RULE.at(
+                    src,
+                    link.span.clone(),
+                    format!("a `{scheme}:` {what} address is removed when publishing"),
+                    "removed",
+                )
+                .help("link to web pages with `https://…`, or to records with a relative path"),
+            );
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! `front-matter-missing`: a record without its `+++` block.
+
+use std::sync::Arc;
+
+use crate::diag::{Diagnostic, Severity, Source};
+use crate::load::frontmatter::SplitError;
+use crate::rules::{Check, Rule};
+
+pub static RULE: Rule = Rule {
+    name: "front-matter-missing",
+    severity: Severity::Error,
+    summary: "A record file does not open with a `+++` block, or the block is not closed.",
+    docs: r#"
+## What it does
+Checks that every record (proposal, minutes, report) and every content page starts with a
+line `+++`, then its fields in TOML, then another line `+++`, then the text.
+
+## Why
+The fields (dates, who was present, the votes) are what council checks and publishes. Without
+the block council cannot tell fields from text, and the record would be left out.
+
+## Example
+```text
+# 关于加装电梯的提议
+submitted = 2022-03-14
+```
+
+## How to fix
+Put the fields between two lines holding only `+++`:
+```text
++++
+title = "为黄台路41号加装电梯"
+submitted = 2022-03-14
+proposer = "黄台路41号居民（23户）"
++++
+
+正文……
+```
+"#,
+    check: Check::Load,
+};
+
+pub fn diagnostic(src: &Arc<Source>, e: &SplitError) -> Diagnostic {
+    match e {
+        SplitError::NotOpened { yaml } => {
+            let line = src.line_range(1);
+            let d = RULE.at(
+                src,
+                line.start..line.start,
+                "the record does not start with a `+++` line",
+                "expected `+++` here",
+            );
+            if *yaml {
+                d.help("council reads TOML front matter between `+++` lines; YAML between `---` lines is not supported: change both `---` lines to `+++` and write the fields as TOML (`key = \"value\"`)")
+            } else {
+                d.help("start the file with a line `+++`, then the fields, then another `+++` line, then the text")
+            }
+        }
+        SplitError::NotClosed { open } => RULE
+            .at(
+                src,
+                open.clone(),
+                "the front matter opened here is never closed",
+                "opened here",
+            )
+            .help("add a line holding only `+++` after the last field, before the text"),
+    }
+}

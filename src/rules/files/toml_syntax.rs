@@ -1,0 +1,53 @@
+//! `toml-syntax`: front matter or a `.toml` file that is not valid TOML.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::diag::{Diagnostic, Severity, Source};
+use crate::rules::{Check, Rule};
+
+pub static RULE: Rule = Rule {
+    name: "toml-syntax",
+    severity: Severity::Error,
+    summary: "The front matter or a .toml file is not valid TOML.",
+    docs: r#"
+## What it does
+Parses site.toml, area.toml, council.toml and every record's front matter as TOML, and reports
+where the parser stopped understanding it, at the line and column of the whole file.
+
+## Why
+A field that cannot be read cannot be checked or published. TOML is strict on purpose: text
+goes in quotes, dates do not, lists use brackets.
+
+## Example
+```text
+title = 为黄台路41号加装电梯
+present = ["wang-li", "li-ming"
+```
+
+## How to fix
+Quote text, close brackets, and write each key once:
+```text
+title = "为黄台路41号加装电梯"
+present = ["wang-li", "li-ming"]
+```
+"#,
+    check: Check::Load,
+};
+
+pub fn diagnostic(src: &Arc<Source>, span: Range<usize>, message: &str) -> Diagnostic {
+    let msg = message.trim().trim_end_matches('.');
+    let help = if msg.contains("quoted") {
+        "put text in double quotes: `title = \"…\"`"
+    } else if msg.contains("duplicate key") {
+        "each field may appear once; remove or rename the repeated one"
+    } else if msg.contains("invalid date") || msg.contains("month") || msg.contains("day") {
+        "write dates as year-month-day with two-digit month and day, like `2022-04-02`"
+    } else if msg.contains("array") {
+        "a list is written in brackets with commas between items: `[\"a\", \"b\"]`"
+    } else {
+        "fix the TOML at this place; text goes in quotes, dates and numbers do not"
+    };
+    RULE.at(src, span, format!("invalid TOML: {msg}"), "here")
+        .help(help)
+}

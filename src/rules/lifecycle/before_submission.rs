@@ -1,0 +1,73 @@
+//! `before-submission`: an item or report dated before the proposal was submitted.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::lifecycle::EventKind;
+use crate::rules::{Check, Context, Rule};
+
+pub static RULE: Rule = Rule {
+    name: "before-submission",
+    severity: Severity::Error,
+    summary: "An item or report is dated before the proposal's `submitted`.",
+    docs: r#"
+## What it does
+Compares the date of every meeting item (the meeting's `date`) and every report with the
+`submitted` date of the proposal it names.
+
+## Why
+A council cannot discuss or supervise a matter before anyone raised it. One of the dates is
+wrong, and the published timeline would run backwards.
+
+## Example
+`proposals/2022-001.md` has `submitted = 2022-03-14`, and minutes dated 2022-03-02 hold an
+item about `2022-001`.
+
+## How to fix
+Check both dates against the paper records and correct the wrong one.
+"#,
+    check: Check::Records(check),
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    super::walk(ctx, |s| {
+        let Some(submitted) = &s.proposal.submitted else {
+            return;
+        };
+        if s.event.date >= submitted.value {
+            return;
+        }
+        let (src, span, what) = match s.event.kind {
+            EventKind::Item { meeting, item } => {
+                let m = &s.council.meetings[meeting];
+                let Some(p) = &m.items[item].proposal else {
+                    return;
+                };
+                (&m.meta.source, p.span.clone(), "a meeting item")
+            }
+            EventKind::Report { report } => {
+                let r = &s.council.reports[report];
+                let Some(d) = &r.date else { return };
+                (&r.meta.source, d.span.clone(), "a report")
+            }
+            _ => return,
+        };
+        out.push(
+            RULE.at(
+                src,
+                span,
+                format!(
+                    "{what} about `{}` is dated {}, before the proposal was submitted on {}",
+                    s.proposal.id(),
+                    s.event.date,
+                    submitted.value
+                ),
+                format!("dated {}", s.event.date),
+            )
+            .also(
+                &s.proposal.meta.source,
+                submitted.span.clone(),
+                "submitted here",
+            )
+            .help("check both dates against the paper records and correct the wrong one"),
+        );
+    });
+}

@@ -1,0 +1,47 @@
+//! `progress-incomplete`: completed or accepted with progress below 100.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::model::Status;
+use crate::rules::{Check, Context, Rule};
+
+pub static RULE: Rule = Rule {
+    name: "progress-incomplete",
+    severity: Severity::Error,
+    summary: "Status `completed` or `accepted` with progress below 100.",
+    docs: r#"
+## What it does
+Checks that a report whose `status` is `completed` or `accepted` has `progress = 100`.
+
+## Why
+Residents read both: "completed, 80%" cannot be true, and the matter's state on the site
+depends on the status.
+
+## Example
+```text
+status = "completed"
+progress = 90
+```
+
+## How to fix
+If the work is finished, write `progress = 100`; if not, use `status = "on-track"` (or
+`delayed`, `blocked`).
+"#,
+    check: Check::Records(check),
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for c in &ctx.site.councils {
+        for r in &c.reports {
+            let (Some(st), Some(p)) = (&r.status, &r.progress) else {
+                continue;
+            };
+            if matches!(st.value, Status::Completed | Status::Accepted) && p.value < 100 {
+                out.push(
+                    RULE.at(&r.meta.source, p.span.clone(), format!("status `{}` with progress {}%", st.value, p.value), "below 100")
+                        .also(&r.meta.source, st.span.clone(), "status")
+                        .help("if the work is finished write `progress = 100`; otherwise use status `on-track`, `delayed` or `blocked`"),
+                );
+            }
+        }
+    }
+}

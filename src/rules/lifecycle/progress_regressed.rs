@@ -1,0 +1,57 @@
+//! `progress-regressed`: a report's progress below the previous report's.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::lifecycle::EventKind;
+use crate::rules::{Check, Context, Rule};
+
+pub static RULE: Rule = Rule {
+    name: "progress-regressed",
+    severity: Severity::Warning,
+    summary: "A report's progress is lower than the previous report's.",
+    docs: r#"
+## What it does
+Compares each supervision report's `progress` with the previous report on the same matter.
+
+## Why
+Progress usually only grows. A lower number is often a typo (`45` for `54`); when work really
+went backwards (a pipe laid wrongly and dug up), the report's text should say why.
+
+## Example
+A report with `progress = 60`, then the next with `progress = 40`.
+
+## How to fix
+Correct the number, or keep it and explain in the report's text what was undone.
+"#,
+    check: Check::Records(check),
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    super::walk(ctx, |s| {
+        let EventKind::Report { report } = s.event.kind else {
+            return;
+        };
+        let Some(prev) = s.last_report else { return };
+        let r = &s.council.reports[report];
+        let (Some(p), Some(pp)) = (&r.progress, &prev.progress) else {
+            return;
+        };
+        if p.value >= pp.value {
+            return;
+        }
+        out.push(
+            RULE.at(
+                &r.meta.source,
+                p.span.clone(),
+                format!(
+                    "progress of `{}` went down from {}% to {}%",
+                    s.proposal.id(),
+                    pp.value,
+                    p.value
+                ),
+                "lower than before",
+            )
+            .also(&prev.meta.source, pp.span.clone(), "previous report")
+            .help("correct the number, or explain in the report's text what work was undone"),
+        );
+    });
+}

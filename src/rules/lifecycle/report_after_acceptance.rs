@@ -1,0 +1,51 @@
+//! `report-after-acceptance`: a report after the acceptance inspection.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::lifecycle::EventKind;
+use crate::rules::{Check, Context, Rule};
+
+pub static RULE: Rule = Rule {
+    name: "report-after-acceptance",
+    severity: Severity::Error,
+    summary: "A report follows an `accepted` report.",
+    docs: r#"
+## What it does
+Checks that no supervision report on a matter comes after its `accepted` report.
+
+## Why
+`accepted` records the acceptance inspection (验收): the matter is closed. A later report means
+either the acceptance was premature or the report belongs to another matter.
+
+## Example
+`status = "accepted"` on 2022-10-08, then a report with `status = "on-track"` on 2022-11-02.
+
+## How to fix
+If the work was reopened, raise it as a new proposal; if the report belongs to another matter,
+correct its `proposal`.
+"#,
+    check: Check::Records(check),
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    super::walk(ctx, |s| {
+        let EventKind::Report { report } = s.event.kind else {
+            return;
+        };
+        let Some(acc) = s.accepted else { return };
+        let r = &s.council.reports[report];
+        let Some(date) = &r.date else { return };
+        let mut d = RULE.at(
+            &r.meta.source,
+            date.span.clone(),
+            format!(
+                "a report on `{}` after its acceptance inspection",
+                s.proposal.id()
+            ),
+            "after acceptance",
+        );
+        if let Some(st) = &acc.status {
+            d = d.also(&acc.meta.source, st.span.clone(), "accepted here");
+        }
+        out.push(d.help("a matter is closed once accepted: raise reopened work as a new proposal, or correct this report's `proposal`"));
+    });
+}

@@ -1,0 +1,57 @@
+//! `unanswered`: a submitted matter that no meeting has taken up in time.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::rules::{Check, Context, Rule};
+
+pub static RULE: Rule = Rule {
+    name: "unanswered",
+    severity: Severity::Warning,
+    summary: "Flag unanswered as of T: still submitted and T is after submitted + response_days.",
+    docs: r#"
+## What it does
+Warns about matters that are still `submitted` (no meeting item yet) more than
+`[lifecycle] response_days` (default 30) after their `submitted` date, as of the day T.
+
+## Why
+Residents who raise a matter deserve an answer. The site lists unanswered matters so that
+nobody's request is quietly forgotten.
+
+## Example
+`submitted = 2022-03-14` and no minutes mention `2022-001` by 2022-04-20.
+
+## How to fix
+Put the matter on the agenda of the next meeting (an item with `action = "deliberate"`). If it
+belongs to another body, decide to refer it (`outcome = "referred"`).
+"#,
+    check: Check::Records(check),
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for (ci, c) in ctx.site.councils.iter().enumerate() {
+        for (pi, p) in c.proposals.iter().enumerate() {
+            let Some(lc) = crate::lifecycle::derive(
+                c,
+                p,
+                ctx.timelines.of(ci, pi),
+                ctx.today,
+                ctx.site.config.response_days,
+            ) else {
+                continue;
+            };
+            if !lc.unanswered {
+                continue;
+            }
+            let Some(s) = &p.submitted else { continue };
+            let waiting = (ctx.today - s.value).get_days();
+            out.push(
+                RULE.at(
+                    &p.meta.source,
+                    s.span.clone(),
+                    format!("`{}/{}` has waited {waiting} days for a meeting (limit {} days)", c.key, p.id(), ctx.site.config.response_days),
+                    "submitted here",
+                )
+                .help("put the matter on the next meeting's agenda as an item with `action = \"deliberate\"`"),
+            );
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! `not-present`: the chair or recorder is not listed as present.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::rules::{Check, Context, Rule};
+
+pub static RULE: Rule = Rule {
+    name: "not-present",
+    severity: Severity::Error,
+    summary: "The chair or recorder is not in `present`.",
+    docs: r#"
+## What it does
+Checks that the meeting's `chair` and `recorder` are both listed in `present`.
+
+## Why
+Whoever chaired the meeting or took the minutes was there. If they are missing from
+`present`, either the attendance or the chair is wrong, and attendance decides the quorum.
+
+## Example
+```text
+chair = "wang-li"
+recorder = "zhang-hua"
+present = ["wang-li", "li-ming", "chen-jing"]
+```
+
+## How to fix
+Add the chair and the recorder to `present` (and remove them from `absent`).
+"#,
+    check: Check::Records(check),
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for c in &ctx.site.councils {
+        for m in &c.meetings {
+            let Some(present) = &m.present else { continue };
+            for (field, who) in [("chair", &m.chair), ("recorder", &m.recorder)] {
+                let Some(who) = who else { continue };
+                if present.value.iter().any(|p| p.value == who.value) {
+                    continue;
+                }
+                out.push(
+                    RULE.at(
+                        &m.meta.source,
+                        who.span.clone(),
+                        format!("the {field} `{}` is not listed as present", who.value),
+                        "not in `present`",
+                    )
+                    .also(&m.meta.source, present.span.clone(), "attendance")
+                    .help(format!("add \"{}\" to `present`", who.value)),
+                );
+            }
+        }
+    }
+}

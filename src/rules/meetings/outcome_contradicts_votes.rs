@@ -1,0 +1,71 @@
+//! `outcome-contradicts-votes`: the recorded outcome does not follow from the votes.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::model::Outcome;
+use crate::rules::{Check, Context, Rule};
+
+use super::{attendance, carries, rule_words};
+
+pub static RULE: Rule = Rule {
+    name: "outcome-contradicts-votes",
+    severity: Severity::Error,
+    summary: "`adopted` whose votes fail the majority rule, or `rejected` whose votes meet it.",
+    docs: r#"
+## What it does
+Applies the council's `majority` rule to each decision's votes: `present` (the default) needs
+more yes votes than half of the voting members present; `cast` needs more yes than no;
+`two-thirds` needs yes from at least two thirds of the voting members present. An `adopted`
+outcome must meet the rule, a `rejected` one must fail it.
+
+## Why
+The outcome is what residents see; the votes are the evidence. If they disagree, either the
+count or the outcome was copied wrongly.
+
+## Example
+Seven voting members present, majority `present`, `outcome = "adopted"` with
+`votes = { yes = 3, no = 2, abstain = 2 }`: three is not more than half of seven.
+
+## How to fix
+Check the minutes of the vote. Correct the numbers, or the outcome.
+"#,
+    check: Check::Records(check),
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for c in &ctx.site.councils {
+        for m in &c.meetings {
+            let Some(a) = attendance(c, m) else { continue };
+            for item in &m.items {
+                let (Some(o), Some(v)) = (&item.outcome, &item.votes) else {
+                    continue;
+                };
+                let passes = carries(c.majority, v.value, a.present_voting);
+                let wrong = match o.value {
+                    Outcome::Adopted => !passes,
+                    Outcome::Rejected => passes,
+                    _ => false,
+                };
+                if !wrong {
+                    continue;
+                }
+                let how = if passes { "carry" } else { "do not carry" };
+                out.push(
+                    RULE.at(
+                        &m.meta.source,
+                        o.span.clone(),
+                        format!(
+                            "`{}` but the votes (yes {}, no {}, abstain {}) {how} under majority `{}`",
+                            o.value, v.value.yes, v.value.no, v.value.abstain, c.majority
+                        ),
+                        format!("recorded `{}`", o.value),
+                    )
+                    .also(&m.meta.source, v.span.clone(), "votes")
+                    .help(format!(
+                        "adopting needs {}; check the count and the outcome in the meeting's notes",
+                        rule_words(c.majority, a.present_voting)
+                    )),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+//! `present-and-absent`: a member listed both present and absent.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::rules::{Check, Context, Rule};
+
+pub static RULE: Rule = Rule {
+    name: "present-and-absent",
+    severity: Severity::Error,
+    summary: "A member is listed both present and absent.",
+    docs: r#"
+## What it does
+Checks that no member id appears in both `present` and `absent` of the same minutes.
+
+## Why
+A member cannot have been both there and away; the quorum and the votes depend on who was
+there.
+
+## Example
+```text
+present = ["wang-li", "li-ming"]
+absent = ["li-ming"]
+```
+
+## How to fix
+Keep the member in one list only: the one that matches the sign-in sheet.
+"#,
+    check: Check::Records(check),
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for c in &ctx.site.councils {
+        for m in &c.meetings {
+            let Some(present) = &m.present else { continue };
+            for a in &m.absent {
+                if let Some(p) = present.value.iter().find(|p| p.value == a.value) {
+                    out.push(
+                        RULE.at(&m.meta.source, a.span.clone(), format!("`{}` is listed both present and absent", a.value), "listed absent")
+                            .also(&m.meta.source, p.span.clone(), "listed present")
+                            .help("keep the member in the list that matches the sign-in sheet, and remove them from the other"),
+                    );
+                }
+            }
+        }
+    }
+}

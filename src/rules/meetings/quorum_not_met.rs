@@ -1,0 +1,62 @@
+//! `quorum-not-met`: a decision taken with too few voting members present.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::rules::{Check, Context, Rule};
+
+use super::attendance;
+
+pub static RULE: Rule = Rule {
+    name: "quorum-not-met",
+    severity: Severity::Error,
+    summary: "A `decide` item at a meeting whose present serving voting members are below quorum.",
+    docs: r#"
+## What it does
+For minutes with at least one `decide` item, counts the present members who serve and vote on
+the meeting's date, and checks that they are at least the council's `quorum` (default `2/3`)
+of all serving voting members.
+
+## Why
+A council decides for the residents of its grid only when enough of its members take part. A
+decision taken by a few is not the council's decision.
+
+## Example
+With seven serving voting members and `quorum = "2/3"`, five must be present; minutes with
+`present = ["wang-li", "li-ming", "chen-jing", "zhao-gang"]` cannot record a decision.
+
+## How to fix
+If the decision was really taken with fewer members, record the item as
+`action = "deliberate"` and decide at a meeting with a quorum. If members are missing from
+`present` by mistake, add them.
+"#,
+    check: Check::Records(check),
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for c in &ctx.site.councils {
+        for m in &c.meetings {
+            if !m.items.iter().any(|i| i.is_decision()) {
+                continue;
+            }
+            let Some(a) = attendance(c, m) else { continue };
+            let needed = c.quorum.value.needed(a.serving_voting);
+            if a.present_voting >= needed {
+                continue;
+            }
+            let present = m.present.as_ref().expect("attendance needs present");
+            out.push(
+                RULE.at(
+                    &m.meta.source,
+                    present.span.clone(),
+                    format!(
+                        "decision taken with {} of {} voting members present; quorum is {} ({needed})",
+                        a.present_voting, a.serving_voting, c.quorum.value
+                    ),
+                    format!("{} present", a.present_voting),
+                )
+                .help(format!(
+                    "record the decision at a meeting with at least {needed} voting members present, or mark the item `action = \"deliberate\"`"
+                )),
+            );
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! `votes-exceed-present`: more votes than voting members present.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::rules::{Check, Context, Rule};
+
+use super::attendance;
+
+pub static RULE: Rule = Rule {
+    name: "votes-exceed-present",
+    severity: Severity::Error,
+    summary: "yes + no + abstain exceeds the present serving voting members.",
+    docs: r#"
+## What it does
+Adds up each item's `votes` (yes, no and abstain) and checks the sum is not more than the
+members present who serve and vote on the meeting's date.
+
+## Why
+Each present voting member votes once. More votes than voters means the count or the
+attendance is wrong, and the outcome cannot be trusted.
+
+## Example
+Five voting members present and `votes = { yes = 5, no = 1, abstain = 0 }`.
+
+## How to fix
+Check the count against the sign-in sheet; non-voting members and guests do not vote.
+"#,
+    check: Check::Records(check),
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for c in &ctx.site.councils {
+        for m in &c.meetings {
+            let Some(a) = attendance(c, m) else { continue };
+            for item in &m.items {
+                let Some(v) = &item.votes else { continue };
+                let total = v.value.total() as usize;
+                if total <= a.present_voting {
+                    continue;
+                }
+                out.push(
+                    RULE.at(
+                        &m.meta.source,
+                        v.span.clone(),
+                        format!("{total} votes counted but only {} voting members were present", a.present_voting),
+                        format!("{total} votes"),
+                    )
+                    .help("check the count against the sign-in sheet: each present voting member votes once (yes, no or abstain)"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! The rules of SPEC §5: one file per rule, each holding its name, severity, summary, its
+//! documentation (what it checks, why, an example, how to fix) and, for rules over the
+//! records, a pure check function that reads a [`Context`] and pushes findings.
+//!
+//! Rules about files and fields (`toml-syntax`, `missing-field`…) fire while files are read:
+//! the loader and the model build their findings with the constructors of those rule files,
+//! so that every rule's wording lives with its documentation. The git rules fire in `audit`.
+//!
+//! [`REGISTRY`] lists every rule sorted by name; a test fails when a rule file is missing
+//! from it or lacks documentation.
+
+pub mod content;
+pub mod files;
+pub mod history;
+pub mod lifecycle;
+pub mod meetings;
+pub mod references;
+pub mod schema;
+
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostic, Severity, Source};
+use crate::lifecycle::Timelines;
+use crate::model::{Body, Site};
+
+/// What a rule reads: the whole site, its timelines, and the day T.
+pub struct Context<'a> {
+    pub site: &'a Site,
+    pub timelines: &'a Timelines,
+    pub today: Date,
+}
+
+/// When a rule is checked.
+pub enum Check {
+    /// While files are read (load and model): the rule file provides constructors.
+    Load,
+    /// Over the whole model, by this function.
+    Records(fn(&Context<'_>, &mut Vec<Diagnostic>)),
+    /// Over git history, by `audit`.
+    History,
+}
+
+pub struct Rule {
+    /// The rule's name in SPEC §5, e.g. `quorum-not-met`.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line: what fires the rule.
+    pub summary: &'static str,
+    /// Markdown with the sections "What it does", "Why", "Example", "How to fix".
+    pub docs: &'static str,
+    pub check: Check,
+}
+
+impl Rule {
+    /// A finding of this rule about `file`.
+    pub fn diag(&'static self, file: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.name, self.severity, file, message)
+    }
+
+    /// A finding of this rule at `span` of `source`.
+    pub fn at(
+        &'static self,
+        source: &Arc<Source>,
+        span: std::ops::Range<usize>,
+        message: impl Into<String>,
+        label: impl Into<String>,
+    ) -> Diagnostic {
+        self.diag(source.path.clone(), message)
+            .at(source, span, label)
+    }
+
+    /// The text `council check --explain` prints.
+    pub fn explain(&self) -> String {
+        let when = match self.check {
+            Check::Load => "while reading files (`council check`, `council build`)",
+            Check::Records(_) => "over the records (`council check`, `council build`)",
+            Check::History => "over git history (`council audit`)",
+        };
+        format!(
+            "# {name}\n\nSeverity: {sev}. Checked {when}.\n\n{summary}\n\n{docs}\n",
+            name = self.name,
+            sev = self.severity.as_str(),
+            summary = self.summary,
+            docs = self.docs.trim(),
+        )
+    }
+}
+
+/// Every rule, sorted by name.
+pub static REGISTRY: &[&Rule] = &[
+    &lifecycle::already_decided::RULE,
+    &meetings::attendance_incomplete::RULE,
+    &lifecycle::before_submission::RULE,
+    &content::broken_link::RULE,
+    &history::dated_in_future::RULE,
+    &history::decision_rewritten::RULE,
+    &schema::duplicate_id::RULE,
+    &files::front_matter_missing::RULE,
+    &files::invalid_utf8::RULE,
+    &schema::invalid_value::RULE,
+    &history::late_filing::RULE,
+    &references::member_not_serving::RULE,
+    &schema::missing_field::RULE,
+    &files::misplaced_file::RULE,
+    &meetings::not_present::RULE,
+    &meetings::outcome_contradicts_votes::RULE,
+    &lifecycle::overdue::RULE,
+    &content::personal_data::RULE,
+    &meetings::present_and_absent::RULE,
+    &lifecycle::progress_incomplete::RULE,
+    &lifecycle::progress_regressed::RULE,
+    &meetings::quorum_not_met::RULE,
+    &history::record_deleted::RULE,
+    &lifecycle::report_after_acceptance::RULE,
+    &lifecycle::report_before_adoption::RULE,
+    &files::toml_syntax::RULE,
+    &lifecycle::unanswered::RULE,
+    &history::unauthorized_commit::RULE,
+    &schema::unknown_field::RULE,
+    &references::unknown_member::RULE,
+    &references::unknown_proposal::RULE,
+    &content::unsafe_html::RULE,
+    &history::unsigned_commit::RULE,
+    &meetings::votes_exceed_present::RULE,
+];
+
+/// The rule named `name`.
+pub fn find(name: &str) -> Option<&'static Rule> {
+    REGISTRY.iter().copied().find(|r| r.name == name)
+}
+
+/// Runs every rule over the records (not the load and history rules).
+pub fn run(ctx: &Context<'_>) -> Vec<Diagnostic> {
+    REGISTRY
+        .par_iter()
+        .flat_map_iter(|rule| {
+            let mut out = Vec::new();
+            if let Check::Records(check) = rule.check {
+                check(ctx, &mut out);
+            }
+            out
+        })
+        .collect()
+}
+
+/// Every Markdown body of the site that is published, with its file.
+pub fn bodies(site: &Site) -> Vec<(&Arc<Source>, &Body)> {
+    let mut out = Vec::new();
+    for c in &site.councils {
+        for p in &c.proposals {
+            out.push((&p.meta.source, &p.body));
+            out.extend(p.texts.iter().map(|t| (&t.source, &t.body)));
+        }
+        for m in &c.meetings {
+            out.push((&m.meta.source, &m.body));
+            out.extend(m.texts.iter().map(|t| (&t.source, &t.body)));
+        }
+        for r in &c.reports {
+            out.push((&r.meta.source, &r.body));
+            out.extend(r.texts.iter().map(|t| (&t.source, &t.body)));
+        }
+    }
+    for p in &site.pages {
+        out.push((&p.meta.source, &p.body));
+        out.extend(p.texts.iter().map(|t| (&t.source, &t.body)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,63 @@
+//! `member-not-serving`: a member named in a record did not serve on its date.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::rules::{Check, Context, Rule};
+
+use super::member_refs;
+
+pub static RULE: Rule = Rule {
+    name: "member-not-serving",
+    severity: Severity::Error,
+    summary: "A member named in chair, recorder, present, absent, supervisors or by does not serve on the record's date.",
+    docs: r#"
+## What it does
+Checks that every member a record names served on the record's date: a member serves on day D
+when `from` <= D and, if `to` is given, D <= `to`.
+
+## Why
+Someone who had left the council (or not yet joined) cannot chair, vote or supervise. Counting
+them would make a quorum or a majority that did not exist.
+
+## Example
+In council.toml `from = 2023-01-01` for `zhao-gang`, and minutes dated 2022-11-05 list
+`present = ["zhao-gang", …]`.
+
+## How to fix
+Check the date of the record and the member's `from`/`to` in council.toml; if the person
+attended as a guest, move them to `guests` by name.
+"#,
+    check: Check::Records(check),
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for c in &ctx.site.councils {
+        if !c.members_known() {
+            continue;
+        }
+        for r in member_refs(c) {
+            let (Some(m), Some(date)) = (c.member(&r.id.value), r.date) else {
+                continue;
+            };
+            if m.serves(date) {
+                continue;
+            }
+            let mut d = RULE.at(
+                r.source,
+                r.id.span.clone(),
+                format!(
+                    "`{}` in `{}` does not serve on the council on {date}",
+                    r.id.value, r.field
+                ),
+                "not serving on this date",
+            );
+            match (&m.from, &m.to) {
+                (Some(f), _) if date < f.value => {
+                    d = d.also(&c.source, f.span.clone(), "serves from this day")
+                }
+                (_, Some(t)) => d = d.also(&c.source, t.span.clone(), "served until this day"),
+                _ => {}
+            }
+            out.push(d.help("check the record's date and the member's `from` and `to` in council.toml; a visitor goes in `guests`"));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+//! `unknown-member`: a record names a member the council does not have.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::model::suggest;
+use crate::rules::{Check, Context, Rule};
+
+use super::member_refs;
+
+pub static RULE: Rule = Rule {
+    name: "unknown-member",
+    severity: Severity::Error,
+    summary: "chair, recorder, present, absent, supervisors or by names no member.",
+    docs: r#"
+## What it does
+Checks that every member id in minutes (`chair`, `recorder`, `present`, `absent`, an item's
+`supervisors`) and reports (`by`) is the `id` of a member in the council's council.toml.
+
+## Why
+Attendance decides whether a decision was valid (quorum, majority). A misspelt id would count
+nobody, and the published minutes would name a person who is not on the council.
+
+## Example
+```text
+present = ["wang-li", "li-mign"]
+```
+
+## How to fix
+Correct the id (`li-ming`), or add the person to `[[members]]` in council.toml if they joined
+the council.
+"#,
+    check: Check::Records(check),
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for c in &ctx.site.councils {
+        if !c.members_known() {
+            continue;
+        }
+        let ids: Vec<&str> = c.members.iter().map(|m| m.id()).collect();
+        for r in member_refs(c) {
+            if c.member(&r.id.value).is_some() {
+                continue;
+            }
+            let help = match suggest(&r.id.value, &ids) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!(
+                    "add the member to {} or use one of its member ids",
+                    c.source.path
+                ),
+            };
+            out.push(
+                RULE.at(
+                    r.source,
+                    r.id.span.clone(),
+                    format!(
+                        "`{}` in `{}` is not a member of council `{}`",
+                        r.id.value, r.field, c.key
+                    ),
+                    "no such member",
+                )
+                .help(help),
+            );
+        }
+    }
+}

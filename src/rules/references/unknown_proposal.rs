@@ -1,0 +1,80 @@
+//! `unknown-proposal`: an item or report names a proposal the council does not have.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::lifecycle::proposal_index;
+use crate::model::{Sp, suggest};
+use crate::rules::{Check, Context, Rule};
+
+pub static RULE: Rule = Rule {
+    name: "unknown-proposal",
+    severity: Severity::Error,
+    summary: "An item or report names a proposal the council does not have.",
+    docs: r#"
+## What it does
+Checks that every meeting item's `proposal` and every report's `proposal` is the id (file name
+without `.md`) of a proposal in the same council's `proposals/` folder.
+
+## Why
+The lifecycle of a matter is built from the items and reports that name it. An item naming a
+proposal that does not exist is a decision about nothing, and the real matter stays
+"submitted" forever.
+
+## Example
+```text
+[[items]]
+proposal = "2022-01"
+action = "deliberate"
+```
+while the file is `proposals/2022-001.md`.
+
+## How to fix
+Use the proposal's exact id (`2022-001`). If the matter is new, add its proposal first; a
+matter of another council is discussed by that council.
+"#,
+    check: Check::Records(check),
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for c in &ctx.site.councils {
+        let index = proposal_index(c);
+        let ids: Vec<&str> = c.proposals.iter().map(|p| p.id()).collect();
+        let mut refs: Vec<(&Sp<String>, &std::sync::Arc<crate::diag::Source>, &str)> = Vec::new();
+        for m in &c.meetings {
+            for item in &m.items {
+                if let Some(p) = &item.proposal {
+                    refs.push((p, &m.meta.source, "item"));
+                }
+            }
+        }
+        for r in &c.reports {
+            if let Some(p) = &r.proposal {
+                refs.push((p, &r.meta.source, "report"));
+            }
+        }
+        for (p, src, what) in refs {
+            if index.contains_key(&p.value.to_ascii_lowercase()) {
+                continue;
+            }
+            let help = match suggest(&p.value, &ids) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!(
+                    "add `{}/proposals/{}.md` first, or use the id of an existing proposal",
+                    c.dir(),
+                    p.value
+                ),
+            };
+            out.push(
+                RULE.at(
+                    src,
+                    p.span.clone(),
+                    format!(
+                        "this {what} names proposal `{}`, which council `{}` does not have",
+                        p.value, c.key
+                    ),
+                    "no such proposal",
+                )
+                .help(help),
+            );
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! `duplicate-id`: two members of a council, or two proposals, share an id.
+
+use std::collections::HashMap;
+
+use crate::diag::{Diagnostic, Severity};
+use crate::rules::{Check, Context, Rule};
+
+pub static RULE: Rule = Rule {
+    name: "duplicate-id",
+    severity: Severity::Error,
+    summary: "Two members of a council, or two proposals, share an id (case-insensitively).",
+    docs: r#"
+## What it does
+Checks that within a council every member id and every proposal id (the proposal's file name)
+is unique, comparing without case.
+
+## Why
+Attendance, supervisors and report authors are written as member ids, and meeting items name
+proposals by id: with two `wang-li` nobody can tell who attended or voted. Case is ignored
+because file systems on Windows and macOS do.
+
+## Example
+```text
+[[members]]
+id = "wang-li"
+name = "王丽"
+
+[[members]]
+id = "wang-li"
+name = "王立"
+```
+
+## How to fix
+Give the second one its own id (`wang-li-2`, or `wang-lixin`), and update the records that
+mean the second person.
+"#,
+    check: Check::Records(check),
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for c in &ctx.site.councils {
+        let mut seen: HashMap<String, &crate::model::Sp<String>> = HashMap::new();
+        for m in &c.members {
+            let Some(id) = &m.id else { continue };
+            match seen.get(&id.value.to_lowercase()) {
+                Some(first) => out.push(
+                    RULE.at(
+                        &c.source,
+                        id.span.clone(),
+                        format!("member id `{}` is used twice", id.value),
+                        "second use",
+                    )
+                    .also(&c.source, first.span.clone(), "first use")
+                    .help("give each member their own id, and check which one the records mean"),
+                ),
+                None => {
+                    seen.insert(id.value.to_lowercase(), id);
+                }
+            }
+        }
+        let mut seen: HashMap<String, &str> = HashMap::new();
+        for p in &c.proposals {
+            let key = p.id().to_lowercase();
+            match seen.get(&key) {
+                Some(first) => out.push(
+                    RULE.diag(p.meta.source.path.clone(), format!("proposal id `{}` is used twice in council `{}`", p.id(), c.key))
+                        .help(format!("this file and `{first}` name the same proposal (ids ignore case); rename one of them")),
+                ),
+                None => {
+                    seen.insert(key, &p.meta.source.path);
+                }
+            }
+        }
+    }
+}

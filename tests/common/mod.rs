@@ -1,0 +1,88 @@
+//! Helpers shared by the integration tests: fixture sites in temporary folders and the real
+//! `council` binary.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// The fixed day every fixture is checked as of.
+pub const TODAY: &str = "2022-10-01";
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// Copies `from` into `to`, file by file, replacing what is there.
+pub fn overlay(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from).min_depth(1) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// A temporary site: the base fixture with `overlays` (folders under tests/fixtures)
+/// copied over it in order.
+pub fn site(overlays: &[&str]) -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    overlay(&fixtures().join("base"), dir.path());
+    for o in overlays {
+        overlay(&fixtures().join(o), dir.path());
+    }
+    dir
+}
+
+/// Writes `text` at `rel` inside `root`, creating folders.
+pub fn write(root: &Path, rel: &str, text: impl AsRef<[u8]>) {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+pub fn council() -> Command {
+    let mut c = Command::cargo_bin("council").unwrap();
+    c.env("NO_COLOR", "1");
+    c
+}
+
+/// `council check --format json --today TODAY` on `root`: exit code and findings.
+pub fn check_json(root: &Path) -> (i32, Vec<serde_json::Value>) {
+    let out = council()
+        .args(["check", "--format", "json", "--today", TODAY])
+        .arg(root)
+        .output()
+        .unwrap();
+    let code = out.status.code().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
+    (code, v.as_array().unwrap().clone())
+}
+
+/// `rule file:line` for each finding (`rule file` when it has no line).
+pub fn places(diags: &[serde_json::Value]) -> Vec<String> {
+    diags
+        .iter()
+        .map(|d| match d["line"].as_u64() {
+            Some(l) => format!(
+                "{} {}:{}",
+                d["rule"].as_str().unwrap(),
+                d["file"].as_str().unwrap(),
+                l
+            ),
+            None => format!(
+                "{} {}",
+                d["rule"].as_str().unwrap(),
+                d["file"].as_str().unwrap()
+            ),
+        })
+        .collect()
+}
