@@ -65,24 +65,32 @@ fn scan_body(src: &Arc<Source>, span: Range<usize>) -> Body {
     Body { span, scan }
 }
 
-/// Parses `range` of `src` as TOML, reporting syntax errors (at most one per line: after
-/// the first, toml's recovery mostly reports echoes of it).
+/// Parses `range` of `src` as TOML, reporting syntax errors (at most one per line and 20
+/// per file: after the first, toml's recovery mostly reports echoes of it).
 fn parse_toml<'s>(src: &'s Arc<Source>, range: Range<usize>, sink: &Sink) -> Option<DeTable<'s>> {
     let (table, errors) = DeTable::parse_recoverable(&src.text[range.clone()]);
     if errors.is_empty() {
         return Some(table.into_inner());
     }
-    let mut lines_seen = Vec::new();
+    // Errors come in order; past a few, the rest are echoes of the first or a file that is
+    // not TOML at all, and one screen of findings says enough.
+    const MAX: usize = 20;
+    let mut last_line = 0;
+    let mut shown = 0;
     for e in errors {
         let span = e
             .span()
             .map(|s| range.start + s.start..range.start + s.end)
             .unwrap_or(range.start..range.start);
         let line = src.line_col(span.start).0;
-        if lines_seen.contains(&line) {
+        if line == last_line {
             continue;
         }
-        lines_seen.push(line);
+        last_line = line;
+        shown += 1;
+        if shown > MAX {
+            break;
+        }
         sink.borrow_mut()
             .push(toml_syntax::diagnostic(src, span, e.message()));
     }
