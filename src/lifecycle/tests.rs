@@ -121,7 +121,7 @@ fn deliberation_and_deferral_leave_a_matter_deliberating() {
     );
     let lc = state_of(files, "p1", "2022-05-01").unwrap();
     assert_eq!(lc.state, State::Deliberating);
-    assert_eq!(lc.unanswered, false);
+    assert!(!lc.unanswered);
     assert_eq!(lc.events.len(), 3);
 }
 
