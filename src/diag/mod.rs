@@ -42,7 +42,7 @@ impl Source {
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Arc<Source> {
         let text = text.into();
         let mut line_starts = vec![0];
-        line_starts.extend(memchr_newlines(&text));
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Arc::new(Source {
             path: path.into(),
             text,
@@ -83,13 +83,6 @@ impl Source {
         }
         i
     }
-}
-
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(|(i, _)| i + 1)
 }
 
 /// A place in a file, with the short text shown under the caret.

@@ -232,13 +232,25 @@ pub fn walk(root: &Path, languages: &[String], diags: &mut Vec<Diagnostic>) -> L
         layout.areas.push(AreaFile { key, toml: f });
     }
 
-    // Records: `<council>/<kind>/<file>.md`, nothing deeper, nothing elsewhere.
+    // Records: `<council>/<kind>/<file>.md`, nothing deeper, nothing elsewhere. The council
+    // of a file is found by walking up its folders.
+    let by_dir: std::collections::HashMap<String, usize> = layout
+        .councils
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (parent(&c.toml.rel).to_string(), i))
+        .collect();
     for f in mds {
-        let council = layout
-            .councils
-            .iter_mut()
-            .find(|c| is_under(&f.rel, parent(&c.toml.rel)));
-        let Some(council) = council else {
+        let mut dir = parent(&f.rel);
+        let mut found = None;
+        while !dir.is_empty() {
+            if let Some(&i) = by_dir.get(dir) {
+                found = Some(i);
+                break;
+            }
+            dir = parent(dir);
+        }
+        let Some(council) = found.map(|i| &mut layout.councils[i]) else {
             diags.push(rules::files::misplaced_file::outside_council(&f.rel));
             continue;
         };

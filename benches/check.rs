@@ -1,0 +1,101 @@
+//! `cargo bench --bench check [-- --matters N --runs K]`: times `council check` (the release
+//! binary, as a user runs it) on a synthetic site of N matters (default 10,000) with their
+//! meetings and reports. Prints the median, minimum and maximum wall time, the median CPU
+//! seconds (user + system) and the peak resident memory over K runs (default 10), after one
+//! warm-up run. The site is generated once under target/bench-sites/.
+
+mod synth;
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::Instant;
+
+fn rusage_children() -> (f64, i64) {
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: getrusage only writes into the struct we own.
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut ru) };
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    (secs(ru.ru_utime) + secs(ru.ru_stime), ru.ru_maxrss)
+}
+
+fn median(xs: &mut [f64]) -> f64 {
+    xs.sort_by(|a, b| a.total_cmp(b));
+    xs[xs.len() / 2]
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let arg = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let matters: usize = arg("--matters")
+        .map(|m| m.parse().unwrap())
+        .unwrap_or(10_000);
+    let runs: usize = arg("--runs").map(|m| m.parse().unwrap()).unwrap_or(10);
+
+    let site = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("target/bench-sites/site-{matters}"));
+    if !site.join("site.toml").exists() {
+        let tmp = site.with_extension("tmp");
+        let _ = std::fs::remove_dir_all(&tmp);
+        let n = synth::generate(&synth::Spec::for_matters(matters), &tmp);
+        std::fs::rename(&tmp, &site).unwrap();
+        eprintln!("generated {n} files in {}", site.display());
+    }
+    let files = walkdir::WalkDir::new(&site)
+        .into_iter()
+        .filter(|e| e.as_ref().is_ok_and(|e| e.file_type().is_file()))
+        .count();
+    let bytes: u64 = walkdir::WalkDir::new(&site)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.metadata().ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum();
+
+    let bin = env!("CARGO_BIN_EXE_council");
+    let run = || {
+        let out = Command::new(bin)
+            .args(["check", "--format", "json", "--today", synth::TODAY])
+            .arg(&site)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "the synthetic site must be valid: {}",
+            String::from_utf8_lossy(&out.stdout)
+                .chars()
+                .take(2000)
+                .collect::<String>()
+        );
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "[]");
+    };
+    run();
+    let mut wall = Vec::new();
+    let mut cpu = Vec::new();
+    for _ in 0..runs {
+        let (c0, _) = rusage_children();
+        let t = Instant::now();
+        run();
+        wall.push(t.elapsed().as_secs_f64());
+        cpu.push(rusage_children().0 - c0);
+    }
+    let peak_mib = rusage_children().1 as f64 / 1024.0;
+    let (min, max) = (
+        wall.iter().cloned().fold(f64::MAX, f64::min),
+        wall.iter().cloned().fold(0.0, f64::max),
+    );
+    println!(
+        "council check: {matters} matters, {files} files, {:.1} MB",
+        bytes as f64 / 1e6
+    );
+    println!(
+        "  wall median {:.3} s (min {min:.3}, max {max:.3}), CPU median {:.3} s, peak RSS {peak_mib:.0} MiB, {runs} runs",
+        median(&mut wall),
+        median(&mut cpu)
+    );
+}

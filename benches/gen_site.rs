@@ -1,0 +1,29 @@
+//! Writes a synthetic site: `cargo bench --bench gen_site -- --matters 10000 --out DIR`.
+
+mod synth;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let arg = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let matters: usize = arg("--matters")
+        .map(|m| m.parse().expect("--matters N"))
+        .unwrap_or(1000);
+    let out = std::path::PathBuf::from(arg("--out").expect("--out DIR"));
+    if out.exists() && std::fs::read_dir(&out).unwrap().next().is_some() {
+        eprintln!("{} is not empty", out.display());
+        std::process::exit(2);
+    }
+    let t = std::time::Instant::now();
+    let n = synth::generate(&synth::Spec::for_matters(matters), &out);
+    eprintln!(
+        "wrote {n} files for {matters} matters to {} in {:.1?} (check it as of {})",
+        out.display(),
+        t.elapsed(),
+        synth::TODAY
+    );
+}

@@ -1,0 +1,273 @@
+//! A synthetic council site for benchmarks: `councils` councils of `per_council` matters
+//! each, with the meetings that deliberate and decide them and the reports that supervise
+//! them, every record valid, bodies of about 2 KB of mixed Chinese and English Markdown.
+//! Deterministic: the same arguments write the same bytes.
+
+#![allow(dead_code)]
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The day the synthetic site is checked as of: after every event, before every deadline.
+pub const TODAY: &str = "2030-01-01";
+
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407)
+            | 1)
+    }
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    pub fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[self.below(xs.len())]
+    }
+}
+
+const ZH: &[&str] = &[
+    "本楼为上世纪八十年代建成的六层砖混住宅，共有两个单元二十四户，老年住户占比较高。",
+    "居民代表在议事会上反映，楼道照明长期不足，夜间上下楼存在安全隐患。",
+    "网格员入户走访时收集到多户居民的意见，大家希望尽快协调解决。",
+    "社区居委会已与物业公司、产权单位进行了初步沟通，各方原则上同意推进。",
+    "施工期间需要协调燃气、供水管线迁移，并做好临时通行和消防通道的安排。",
+    "议事会成员对资金来源进行了讨论，建议申请老旧小区改造专项补助。",
+    "部分一楼住户担心采光和噪声影响，议事会建议先开展楼内座谈，充分听取意见。",
+    "监督员将按月查看施工进度，并在网格公示栏和小程序上公开进展。",
+    "验收时邀请居民代表、物业公司和街道城管科共同参加，形成书面验收意见。",
+    "该事项涉及公共部位改造，需经本单元三分之二以上业主同意后实施。",
+];
+
+const EN: &[&str] = &[
+    "The building was completed in the 1980s and has six storeys with no elevator.",
+    "Residents asked the council to coordinate with the property company and the utilities.",
+    "The supervisors will inspect the works every month and publish the progress.",
+    "Funding is expected from the district's programme for old residential compounds.",
+    "Several elderly residents on the upper floors rarely leave their homes in winter.",
+    "The council heard the concerns of ground-floor households about light and noise.",
+];
+
+pub const TITLES: &[&str] = &[
+    "加装电梯",
+    "老旧供水管道更换",
+    "口袋公园建设",
+    "楼道照明改造",
+    "树枝修剪",
+    "道路坑洼修补",
+    "停车秩序整治",
+    "非机动车棚建设",
+    "垃圾分类投放点优化",
+    "无障碍坡道",
+    "屋面防水修缮",
+    "老年助餐点",
+];
+
+/// A body of about `target` bytes: headings, paragraphs, a list, a table and links to
+/// other proposals of the same council (`links`, relative to the record).
+pub fn body(rng: &mut Rng, target: usize, links: &[String]) -> String {
+    let mut s = String::with_capacity(target + 256);
+    let mut section = 0;
+    while s.len() < target {
+        section += 1;
+        let _ = writeln!(s, "## 第{section}部分 Part {section}\n");
+        for _ in 0..2 + rng.below(2) {
+            s.push_str(rng.pick(ZH));
+            s.push_str(rng.pick(ZH));
+            s.push(' ');
+            s.push_str(rng.pick(EN));
+            s.push_str("\n\n");
+        }
+        match section % 3 {
+            1 => {
+                for i in 1..=3 {
+                    let _ = writeln!(s, "{i}. {}", rng.pick(ZH));
+                }
+                s.push('\n');
+            }
+            2 => {
+                s.push_str("| 项目 Item | 数量 | 说明 Notes |\n|---|---:|---|\n");
+                for _ in 0..3 {
+                    let _ = writeln!(
+                        s,
+                        "| {} | {} | {} |",
+                        rng.pick(TITLES),
+                        rng.below(90) + 1,
+                        rng.pick(EN)
+                    );
+                }
+                s.push('\n');
+            }
+            _ => {
+                if !links.is_empty() {
+                    let l = &links[rng.below(links.len())];
+                    let _ = writeln!(s, "> 参见 **相关事项** [{l}]({l}) 的讨论记录。\n");
+                }
+            }
+        }
+    }
+    s
+}
+
+/// Day `n` after 2020-01-01, as `YYYY-MM-DD`.
+pub fn day(n: i64) -> String {
+    let d: jiff::civil::Date = "2020-01-01".parse().unwrap();
+    d.checked_add(jiff::Span::new().days(n))
+        .unwrap()
+        .to_string()
+}
+
+pub struct Spec {
+    pub councils: usize,
+    pub per_council: usize,
+}
+
+impl Spec {
+    /// `matters` spread over councils of 100 matters.
+    pub fn for_matters(matters: usize) -> Spec {
+        let per = 100.min(matters.max(1));
+        Spec {
+            councils: matters.div_ceil(per),
+            per_council: per,
+        }
+    }
+}
+
+const MEMBERS: [(&str, &str, &str); 9] = [
+    ("m01", "王秀兰", "chair"),
+    ("m02", "李建国", "secretary"),
+    ("m03", "张海燕", "supervisor"),
+    ("m04", "刘志强", "supervisor"),
+    ("m05", "陈丽娟", "member"),
+    ("m06", "杨明", "member"),
+    ("m07", "赵红梅", "member"),
+    ("m08", "黄伟", "member"),
+    ("m09", "周静", "member"),
+];
+
+fn write(path: &Path, text: &str) {
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+/// Writes the site into `out`. Returns the number of files written.
+pub fn generate(spec: &Spec, out: &Path) -> usize {
+    let mut files = 0;
+    write(
+        &out.join("site.toml"),
+        "title = \"合成测试街道\"\nbase_url = \"https://bench.example.org/\"\nlanguages = [\"zh\", \"en\"]\n",
+    );
+    files += 1;
+    for c in 0..spec.councils {
+        let area = format!("community-{:02}", c / 10);
+        let key = format!("{area}/grid-{:02}", c % 10);
+        let dir: PathBuf = out.join("councils").join(&key);
+        if c % 10 == 0 {
+            write(
+                &out.join("councils").join(&area).join("area.toml"),
+                &format!("name = \"合成社区{:02}\"\nkind = \"community\"\n", c / 10),
+            );
+            files += 1;
+        }
+        let mut toml =
+            format!("name = \"合成网格议事会 {c}\"\nestablished = 2019-12-01\nquorum = \"2/3\"\n");
+        for (id, name, role) in MEMBERS {
+            let _ = write!(
+                toml,
+                "\n[[members]]\nid = \"{id}\"\nname = \"{name}\"\nroles = [\"{role}\"]\nfrom = 2019-12-01\n"
+            );
+        }
+        write(&dir.join("council.toml"), &toml);
+        files += 1;
+        files += generate_council(&dir, c as u64, spec.per_council);
+    }
+    files
+}
+
+fn generate_council(dir: &Path, seed: u64, n: usize) -> usize {
+    let mut rng = Rng::new(seed + 1);
+    let mut files = 0;
+    // Matter j is submitted on day 5j, deliberated at the first meeting after, decided at the
+    // next. Meetings are every 14 days from day 10.
+    let meeting_day = |k: i64| 10 + 14 * k;
+    let first_meeting_after = |d: i64| (d - 10).div_euclid(14) + 1;
+    let mut meetings: std::collections::BTreeMap<i64, Vec<String>> = Default::default();
+    let ids: Vec<String> = (0..n)
+        .map(|j| format!("{}-{:03}", 2020 + j / 1000, j % 1000))
+        .collect();
+    for (j, id) in ids.iter().enumerate() {
+        let submitted = 5 * j as i64;
+        let links: Vec<String> = (0..3)
+            .map(|_| format!("../proposals/{}.md", ids[rng.below(n)]))
+            .collect();
+        let title = rng.pick(TITLES);
+        let text = format!(
+            "+++\ntitle = \"{title}（第{j}号）\"\nsubmitted = {}\nproposer = \"合成小区{}号楼居民\"\nchannel = \"applet\"\ncategory = \"{title}\"\n\n[translations.en]\ntitle = \"Synthetic matter {j}\"\n+++\n\n{}",
+            day(submitted),
+            j % 60 + 1,
+            body(&mut rng, 2000, &links)
+        );
+        write(&dir.join("proposals").join(format!("{id}.md")), &text);
+        files += 1;
+        let k1 = first_meeting_after(submitted);
+        meetings.entry(k1).or_default().push(format!(
+            "[[items]]\nproposal = \"{id}\"\naction = \"deliberate\"\n"
+        ));
+        let k2 = k1 + 1;
+        let decided = meeting_day(k2);
+        let item = match j % 10 {
+            0 => format!(
+                "[[items]]\nproposal = \"{id}\"\naction = \"decide\"\noutcome = \"rejected\"\nvotes = {{ yes = 2, no = 6, abstain = 1 }}\n"
+            ),
+            1 => format!(
+                "[[items]]\nproposal = \"{id}\"\naction = \"decide\"\noutcome = \"deferred\"\n"
+            ),
+            _ => format!(
+                "[[items]]\nproposal = \"{id}\"\naction = \"decide\"\noutcome = \"adopted\"\nvotes = {{ yes = 7, no = 1, abstain = 1 }}\nowner = \"社区居委会\"\ndue = {}\nsupervisors = [\"m03\", \"m04\"]\n",
+                day(decided + 3650)
+            ),
+        };
+        let adopted = j % 10 >= 2;
+        meetings.entry(k2).or_default().push(item);
+        if adopted {
+            let last = if j % 3 == 0 { "accepted" } else { "completed" };
+            let reports = [(30, 50, "on-track"), (90, 100, last)];
+            for (r, (after, progress, status)) in reports.iter().enumerate().take(1 + j % 2) {
+                let date = day(decided + after);
+                let text = format!(
+                    "+++\nproposal = \"{id}\"\ndate = {date}\nby = [\"m03\", \"m04\"]\nprogress = {progress}\nstatus = \"{status}\"\n+++\n\n{}",
+                    body(&mut rng, 600, &[])
+                );
+                write(
+                    &dir.join("reports").join(format!("{date}-{id}-{r}.md")),
+                    &text,
+                );
+                files += 1;
+            }
+        }
+    }
+    for (k, items) in meetings {
+        let date = day(meeting_day(k));
+        let mut text = format!(
+            "+++\ndate = {date}\ntitle = \"第{k}次例会\"\nchair = \"m01\"\nrecorder = \"m02\"\npresent = [\"m01\", \"m02\", \"m03\", \"m04\", \"m05\", \"m06\", \"m07\", \"m08\", \"m09\"]\nabsent = []\n"
+        );
+        for it in &items {
+            text.push('\n');
+            text.push_str(it);
+        }
+        text.push_str("+++\n\n");
+        text.push_str(&body(&mut rng, 1500, &[]));
+        write(&dir.join("meetings").join(format!("{date}.md")), &text);
+        files += 1;
+    }
+    files
+}
