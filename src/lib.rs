@@ -7,7 +7,8 @@
 //! - [`model`] reads each file into typed, spanned records;
 //! - [`rules`] check the records and push [`diag::Diagnostic`]s;
 //! - [`lifecycle`] derives each matter's state as of a day;
-//! - [`check`] runs these stages for `council check`.
+//! - [`check`] runs these stages for `council check`;
+//! - [`site`] publishes the records as a website (`council build`).
 //!
 //! The command line (`main.rs`) is a thin layer: each command turns its arguments into an
 //! options struct and makes one call into this library.
@@ -21,5 +22,6 @@ pub mod markdown;
 pub mod model;
 pub mod privacy;
 pub mod rules;
+pub mod site;
 
 pub use error::Error;

@@ -45,6 +45,20 @@ enum Command {
         #[arg(long, value_name = "RULE")]
         explain: Option<String>,
     },
+    /// Check the records, then publish the site
+    Build {
+        /// The site folder (default: the current folder or the nearest parent with site.toml)
+        path: Option<PathBuf>,
+        /// The output folder (default: `public` in the site folder)
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The day the site is published as of (YYYY-MM-DD; default today)
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+        /// The address the site is published at (overrides site.toml `base_url`)
+        #[arg(long)]
+        base_url: Option<String>,
+    },
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -101,6 +115,56 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             } else {
                 ExitCode::SUCCESS
             })
+        }
+        Command::Build {
+            path,
+            output,
+            today,
+            base_url,
+        } => build(path, output, today, base_url),
+    }
+}
+
+fn build(
+    path: Option<PathBuf>,
+    output: Option<PathBuf>,
+    today: Option<Date>,
+    base_url: Option<String>,
+) -> Result<ExitCode, Error> {
+    let opts = council::site::BuildOptions {
+        path: path.unwrap_or_else(|| PathBuf::from(".")),
+        output,
+        today,
+        base_url,
+        progress: std::io::stderr().is_terminal(),
+    };
+    let color = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    match council::site::build(&opts)? {
+        council::site::BuildOutcome::Refused(diags) => {
+            let tally = Tally::of(&diags);
+            eprint!("{}", render::human(&diags, color));
+            eprintln!("{}", render::summary(tally, "the records"));
+            eprintln!(
+                "error: nothing was published: fix the errors above (the output folder was not touched)"
+            );
+            Ok(ExitCode::from(1))
+        }
+        council::site::BuildOutcome::Built(report, warnings) => {
+            if !warnings.is_empty() {
+                eprint!("{}", render::human(&warnings, color));
+            }
+            eprintln!(
+                "built {} pages ({} files) in {:.2} s: {} written, {} unchanged, {} removed -> {}",
+                report.pages,
+                report.files,
+                report.elapsed.as_secs_f64(),
+                report.written,
+                report.unchanged,
+                report.removed,
+                report.output.display()
+            );
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

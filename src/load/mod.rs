@@ -341,6 +341,10 @@ fn looks_like_language(s: &str) -> bool {
 
 /// Every regular file under `dir`, sorted; symlinks are followed only to files inside the
 /// site, hidden files and editor backups are skipped.
+pub fn walk_files(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<FoundFile> {
+    walk_dir(root, dir, diags)
+}
+
 fn walk_dir(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<FoundFile> {
     let mut out = Vec::new();
     let walker = walkdir::WalkDir::new(dir)

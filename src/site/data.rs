@@ -1,0 +1,528 @@
+//! Open data and feeds: `/data/records.json` (exactly the shape of SPEC §7),
+//! `/data/decisions.csv`, the Atom feed and the sitemap, and the data dictionary that
+//! documents every field.
+
+use minijinja::{Value, context};
+use serde::Serialize;
+
+use super::routes::{Route, lang_prefix, page_path};
+use super::views::{self, Ctx};
+use super::{Renderer, sv};
+use crate::lifecycle::EventKind;
+
+#[derive(Serialize)]
+struct Records<'a> {
+    as_of: String,
+    councils: Vec<CouncilRecord<'a>>,
+    proposals: Vec<ProposalRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct CouncilRecord<'a> {
+    key: &'a str,
+    name: &'a str,
+    members: Vec<MemberRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct MemberRecord<'a> {
+    id: &'a str,
+    name: &'a str,
+    roles: Vec<&'static str>,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ProposalRecord<'a> {
+    council: &'a str,
+    id: &'a str,
+    title: &'a str,
+    submitted: String,
+    state: &'static str,
+    overdue: bool,
+    unanswered: bool,
+    due: Option<String>,
+    progress: Option<u8>,
+    events: Vec<EventRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct EventRecord<'a> {
+    date: String,
+    kind: &'static str,
+    file: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outcome: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    progress: Option<u8>,
+}
+
+/// `/data/records.json`: every council, its members (never their `git` addresses or keys),
+/// and every proposal published as of the day with its derived lifecycle and events.
+pub fn records_json(ctx: &Ctx<'_>) -> Vec<u8> {
+    let site = ctx.site;
+    let councils = site
+        .councils
+        .iter()
+        .map(|c| CouncilRecord {
+            key: &c.key,
+            name: c.name.as_ref().map(|n| n.value.as_str()).unwrap_or(""),
+            members: c
+                .members
+                .iter()
+                .map(|m| MemberRecord {
+                    id: m.id(),
+                    name: m.name.as_ref().map(|n| n.value.as_str()).unwrap_or(""),
+                    roles: m.roles.iter().map(|r| r.as_str()).collect(),
+                    from: m.from.as_ref().map(|d| d.value.to_string()),
+                    to: m.to.as_ref().map(|d| d.value.to_string()),
+                })
+                .collect(),
+        })
+        .collect();
+    let mut proposals = Vec::new();
+    for (ci, c) in site.councils.iter().enumerate() {
+        for (pi, p) in c.proposals.iter().enumerate() {
+            let Some(lc) = ctx.lifecycle(ci, pi) else {
+                continue;
+            };
+            let events = lc
+                .events
+                .iter()
+                .map(|e| match e.kind {
+                    EventKind::Submitted | EventKind::Withdrawn => EventRecord {
+                        date: e.date.to_string(),
+                        kind: if matches!(e.kind, EventKind::Submitted) {
+                            "submitted"
+                        } else {
+                            "withdrawn"
+                        },
+                        file: &p.meta.source.path,
+                        outcome: None,
+                        status: None,
+                        progress: None,
+                    },
+                    EventKind::Item { meeting, item } => {
+                        let m = &c.meetings[meeting];
+                        let it = &m.items[item];
+                        EventRecord {
+                            date: e.date.to_string(),
+                            kind: if it.is_decision() {
+                                "decided"
+                            } else {
+                                "deliberated"
+                            },
+                            file: &m.meta.source.path,
+                            outcome: if it.is_decision() {
+                                it.outcome.as_ref().map(|o| o.value.as_str())
+                            } else {
+                                None
+                            },
+                            status: None,
+                            progress: None,
+                        }
+                    }
+                    EventKind::Report { report } => {
+                        let r = &c.reports[report];
+                        EventRecord {
+                            date: e.date.to_string(),
+                            kind: "report",
+                            file: &r.meta.source.path,
+                            outcome: None,
+                            status: r.status.as_ref().map(|s| s.value.as_str()),
+                            progress: r.progress.as_ref().map(|x| x.value),
+                        }
+                    }
+                })
+                .collect();
+            proposals.push(ProposalRecord {
+                council: &c.key,
+                id: p.id(),
+                title: p.title.as_ref().map(|t| t.value.as_str()).unwrap_or(""),
+                submitted: p
+                    .submitted
+                    .as_ref()
+                    .map(|s| s.value.to_string())
+                    .unwrap_or_default(),
+                state: lc.state.as_str(),
+                overdue: lc.overdue,
+                unanswered: lc.unanswered,
+                due: lc.due.map(|d| d.to_string()),
+                progress: lc.progress,
+                events,
+            });
+        }
+    }
+    let records = Records {
+        as_of: ctx.today.to_string(),
+        councils,
+        proposals,
+    };
+    let mut out = serde_json::to_vec_pretty(&records).expect("records serialise");
+    out.push(b'\n');
+    out
+}
+
+/// The columns of `/data/decisions.csv`.
+pub const CSV_COLUMNS: [&str; 13] = [
+    "date",
+    "council",
+    "proposal",
+    "title",
+    "outcome",
+    "yes",
+    "no",
+    "abstain",
+    "owner",
+    "due",
+    "referred_to",
+    "meeting_file",
+    "url",
+];
+
+/// `/data/decisions.csv`: one row per decision, newest first. UTF-8 with a byte-order mark
+/// (spreadsheet programs need it to read Chinese); fields that a spreadsheet would take for
+/// a formula are prefixed with `'`.
+pub fn decisions_csv(ctx: &Ctx<'_>) -> Vec<u8> {
+    let lang = ctx.default_lang.clone();
+    let mut out = String::from("\u{feff}");
+    out.push_str(&CSV_COLUMNS.join(","));
+    out.push_str("\r\n");
+    for d in views::decisions(ctx, &lang) {
+        let c = ctx
+            .site
+            .council(&d.council.key)
+            .expect("decisions name councils");
+        let meeting_file = c
+            .meetings
+            .iter()
+            .find(|m| format!("councils/{}/meetings/{}/", c.key, m.meta.stem) == d.meeting_url)
+            .map(|m| m.meta.source.path.clone())
+            .unwrap_or_default();
+        let v = d.votes;
+        let row = [
+            d.date.clone(),
+            d.council.key.clone(),
+            d.matter.id.clone(),
+            d.matter.title.text.clone(),
+            d.outcome.to_string(),
+            v.map(|v| v.yes.to_string()).unwrap_or_default(),
+            v.map(|v| v.no.to_string()).unwrap_or_default(),
+            v.map(|v| v.abstain.to_string()).unwrap_or_default(),
+            d.owner.map(|o| o.text).unwrap_or_default(),
+            d.due.unwrap_or_default(),
+            d.referred_to.map(|r| r.text).unwrap_or_default(),
+            meeting_file,
+            d.matter.url.clone(),
+        ];
+        let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out.into_bytes()
+}
+
+fn csv_cell(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err() {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+/// A field of the open data, for the data dictionary page. `key` names its description in
+/// the theme's strings (`t.data.fields[key]`).
+#[derive(Serialize)]
+pub struct Field {
+    pub file: &'static str,
+    pub name: &'static str,
+    pub r#type: &'static str,
+    pub key: &'static str,
+}
+
+pub fn dictionary() -> Vec<Field> {
+    let f = |file, name, r#type, key| Field {
+        file,
+        name,
+        r#type,
+        key,
+    };
+    let mut out = vec![
+        f("records.json", "as_of", "date", "as_of"),
+        f("records.json", "councils[].key", "string", "council_key"),
+        f("records.json", "councils[].name", "string", "council_name"),
+        f(
+            "records.json",
+            "councils[].members[].id",
+            "string",
+            "member_id",
+        ),
+        f(
+            "records.json",
+            "councils[].members[].name",
+            "string",
+            "member_name",
+        ),
+        f(
+            "records.json",
+            "councils[].members[].roles",
+            "[string]",
+            "member_roles",
+        ),
+        f(
+            "records.json",
+            "councils[].members[].from",
+            "date",
+            "member_from",
+        ),
+        f(
+            "records.json",
+            "councils[].members[].to",
+            "date | null",
+            "member_to",
+        ),
+        f(
+            "records.json",
+            "proposals[].council",
+            "string",
+            "proposal_council",
+        ),
+        f("records.json", "proposals[].id", "string", "proposal_id"),
+        f(
+            "records.json",
+            "proposals[].title",
+            "string",
+            "proposal_title",
+        ),
+        f(
+            "records.json",
+            "proposals[].submitted",
+            "date",
+            "proposal_submitted",
+        ),
+        f(
+            "records.json",
+            "proposals[].state",
+            "string",
+            "proposal_state",
+        ),
+        f(
+            "records.json",
+            "proposals[].overdue",
+            "boolean",
+            "proposal_overdue",
+        ),
+        f(
+            "records.json",
+            "proposals[].unanswered",
+            "boolean",
+            "proposal_unanswered",
+        ),
+        f(
+            "records.json",
+            "proposals[].due",
+            "date | null",
+            "proposal_due",
+        ),
+        f(
+            "records.json",
+            "proposals[].progress",
+            "integer | null",
+            "proposal_progress",
+        ),
+        f(
+            "records.json",
+            "proposals[].events[].date",
+            "date",
+            "event_date",
+        ),
+        f(
+            "records.json",
+            "proposals[].events[].kind",
+            "string",
+            "event_kind",
+        ),
+        f(
+            "records.json",
+            "proposals[].events[].file",
+            "string",
+            "event_file",
+        ),
+        f(
+            "records.json",
+            "proposals[].events[].outcome",
+            "string",
+            "event_outcome",
+        ),
+        f(
+            "records.json",
+            "proposals[].events[].status",
+            "string",
+            "event_status",
+        ),
+        f(
+            "records.json",
+            "proposals[].events[].progress",
+            "integer",
+            "event_progress",
+        ),
+    ];
+    for c in CSV_COLUMNS {
+        let ty = match c {
+            "date" | "due" => "date",
+            "yes" | "no" | "abstain" => "integer",
+            _ => "string",
+        };
+        out.push(Field {
+            file: "decisions.csv",
+            name: c,
+            r#type: ty,
+            key: csv_key(c),
+        });
+    }
+    out
+}
+
+fn csv_key(c: &str) -> &'static str {
+    match c {
+        "date" => "csv_date",
+        "council" => "csv_council",
+        "proposal" => "csv_proposal",
+        "title" => "csv_title",
+        "outcome" => "csv_outcome",
+        "yes" => "csv_yes",
+        "no" => "csv_no",
+        "abstain" => "csv_abstain",
+        "owner" => "csv_owner",
+        "due" => "csv_due",
+        "referred_to" => "csv_referred_to",
+        "meeting_file" => "csv_meeting_file",
+        _ => "csv_url",
+    }
+}
+
+#[derive(Serialize)]
+struct FeedEntry {
+    id: String,
+    url: String,
+    date: String,
+    kind: &'static str,
+    title: String,
+    council: String,
+    outcome: Option<&'static str>,
+}
+
+/// The Atom feed: new matters and decisions, newest first (at most 100 entries).
+pub fn feed(r: &Renderer<'_>) -> Value {
+    let ctx = &r.ctx;
+    let lang = ctx.default_lang.clone();
+    let base = r.base_url();
+    let mut entries = Vec::new();
+    for row in views::all_rows(ctx, &lang) {
+        entries.push(FeedEntry {
+            id: format!("{base}{}#submitted", row.url),
+            url: format!("{base}{}", row.url),
+            date: row.submitted.clone(),
+            kind: "submitted",
+            title: row.title.text.clone(),
+            council: row.council.name.text.clone(),
+            outcome: None,
+        });
+    }
+    for d in views::decisions(ctx, &lang) {
+        entries.push(FeedEntry {
+            id: format!("{base}{}#decided-{}", d.matter.url, d.date),
+            url: format!("{base}{}", d.matter.url),
+            date: d.date.clone(),
+            kind: "decided",
+            title: d.matter.title.text.clone(),
+            council: d.council.name.text.clone(),
+            outcome: Some(d.outcome),
+        });
+    }
+    entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+    entries.truncate(100);
+    let updated = entries
+        .first()
+        .map(|e| e.date.clone())
+        .unwrap_or_else(|| ctx.today.to_string());
+    let title = ctx
+        .site
+        .config
+        .title
+        .as_ref()
+        .map(|t| t.value.clone())
+        .unwrap_or_default();
+    context! {
+        t => r.strings_of(&lang),
+        lang => lang,
+        base_url => base,
+        title => title,
+        description => ctx.site.config.description.as_ref().map(|d| d.value.clone()).unwrap_or_default(),
+        updated => updated,
+        entries => sv(&entries),
+    }
+}
+
+#[derive(Serialize)]
+struct SitemapUrl {
+    loc: String,
+    alternates: Vec<(String, String)>,
+}
+
+/// The sitemap: every page in every language, with its alternates.
+pub fn sitemap(r: &Renderer<'_>) -> Value {
+    let site = r.ctx.site;
+    let base = r.base_url();
+    let mut urls = Vec::new();
+    for route in r.routes() {
+        if route == Route::NotFound {
+            continue;
+        }
+        let path = page_path(&route, site);
+        let alternates: Vec<(String, String)> = site
+            .config
+            .languages
+            .iter()
+            .map(|l| {
+                (
+                    l.clone(),
+                    format!("{base}{}{path}", lang_prefix(l, &r.ctx.default_lang)),
+                )
+            })
+            .collect();
+        for (_, loc) in &alternates {
+            urls.push(SitemapUrl {
+                loc: loc.clone(),
+                alternates: if alternates.len() > 1 {
+                    alternates.clone()
+                } else {
+                    Vec::new()
+                },
+            });
+        }
+    }
+    context! { urls => sv(&urls) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_quoted_and_defused() {
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_cell("-5"), "-5");
+        assert_eq!(csv_cell("居委会"), "居委会");
+    }
+}

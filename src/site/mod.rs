@@ -1,0 +1,750 @@
+//! Publishing (SPEC §7): records → lifecycle → view models → templates → files.
+//!
+//! [`Renderer`] knows every page of the site and renders any one of them on demand (the
+//! build renders all of them in parallel; `serve` renders what it is asked for). [`build`]
+//! checks the site first and refuses to publish records with errors, then writes the output
+//! folder incrementally and atomically (see [`output`]).
+
+pub mod data;
+pub mod output;
+pub mod routes;
+pub mod theme;
+pub mod views;
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use jiff::civil::Date;
+use minijinja::{Environment, Value, context};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::check::{CheckOptions, Checked, check};
+use crate::diag::{Diagnostic, Severity, Source};
+use crate::error::Error;
+use crate::model::{Body, Site, TranslatedText};
+use routes::{Route, lang_prefix, output_file, page_path, root_prefix};
+use views::Ctx;
+
+/// A serialisable value for templates.
+pub fn sv<T: Serialize>(x: T) -> Value {
+    Value::from(minijinja::value::Serde(x))
+}
+
+/// What `build` is asked to do.
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    pub path: PathBuf,
+    /// The output folder; default `public` in the site root.
+    pub output: Option<PathBuf>,
+    pub today: Option<Date>,
+    /// Overrides site.toml `base_url` (for feeds, the sitemap and canonical links).
+    pub base_url: Option<String>,
+    /// Show a progress bar (on a terminal, for long builds).
+    pub progress: bool,
+}
+
+/// What a build did.
+#[derive(Clone, Debug, Default)]
+pub struct BuildReport {
+    pub files: usize,
+    pub pages: usize,
+    pub written: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+    pub elapsed: Duration,
+    pub output: PathBuf,
+}
+
+pub enum BuildOutcome {
+    /// Published; the findings are warnings only.
+    Built(BuildReport, Vec<Diagnostic>),
+    /// Not published: the records have errors. The output folder was not touched.
+    Refused(Vec<Diagnostic>),
+}
+
+/// Checks the site and, when it has no errors, publishes it.
+pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
+    let start = Instant::now();
+    let checked = check(&CheckOptions {
+        path: opts.path.clone(),
+        today: opts.today,
+    })?;
+    if checked
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error)
+    {
+        return Ok(BuildOutcome::Refused(checked.diagnostics));
+    }
+    let root = checked.site.root.clone();
+    let out_dir = match &opts.output {
+        Some(p) if p.is_absolute() => p.clone(),
+        Some(p) => std::env::current_dir()
+            .map_err(|e| Error::io(".", e))?
+            .join(p),
+        None => root.join("public"),
+    };
+    let renderer = Renderer::new(&checked, opts.base_url.clone())?;
+    // Render everything before touching the output: a template error leaves it as it was.
+    let files = renderer.all_files()?;
+    let output = output::Output::prepare(&out_dir, &root)?;
+    let bar = opts.progress.then(|| {
+        let b = indicatif::ProgressBar::new(files.len() as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files")
+                .expect("a valid template"),
+        );
+        b
+    });
+    let written = AtomicUsize::new(0);
+    let results: Vec<Result<String, Error>> = files
+        .par_iter()
+        .map(|f| {
+            let bytes = renderer.file_bytes(f)?;
+            let put = output
+                .put(&f.path, &bytes)
+                .map_err(|e| Error::io(output.root.join(&f.path), e))?;
+            if put == output::Put::Written {
+                written.fetch_add(1, Ordering::Relaxed);
+            }
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+            Ok(f.path.clone())
+        })
+        .collect();
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let mut produced = HashSet::new();
+    for r in results {
+        produced.insert(r?);
+    }
+    let removed = output
+        .remove_stale(&produced)
+        .map_err(|e| Error::io(&output.root, e))?;
+    let written = written.into_inner();
+    let report = BuildReport {
+        files: files.len(),
+        pages: files
+            .iter()
+            .filter(|f| matches!(f.kind, FileKind::Page(..)))
+            .count(),
+        written,
+        unchanged: files.len() - written,
+        removed,
+        elapsed: start.elapsed(),
+        output: output.root.clone(),
+    };
+    Ok(BuildOutcome::Built(report, checked.diagnostics))
+}
+
+/// One file of the output.
+#[derive(Clone, Debug)]
+pub struct OutFile {
+    /// Relative to the output root.
+    pub path: String,
+    pub kind: FileKind,
+}
+
+#[derive(Clone, Debug)]
+pub enum FileKind {
+    Page(Route, String),
+    Feed,
+    Sitemap,
+    RecordsJson,
+    DecisionsCsv,
+    /// A file of the site (`static/`, an attachment) copied as it is.
+    Copy(PathBuf),
+    /// A static file of the theme.
+    Theme(String),
+}
+
+/// Renders any page or file of a checked site.
+pub struct Renderer<'a> {
+    pub ctx: Ctx<'a>,
+    env: Environment<'static>,
+    theme: theme::Theme,
+    /// UI strings per language.
+    strings: BTreeMap<String, Value>,
+    base_url: String,
+}
+
+#[derive(Serialize)]
+struct LanguageLink {
+    code: String,
+    name: String,
+    url: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct BodyView {
+    html: String,
+    lang: String,
+    fallback: bool,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(checked: &'a Checked, base_url: Option<String>) -> Result<Renderer<'a>, Error> {
+        let site = &checked.site;
+        let lifecycles = site
+            .councils
+            .iter()
+            .enumerate()
+            .map(|(ci, c)| {
+                c.proposals
+                    .iter()
+                    .enumerate()
+                    .map(|(pi, p)| {
+                        crate::lifecycle::derive(
+                            c,
+                            p,
+                            checked.timelines.of(ci, pi),
+                            checked.today,
+                            site.config.response_days,
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        let default_lang = site.config.default_language().to_string();
+        let theme = theme::Theme::load(&site.root, &site.config.theme)?;
+        let env = theme.environment()?;
+        let mut strings = BTreeMap::new();
+        for lang in &site.config.languages {
+            strings.insert(lang.clone(), sv(theme.strings(lang, &default_lang)?));
+        }
+        let mut base_url = base_url
+            .or_else(|| site.config.base_url.as_ref().map(|b| b.value.clone()))
+            .unwrap_or_else(|| "/".into());
+        if !base_url.ends_with('/') {
+            base_url.push('/');
+        }
+        Ok(Renderer {
+            ctx: Ctx {
+                site,
+                lifecycles,
+                today: checked.today,
+                default_lang,
+            },
+            env,
+            theme,
+            strings,
+            base_url,
+        })
+    }
+
+    fn site(&self) -> &'a Site {
+        self.ctx.site
+    }
+
+    /// Every page route that exists as of the day (records dated later are not published).
+    pub fn routes(&self) -> Vec<Route> {
+        let site = self.site();
+        let mut out = vec![
+            Route::Home,
+            Route::Councils,
+            Route::Decisions,
+            Route::Supervision,
+            Route::DataDictionary,
+            Route::NotFound,
+        ];
+        for a in &site.areas {
+            if !a.key.is_empty() && !site.councils.iter().any(|c| c.key == a.key) {
+                out.push(Route::Area(a.key.clone()));
+            }
+        }
+        for (ci, c) in site.councils.iter().enumerate() {
+            out.push(Route::Council(ci));
+            for pi in 0..c.proposals.len() {
+                if self.ctx.lifecycle(ci, pi).is_some() {
+                    out.push(Route::Matter(ci, pi));
+                }
+            }
+            for (mi, m) in c.meetings.iter().enumerate() {
+                if m.date.as_ref().is_some_and(|d| d.value <= self.ctx.today) {
+                    out.push(Route::Meeting(ci, mi));
+                }
+            }
+            for (ri, r) in c.reports.iter().enumerate() {
+                if r.date.as_ref().is_some_and(|d| d.value <= self.ctx.today) {
+                    out.push(Route::Report(ci, ri));
+                }
+            }
+        }
+        for (i, p) in site.pages.iter().enumerate() {
+            if !p.draft && p.path != "_index" {
+                out.push(Route::Page(i));
+            }
+        }
+        out
+    }
+
+    /// Every file of the output, sorted by path.
+    pub fn all_files(&self) -> Result<Vec<OutFile>, Error> {
+        let site = self.site();
+        let mut files = Vec::new();
+        let routes = self.routes();
+        for lang in &site.config.languages {
+            let prefix = lang_prefix(lang, &self.ctx.default_lang);
+            for r in &routes {
+                files.push(OutFile {
+                    path: output_file(&format!("{prefix}{}", page_path(r, site))),
+                    kind: FileKind::Page(r.clone(), lang.clone()),
+                });
+            }
+        }
+        files.push(OutFile {
+            path: "feed.xml".into(),
+            kind: FileKind::Feed,
+        });
+        files.push(OutFile {
+            path: "sitemap.xml".into(),
+            kind: FileKind::Sitemap,
+        });
+        files.push(OutFile {
+            path: "data/records.json".into(),
+            kind: FileKind::RecordsJson,
+        });
+        files.push(OutFile {
+            path: "data/decisions.csv".into(),
+            kind: FileKind::DecisionsCsv,
+        });
+        for (rel, _) in self.theme.statics() {
+            files.push(OutFile {
+                path: rel.to_string(),
+                kind: FileKind::Theme(rel.to_string()),
+            });
+        }
+        for f in &site.statics {
+            files.push(OutFile {
+                path: f.rel["static/".len()..].to_string(),
+                kind: FileKind::Copy(f.abs.clone()),
+            });
+        }
+        // Attachments: every file beside the records that is not a record, at the same path;
+        // files beside content pages, at their page's path.
+        for rel in &site.files {
+            let is_source = rel.ends_with(".md") || rel.ends_with(".toml") || rel.ends_with(".MD");
+            if is_source {
+                continue;
+            }
+            let path = if rel.starts_with("councils/") {
+                rel.clone()
+            } else if let Some(p) = rel.strip_prefix("content/") {
+                p.to_string()
+            } else {
+                continue;
+            };
+            files.push(OutFile {
+                path,
+                kind: FileKind::Copy(site.root.join(rel)),
+            });
+        }
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        for w in files.windows(2) {
+            if w[0].path == w[1].path {
+                return Err(Error::Other(format!(
+                    "two things would be published at `{}`; rename the static file or page that collides with a generated page",
+                    w[0].path
+                )));
+            }
+        }
+        Ok(files)
+    }
+
+    /// The bytes of one output file.
+    pub fn file_bytes(&self, f: &OutFile) -> Result<Vec<u8>, Error> {
+        match &f.kind {
+            FileKind::Page(route, lang) => Ok(self.render_page(route, lang)?.into_bytes()),
+            FileKind::Feed => self.render_xml("feed.xml", data::feed(self)),
+            FileKind::Sitemap => self.render_xml("sitemap.xml", data::sitemap(self)),
+            FileKind::RecordsJson => Ok(data::records_json(&self.ctx)),
+            FileKind::DecisionsCsv => Ok(data::decisions_csv(&self.ctx)),
+            FileKind::Copy(path) => std::fs::read(path).map_err(|e| Error::io(path, e)),
+            FileKind::Theme(rel) => Ok(self.theme.files[&format!("static/{rel}")].to_vec()),
+        }
+    }
+
+    fn render_xml(&self, template: &str, ctx: Value) -> Result<Vec<u8>, Error> {
+        let t = self
+            .env
+            .get_template(template)
+            .map_err(theme::template_error)?;
+        Ok(t.render(ctx).map_err(theme::template_error)?.into_bytes())
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The UI strings of `lang`.
+    pub fn strings_of(&self, lang: &str) -> Value {
+        self.strings[lang].clone()
+    }
+
+    /// The template context every page shares.
+    fn common(&self, route: &Route, lang: &str, title: Option<String>) -> Value {
+        let site = self.site();
+        let prefix = lang_prefix(lang, &self.ctx.default_lang);
+        let path = page_path(route, site);
+        let file = output_file(&format!("{prefix}{path}"));
+        let root = root_prefix(&file);
+        let home = format!("{root}{prefix}");
+        let switch: Vec<LanguageLink> = site
+            .config
+            .languages
+            .iter()
+            .map(|l| LanguageLink {
+                code: l.clone(),
+                name: self.strings[l]
+                    .get_attr("language_name")
+                    .ok()
+                    .map(|v| v.to_string())
+                    .unwrap_or_else(|| l.clone()),
+                url: format!("{root}{}{path}", lang_prefix(l, &self.ctx.default_lang)),
+                current: l == lang,
+            })
+            .collect();
+        let site_title = self.ctx.text(
+            lang,
+            site.config.title.as_ref(),
+            &Default::default(),
+            "title",
+        );
+        let description = site
+            .config
+            .description
+            .as_ref()
+            .map(|d| d.value.clone())
+            .unwrap_or_default();
+        context! {
+            lang => lang,
+            t => self.strings[lang].clone(),
+            root => root,
+            home => home,
+            path => path.clone(),
+            canonical => format!("{}{prefix}{path}", self.base_url),
+            switch => sv(&switch),
+            site => context! {
+                title => sv(&site_title),
+                description => description,
+                languages => sv(&site.config.languages),
+                extra => sv(&site.config.extra),
+            },
+            as_of => self.ctx.today.to_string(),
+            page_title => title,
+            section => section_of(route),
+        }
+    }
+
+    /// Renders the page `route` in `lang`.
+    pub fn render_page(&self, route: &Route, lang: &str) -> Result<String, Error> {
+        let site = self.site();
+        let ctx = &self.ctx;
+        let file = output_file(&format!(
+            "{}{}",
+            lang_prefix(lang, &ctx.default_lang),
+            page_path(route, site)
+        ));
+        let (template, title, extra): (&str, Option<String>, Value) = match route {
+            Route::Home => {
+                let intro = site.pages.iter().find(|p| p.path == "_index");
+                let intro =
+                    intro.map(|p| self.body(&p.meta.source, &p.body, &p.texts, &file, lang));
+                (
+                    "index.html",
+                    None,
+                    context! { overview => sv(views::overview(ctx, lang)), intro => sv(intro) },
+                )
+            }
+            Route::Councils => {
+                let summaries = views::council_summaries(ctx, lang);
+                (
+                    "councils.html",
+                    None,
+                    context! { councils => sv(summaries) },
+                )
+            }
+            Route::Area(key) => {
+                let a = views::area(ctx, lang, key)
+                    .ok_or_else(|| Error::Other(format!("no area `{key}`")))?;
+                let title = a.name.text.clone();
+                ("area.html", Some(title), context! { area => sv(a) })
+            }
+            Route::Council(ci) => {
+                let c = views::council(ctx, lang, *ci);
+                let title = c.r#ref.name.text.clone();
+                ("council.html", Some(title), context! { council => sv(c) })
+            }
+            Route::Matter(ci, pi) => {
+                let m = views::matter(ctx, lang, *ci, *pi)
+                    .ok_or_else(|| Error::Other("matter not published".into()))?;
+                let p = &site.councils[*ci].proposals[*pi];
+                let body = self.body(&p.meta.source, &p.body, &p.texts, &file, lang);
+                let title = m.row.title.text.clone();
+                (
+                    "matter.html",
+                    Some(title),
+                    context! { matter => sv(m), body => sv(body) },
+                )
+            }
+            Route::Meeting(ci, mi) => {
+                let m = views::meeting(ctx, lang, *ci, *mi)
+                    .ok_or_else(|| Error::Other("meeting not published".into()))?;
+                let rec = &site.councils[*ci].meetings[*mi];
+                let body = self.body(&rec.meta.source, &rec.body, &rec.texts, &file, lang);
+                let title = m
+                    .title
+                    .as_ref()
+                    .map(|t| t.text.clone())
+                    .unwrap_or_else(|| m.date.clone());
+                (
+                    "meeting.html",
+                    Some(title),
+                    context! { meeting => sv(m), body => sv(body) },
+                )
+            }
+            Route::Report(ci, ri) => {
+                let r = views::report(ctx, lang, *ci, *ri)
+                    .ok_or_else(|| Error::Other("report not published".into()))?;
+                let rec = &site.councils[*ci].reports[*ri];
+                let body = self.body(&rec.meta.source, &rec.body, &rec.texts, &file, lang);
+                (
+                    "report.html",
+                    None,
+                    context! { report => sv(r), body => sv(body) },
+                )
+            }
+            Route::Decisions => (
+                "decisions.html",
+                None,
+                context! { decisions => sv(views::decisions(ctx, lang)) },
+            ),
+            Route::Supervision => (
+                "supervision.html",
+                None,
+                context! { matters => sv(views::supervision(ctx, lang)) },
+            ),
+            Route::DataDictionary => (
+                "data.html",
+                None,
+                context! { fields => sv(data::dictionary()) },
+            ),
+            Route::Page(i) => {
+                let p = &site.pages[*i];
+                let body = self.body(&p.meta.source, &p.body, &p.texts, &file, lang);
+                let t = p.texts.iter().find(|t| t.lang == lang);
+                let title = t
+                    .and_then(|t| t.title.as_ref())
+                    .or(p.title.as_ref())
+                    .map(|t| t.value.clone());
+                let description = t
+                    .and_then(|t| t.description.as_ref())
+                    .or(p.description.as_ref())
+                    .map(|t| t.value.clone());
+                let children = if p.is_section() {
+                    self.section_children(*i, lang)
+                } else {
+                    Vec::new()
+                };
+                let template = if p.is_section() {
+                    "section.html"
+                } else {
+                    "page.html"
+                };
+                (
+                    template,
+                    title.clone(),
+                    context! {
+                        page => context! { title => title, description => description, date => p.date.as_ref().map(|d| d.value.to_string()), children => sv(children) },
+                        body => sv(body),
+                    },
+                )
+            }
+            Route::NotFound => ("404.html", None, context! {}),
+        };
+        let common = self.common(route, lang, title);
+        let tmpl = self
+            .env
+            .get_template(template)
+            .map_err(theme::template_error)?;
+        tmpl.render(context! { ..extra, ..common })
+            .map_err(theme::template_error)
+    }
+
+    /// The pages directly inside section `i`, by weight, then date (newest first), then title.
+    fn section_children(&self, i: usize, lang: &str) -> Vec<PageLink> {
+        let site = self.site();
+        let dir = site.pages[i].path.trim_end_matches("_index").to_string();
+        let mut kids: Vec<(&crate::model::Page, usize)> = site
+            .pages
+            .iter()
+            .enumerate()
+            .filter(|(j, p)| {
+                *j != i && !p.draft && p.path.starts_with(&dir) && {
+                    let rest = &p.path[dir.len()..];
+                    !rest.contains('/')
+                        || (rest.ends_with("/_index") && rest.matches('/').count() == 1)
+                }
+            })
+            .map(|(j, p)| (p, j))
+            .collect();
+        kids.sort_by(|(a, _), (b, _)| {
+            a.weight
+                .unwrap_or(0)
+                .cmp(&b.weight.unwrap_or(0))
+                .then_with(|| {
+                    b.date
+                        .as_ref()
+                        .map(|d| d.value)
+                        .cmp(&a.date.as_ref().map(|d| d.value))
+                })
+                .then_with(|| a.path.cmp(&b.path))
+        });
+        kids.into_iter()
+            .map(|(p, j)| {
+                let t = p.texts.iter().find(|t| t.lang == lang);
+                PageLink {
+                    url: page_path(&Route::Page(j), site),
+                    title: t
+                        .and_then(|t| t.title.as_ref())
+                        .or(p.title.as_ref())
+                        .map(|t| t.value.clone())
+                        .unwrap_or_else(|| p.path.clone()),
+                    description: t
+                        .and_then(|t| t.description.as_ref())
+                        .or(p.description.as_ref())
+                        .map(|t| t.value.clone()),
+                    date: p.date.as_ref().map(|d| d.value.to_string()),
+                }
+            })
+            .collect()
+    }
+
+    /// A record's or page's body in `lang` (its translation, else the default language's),
+    /// rendered for the page at output file `file`.
+    fn body(
+        &self,
+        src: &Arc<Source>,
+        body: &Body,
+        texts: &[TranslatedText],
+        file: &str,
+        lang: &str,
+    ) -> BodyView {
+        // A record's headings nest under its page's sections; a content page's under its title.
+        let shift = if src.path.starts_with("councils/") {
+            1
+        } else {
+            0
+        };
+        let (src, body, text_lang, fallback) = match texts.iter().find(|t| t.lang == lang) {
+            Some(t) => (&t.source, &t.body, lang, false),
+            None => (
+                src,
+                body,
+                self.ctx.default_lang.as_str(),
+                lang != self.ctx.default_lang,
+            ),
+        };
+        let text = &src.text[body.span.clone()];
+        let prefix = lang_prefix(lang, &self.ctx.default_lang);
+        let root = root_prefix(file);
+        let rewrite = |dest: &str| self.rewrite_link(&src.path, dest, &root, &prefix);
+        BodyView {
+            html: crate::markdown::render_html(text, shift, &rewrite),
+            lang: text_lang.to_string(),
+            fallback,
+        }
+    }
+
+    /// A relative link in the record at `from` (site path), as a URL from the page at `root`.
+    fn rewrite_link(&self, from: &str, dest: &str, root: &str, prefix: &str) -> Option<String> {
+        use crate::rules::content::broken_link::{relative_target, resolve};
+        let target = relative_target(dest)?;
+        let fragment = dest.find('#').map(|i| &dest[i..]).unwrap_or("");
+        let path = resolve(from, &target)?;
+        let (url, is_page) = self.url_of(&path)?;
+        Some(if is_page {
+            format!("{root}{prefix}{url}{fragment}")
+        } else {
+            format!("{root}{url}{fragment}")
+        })
+    }
+
+    /// The published URL of a site path: (url from the root, whether it is a page).
+    fn url_of(&self, path: &str) -> Option<(String, bool)> {
+        let site = self.site();
+        let strip_lang = |stem: &str| -> String {
+            match stem.rsplit_once('.') {
+                Some((base, l)) if site.config.languages.iter().any(|x| x == l) => base.to_string(),
+                _ => stem.to_string(),
+            }
+        };
+        if let Some(rest) = path.strip_prefix("councils/") {
+            if let Some(stem) = rest.strip_suffix(".md") {
+                let (dir, name) = stem.rsplit_once('/')?;
+                return Some((format!("councils/{dir}/{}/", strip_lang(name)), true));
+            }
+            if let Some(dir) = rest
+                .strip_suffix("/council.toml")
+                .or_else(|| rest.strip_suffix("/area.toml"))
+            {
+                return Some((format!("councils/{dir}/"), true));
+            }
+            if site
+                .councils
+                .iter()
+                .any(|c| c.key == rest.trim_end_matches('/'))
+                || site
+                    .areas
+                    .iter()
+                    .any(|a| a.key == rest.trim_end_matches('/'))
+            {
+                return Some((format!("councils/{}/", rest.trim_end_matches('/')), true));
+            }
+            return Some((path.to_string(), false));
+        }
+        if let Some(rest) = path.strip_prefix("content/") {
+            if let Some(stem) = rest.strip_suffix(".md") {
+                return Some((routes::content_url(&strip_lang(stem)), true));
+            }
+            if site.files.contains(&format!("{path}/_index.md")) {
+                return Some((format!("{}/", rest.trim_end_matches('/')), true));
+            }
+            return Some((rest.to_string(), false));
+        }
+        path.strip_prefix("static/")
+            .map(|rest| (rest.to_string(), false))
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PageLink {
+    pub url: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub date: Option<String>,
+}
+
+/// The navigation section a page belongs to, for `aria-current`.
+fn section_of(route: &Route) -> &'static str {
+    match route {
+        Route::Home => "home",
+        Route::Councils
+        | Route::Area(_)
+        | Route::Council(_)
+        | Route::Matter(..)
+        | Route::Meeting(..)
+        | Route::Report(..) => "councils",
+        Route::Decisions => "decisions",
+        Route::Supervision => "supervision",
+        Route::DataDictionary => "data",
+        Route::Page(_) | Route::NotFound => "pages",
+    }
+}

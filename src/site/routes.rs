@@ -1,0 +1,130 @@
+//! Where each published page lives (SPEC §7), and how one page links to another.
+//!
+//! Every link in the output is relative (`../../councils/x/`), so the site works under any
+//! base address and from a folder. Pages of the default language live at the root, other
+//! languages under `/<lang>/`; data files, feeds and attachments exist once, at the root.
+
+/// A page of the site, in no particular language.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Route {
+    Home,
+    Councils,
+    /// An area, by its key (folder under `councils/`).
+    Area(String),
+    /// A council, by index into `site.councils`.
+    Council(usize),
+    Matter(usize, usize),
+    Meeting(usize, usize),
+    Report(usize, usize),
+    Decisions,
+    Supervision,
+    DataDictionary,
+    /// A content page, by index into `site.pages`.
+    Page(usize),
+    NotFound,
+}
+
+/// The folder URL of a page (relative to its language root, `/`-terminated), or the file
+/// name for the 404 page. `keys` gives a council's key by index, `ids` a record's stem.
+pub fn page_path(route: &Route, site: &crate::model::Site) -> String {
+    let key = |ci: usize| site.councils[ci].key.as_str();
+    match route {
+        Route::Home => String::new(),
+        Route::Councils => "councils/".into(),
+        Route::Area(k) => format!("councils/{k}/"),
+        Route::Council(ci) => format!("councils/{}/", key(*ci)),
+        Route::Matter(ci, i) => format!(
+            "councils/{}/proposals/{}/",
+            key(*ci),
+            site.councils[*ci].proposals[*i].meta.stem
+        ),
+        Route::Meeting(ci, i) => format!(
+            "councils/{}/meetings/{}/",
+            key(*ci),
+            site.councils[*ci].meetings[*i].meta.stem
+        ),
+        Route::Report(ci, i) => format!(
+            "councils/{}/reports/{}/",
+            key(*ci),
+            site.councils[*ci].reports[*i].meta.stem
+        ),
+        Route::Decisions => "decisions/".into(),
+        Route::Supervision => "supervision/".into(),
+        Route::DataDictionary => "data/".into(),
+        Route::Page(i) => content_url(&site.pages[*i].path),
+        Route::NotFound => "404.html".into(),
+    }
+}
+
+/// `about` → `about/`, `guide/_index` → `guide/`, `_index` → `` (the home page).
+pub fn content_url(path: &str) -> String {
+    if path == "_index" {
+        return String::new();
+    }
+    match path.strip_suffix("/_index") {
+        Some(dir) => format!("{dir}/"),
+        None => format!("{path}/"),
+    }
+}
+
+/// The language prefix of a language's pages: `` for the default, `en/` for the others.
+pub fn lang_prefix(lang: &str, default: &str) -> String {
+    if lang == default {
+        String::new()
+    } else {
+        format!("{lang}/")
+    }
+}
+
+/// The file a page URL is written to: `councils/x/` → `councils/x/index.html`.
+pub fn output_file(url: &str) -> String {
+    if url.is_empty() || url.ends_with('/') {
+        format!("{url}index.html")
+    } else {
+        url.to_string()
+    }
+}
+
+/// The prefix that leads from the folder of output file `file` back to the site root:
+/// `councils/x/index.html` → `../../`.
+pub fn root_prefix(file: &str) -> String {
+    "../".repeat(file.matches('/').count())
+}
+
+/// The top-level names taken by generated pages: a content page may not use them.
+pub fn reserved(first_segment: &str, languages: &[String]) -> bool {
+    matches!(
+        first_segment,
+        "councils"
+            | "decisions"
+            | "supervision"
+            | "data"
+            | "feed.xml"
+            | "sitemap.xml"
+            | "404"
+            | "style.css"
+            | "transparency"
+    ) || languages.iter().any(|l| l == first_segment)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_paths_follow_zola() {
+        assert_eq!(content_url("about"), "about/");
+        assert_eq!(content_url("guide/_index"), "guide/");
+        assert_eq!(content_url("guide/process"), "guide/process/");
+        assert_eq!(content_url("_index"), "");
+    }
+
+    #[test]
+    fn roots_climb_one_level_per_folder() {
+        assert_eq!(root_prefix("index.html"), "");
+        assert_eq!(root_prefix("councils/a/g/index.html"), "../../../");
+        assert_eq!(output_file("councils/a/"), "councils/a/index.html");
+        assert_eq!(output_file(""), "index.html");
+        assert_eq!(output_file("404.html"), "404.html");
+    }
+}

@@ -1,0 +1,268 @@
+//! Themes: templates (minijinja), static files and UI strings (`i18n/<lang>.toml`).
+//!
+//! The default theme (`themes/default/` in this repository) is compiled into the binary, so a
+//! site without a `themes/` folder builds. A site's own `themes/<name>/` overrides it file by
+//! file. Templates are strict: an undefined variable is an error that names the template and
+//! its line, never an empty string on a resident's page.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use minijinja::{Environment, UndefinedBehavior};
+
+use crate::error::Error;
+
+macro_rules! embed {
+    ($($path:literal),+ $(,)?) => {
+        &[$(($path, include_bytes!(concat!("../../themes/default/", $path)) as &[u8])),+]
+    };
+}
+
+/// Every file of the default theme, by its path inside the theme.
+pub static DEFAULT_THEME: &[(&str, &[u8])] = embed![
+    "i18n/en.toml",
+    "i18n/zh.toml",
+    "static/style.css",
+    "templates/404.html",
+    "templates/area.html",
+    "templates/base.html",
+    "templates/council.html",
+    "templates/councils.html",
+    "templates/data.html",
+    "templates/decisions.html",
+    "templates/feed.xml",
+    "templates/index.html",
+    "templates/macros.html",
+    "templates/matter.html",
+    "templates/meeting.html",
+    "templates/page.html",
+    "templates/report.html",
+    "templates/section.html",
+    "templates/sitemap.xml",
+    "templates/supervision.html",
+];
+
+/// A theme's files, the default's overridden by the site's.
+pub struct Theme {
+    pub files: BTreeMap<String, Cow<'static, [u8]>>,
+}
+
+impl Theme {
+    /// The default theme with the files of `site_root/themes/<name>/` over it.
+    pub fn load(site_root: &Path, name: &str) -> Result<Theme, Error> {
+        let mut files: BTreeMap<String, Cow<'static, [u8]>> = DEFAULT_THEME
+            .iter()
+            .map(|(p, b)| (p.to_string(), Cow::Borrowed(*b)))
+            .collect();
+        let dir = site_root.join("themes").join(name);
+        if !dir.is_dir() {
+            if name != "default" {
+                return Err(Error::Other(format!(
+                    "the theme `{name}` named in site.toml is not in themes/{name}/\n  = help: create the folder, or remove `theme` from site.toml to use the built-in theme"
+                )));
+            }
+            return Ok(Theme { files });
+        }
+        let mut diags = Vec::new();
+        for f in crate::load::walk_files(site_root, &dir, &mut diags) {
+            let rel = f.rel[format!("themes/{name}/").len()..].to_string();
+            let bytes = std::fs::read(&f.abs).map_err(|e| Error::io(&f.abs, e))?;
+            files.insert(rel, Cow::Owned(bytes));
+        }
+        if let Some(d) = diags.first() {
+            return Err(Error::Other(format!("{}: {}", d.file, d.message)));
+        }
+        Ok(Theme { files })
+    }
+
+    /// The minijinja environment with every template of the theme, each parsed now so that a
+    /// syntax error stops the build before anything is written.
+    pub fn environment(&self) -> Result<Environment<'static>, Error> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.add_filter("longdate", longdate);
+        // HTML escaping of & < > " ' — and not of `/`, which minijinja also escapes by
+        // default, making every URL in the output unreadable.
+        env.set_formatter(|out, state, value| {
+            if value.is_safe() || !matches!(state.auto_escape(), minijinja::AutoEscape::Html) {
+                return minijinja::escape_formatter(out, state, value);
+            }
+            match value.as_str() {
+                Some(s) => out
+                    .write_str(&escape_html(s))
+                    .map_err(minijinja::Error::from),
+                None => minijinja::escape_formatter(out, state, value),
+            }
+        });
+        for (path, bytes) in &self.files {
+            let Some(name) = path.strip_prefix("templates/") else {
+                continue;
+            };
+            let text = String::from_utf8(bytes.to_vec())
+                .map_err(|_| Error::Other(format!("theme file `{path}` is not UTF-8")))?;
+            env.add_template_owned(name.to_string(), text)
+                .map_err(template_error)?;
+        }
+        Ok(env)
+    }
+
+    /// The UI strings of `lang`, checked to have every key the default language has.
+    pub fn strings(&self, lang: &str, default: &str) -> Result<serde_json::Value, Error> {
+        let read = |l: &str| -> Result<serde_json::Value, Error> {
+            let path = format!("i18n/{l}.toml");
+            let bytes = self.files.get(&path).ok_or_else(|| {
+                Error::Other(format!(
+                    "the theme has no UI strings for the language `{l}`\n  = help: add themes/<theme>/{path}, starting from a copy of i18n/en.toml"
+                ))
+            })?;
+            let text = std::str::from_utf8(bytes)
+                .map_err(|_| Error::Other(format!("theme file `{path}` is not UTF-8")))?;
+            let table: toml::Table = toml::from_str(text)
+                .map_err(|e| Error::Other(format!("theme file `{path}`: {e}")))?;
+            serde_json::to_value(table).map_err(|e| Error::Other(e.to_string()))
+        };
+        let strings = read(lang)?;
+        if lang != default {
+            let base = read(default)?;
+            let mut missing = Vec::new();
+            missing_keys(&base, &strings, "", &mut missing);
+            if !missing.is_empty() {
+                return Err(Error::Other(format!(
+                    "the theme's i18n/{lang}.toml lacks strings that i18n/{default}.toml has: {}",
+                    missing.join(", ")
+                )));
+            }
+        }
+        Ok(strings)
+    }
+
+    /// Files under `static/`, published at the root.
+    pub fn statics(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.files
+            .iter()
+            .filter_map(|(p, b)| p.strip_prefix("static/").map(|rel| (rel, b.as_ref())))
+    }
+}
+
+fn missing_keys(
+    base: &serde_json::Value,
+    other: &serde_json::Value,
+    prefix: &str,
+    out: &mut Vec<String>,
+) {
+    if let (Some(b), Some(o)) = (base.as_object(), other.as_object()) {
+        for (k, v) in b {
+            let path = if prefix.is_empty() {
+                k.clone()
+            } else {
+                format!("{prefix}.{k}")
+            };
+            match o.get(k) {
+                None => out.push(format!("`{path}`")),
+                Some(ov) => missing_keys(v, ov, &path, out),
+            }
+        }
+    }
+}
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn escape_html(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['&', '<', '>', '"', '\'']) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A template failure, naming the template and the line.
+pub fn template_error(e: minijinja::Error) -> Error {
+    let mut msg = String::from("template error");
+    if let Some(name) = e.name() {
+        msg = format!("template `{name}`");
+        if let Some(line) = e.line() {
+            msg.push_str(&format!(", line {line}"));
+        }
+    }
+    let detail = e.detail().map(|d| format!(": {d}")).unwrap_or_default();
+    Error::Other(format!("{msg}: {}{detail}", e.kind()))
+}
+
+/// `2025-03-08` as `2025年3月8日` (zh) or `8 March 2025` (others).
+fn longdate(value: String, lang: String) -> String {
+    let Ok(d) = value.parse::<jiff::civil::Date>() else {
+        return value;
+    };
+    if lang.starts_with("zh") {
+        format!("{}年{}月{}日", d.year(), d.month(), d.day())
+    } else {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        format!(
+            "{} {} {}",
+            d.day(),
+            MONTHS[(d.month() - 1) as usize],
+            d.year()
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_of_the_default_theme_is_embedded() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        let mut on_disk: Vec<String> = walkdir::WalkDir::new(&dir)
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| crate::load::rel_path(&dir, e.path()))
+            .collect();
+        on_disk.sort();
+        let embedded: Vec<String> = DEFAULT_THEME.iter().map(|(p, _)| p.to_string()).collect();
+        assert_eq!(on_disk, embedded);
+    }
+
+    #[test]
+    fn the_default_theme_has_complete_strings_in_chinese_and_english() {
+        let theme = Theme {
+            files: DEFAULT_THEME
+                .iter()
+                .map(|(p, b)| (p.to_string(), Cow::Borrowed(*b)))
+                .collect(),
+        };
+        theme.strings("en", "zh").unwrap();
+        theme.strings("zh", "en").unwrap();
+        theme.environment().unwrap();
+    }
+
+    #[test]
+    fn long_dates_read_naturally() {
+        assert_eq!(longdate("2025-03-08".into(), "zh".into()), "2025年3月8日");
+        assert_eq!(longdate("2025-03-08".into(), "en".into()), "8 March 2025");
+    }
+}
