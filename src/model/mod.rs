@@ -277,6 +277,12 @@ impl Council {
             .filter(move |m| m.voting && m.serves(day))
     }
 
+    /// Whether every meeting's front matter was read: when one was not, its items are
+    /// unknown, and rules about the order of events would report what is only missing.
+    pub fn meetings_known(&self) -> bool {
+        self.meetings.iter().all(|m| m.meta.parsed)
+    }
+
     /// Whether every field the rules about members need was read.
     pub fn members_known(&self) -> bool {
         self.parsed && self.members.iter().all(|m| m.id.is_some())

@@ -161,9 +161,24 @@ pub fn records_json(ctx: &Ctx<'_>) -> Vec<u8> {
         councils,
         proposals,
     };
-    let mut out = serde_json::to_vec_pretty(&records).expect("records serialise");
-    out.push(b'\n');
-    out
+    json_bytes(&records)
+}
+
+/// Pretty JSON with `<`, `>` and `&` written as `\u003c`, `\u003e` and `\u0026`: the same
+/// data, but nothing in it can be taken for markup if a page ever embeds it.
+pub fn json_bytes<T: Serialize>(value: &T) -> Vec<u8> {
+    let s = serde_json::to_string_pretty(value).expect("data serialises");
+    let mut out = String::with_capacity(s.len() + 1);
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out.push('\n');
+    out.into_bytes()
 }
 
 /// The columns of `/data/decisions.csv`.

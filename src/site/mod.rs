@@ -14,7 +14,6 @@ pub mod views;
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
@@ -89,9 +88,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         None => root.join("public"),
     };
     let renderer = Renderer::new(&checked, opts.base_url.clone())?;
-    // Render everything before touching the output: a template error leaves it as it was.
     let files = renderer.all_files()?;
-    let output = output::Output::prepare(&out_dir, &root)?;
+    let output = output::Output::open(&out_dir, &root)?;
     let bar = opts.progress.then(|| {
         let b = indicatif::ProgressBar::new(files.len() as u64);
         b.set_style(
@@ -100,34 +98,42 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         );
         b
     });
-    let written = AtomicUsize::new(0);
-    let results: Vec<Result<String, Error>> = files
+    // Render and stage every file; nothing is visible until all of them succeeded.
+    let results: Vec<Result<output::Staged, Error>> = files
         .par_iter()
         .map(|f| {
             let bytes = renderer.file_bytes(f)?;
-            let put = output
-                .put(&f.path, &bytes)
+            let staged = output
+                .stage(&f.path, &bytes)
                 .map_err(|e| Error::io(output.root.join(&f.path), e))?;
-            if put == output::Put::Written {
-                written.fetch_add(1, Ordering::Relaxed);
-            }
             if let Some(b) = &bar {
                 b.inc(1);
             }
-            Ok(f.path.clone())
+            Ok(staged)
         })
         .collect();
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    let mut produced = HashSet::new();
+    let mut staged = Vec::with_capacity(results.len());
+    let mut failure = None;
     for r in results {
-        produced.insert(r?);
+        match r {
+            Ok(s) => staged.push(s),
+            Err(e) => failure = failure.or(Some(e)),
+        }
     }
+    if let Some(e) = failure {
+        output.abort(staged);
+        return Err(e);
+    }
+    let written = output
+        .commit(staged)
+        .map_err(|e| Error::io(&output.root, e))?;
+    let produced: HashSet<String> = files.iter().map(|f| f.path.clone()).collect();
     let removed = output
         .remove_stale(&produced)
         .map_err(|e| Error::io(&output.root, e))?;
-    let written = written.into_inner();
     let report = BuildReport {
         files: files.len(),
         pages: files

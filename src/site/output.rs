@@ -3,8 +3,9 @@
 //! removed. The folder is never wiped: on a real disk, deleting and re-creating tens of
 //! thousands of files costs more than rendering them.
 //!
-//! Each changed file is written to a temporary file beside it and renamed over the old one
-//! (an atomic replacement on POSIX file systems). A marker file tells council's output apart
+//! Each changed file is first written to a temporary file beside it (staged); only when every
+//! file rendered are they renamed over the old ones (an atomic replacement on POSIX file
+//! systems), so a build that fails half-way leaves the output as it was. A marker file tells council's output apart
 //! from a folder that merely has the same name: council refuses to clean a non-empty folder
 //! it did not create.
 
@@ -12,6 +13,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::error::Error;
 
@@ -20,26 +22,33 @@ pub const MARKER: &str = ".council-output";
 const MARKER_TEXT: &str = "This folder is written by `council build`.\nFiles the site no longer produces are removed at each build; do not keep other files here.\n";
 const TMP_SUFFIX: &str = ".council-tmp";
 
-/// What happened to one file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Put {
-    Unchanged,
-    Written,
-}
-
 pub struct Output {
     pub root: PathBuf,
+    /// Folders this build created, so that an aborted build can remove them again.
+    created: Mutex<Vec<PathBuf>>,
+}
+
+/// A file rendered and compared with what the output holds.
+#[derive(Debug)]
+pub enum Staged {
+    Unchanged,
+    /// The new bytes wait in a temporary file beside the destination.
+    Changed {
+        tmp: PathBuf,
+        dest: PathBuf,
+    },
 }
 
 impl Output {
-    /// Checks that `dir` may be used as the output of the site at `site_root`, and creates it.
-    /// Refuses the site root itself, a folder holding it, the source folders, and a non-empty
-    /// folder that council did not create.
-    pub fn prepare(dir: &Path, site_root: &Path) -> Result<Output, Error> {
+    /// Checks that `dir` may be used as the output of the site at `site_root`, without
+    /// creating or changing anything. Refuses the site root itself, a folder holding it, the
+    /// source folders, and a non-empty folder that council did not create.
+    pub fn open(dir: &Path, site_root: &Path) -> Result<Output, Error> {
         let refuse = |why: &str| Error::Path {
             path: dir.to_path_buf(),
             reason: why.to_string(),
         };
+        let mut root = dir.to_path_buf();
         if let Ok(meta) = fs::symlink_metadata(dir) {
             if meta.file_type().is_symlink() {
                 return Err(refuse(
@@ -49,14 +58,14 @@ impl Output {
             if !meta.is_dir() {
                 return Err(refuse("it is a file, not a folder"));
             }
-            let canon = dir.canonicalize().map_err(|e| Error::io(dir, e))?;
-            if site_root.starts_with(&canon) {
+            root = dir.canonicalize().map_err(|e| Error::io(dir, e))?;
+            if site_root.starts_with(&root) {
                 return Err(refuse(
                     "it is the site itself or holds it; publish to a folder such as `public`",
                 ));
             }
             for source in ["councils", "content", "static", "themes"] {
-                if canon.starts_with(site_root.join(source)) {
+                if root.starts_with(site_root.join(source)) {
                     return Err(refuse(
                         "it is inside the site's sources; publish to a folder such as `public`",
                     ));
@@ -71,39 +80,102 @@ impl Output {
                     "it is not empty and was not written by council build; choose an empty or new folder (council removes files it does not produce)",
                 ));
             }
+        } else if let Some(parent) = dir.parent().filter(|p| p.exists()) {
+            let parent = parent.canonicalize().map_err(|e| Error::io(dir, e))?;
+            root = parent.join(dir.file_name().unwrap_or_default());
+            if root.starts_with(site_root.join("councils"))
+                || root.starts_with(site_root.join("content"))
+            {
+                return Err(refuse(
+                    "it is inside the site's sources; publish to a folder such as `public`",
+                ));
+            }
         }
-        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        let out = Output {
-            root: dir.canonicalize().map_err(|e| Error::io(dir, e))?,
-        };
-        out.put(MARKER, MARKER_TEXT.as_bytes())
-            .map_err(|e| Error::io(dir.join(MARKER), e))?;
-        Ok(out)
+        Ok(Output {
+            root,
+            created: Mutex::new(Vec::new()),
+        })
     }
 
-    /// Makes `rel` hold `bytes`, atomically, unless it already does.
-    pub fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<Put> {
-        let path = self.root.join(rel);
-        match fs::symlink_metadata(&path) {
-            Ok(meta) if meta.is_file() => {
-                if meta.len() == bytes.len() as u64 && fs::read(&path)? == bytes {
-                    return Ok(Put::Unchanged);
-                }
-            }
-            Ok(meta) if meta.is_dir() => fs::remove_dir_all(&path)?,
-            Ok(_) => fs::remove_file(&path)?,
-            Err(_) => {}
+    fn create_dirs(&self, dir: &Path) -> io::Result<()> {
+        if dir.is_dir() {
+            return Ok(());
         }
-        let parent = path.parent().expect("output files have a folder");
-        fs::create_dir_all(parent)?;
-        let name = path
+        let mut missing = Vec::new();
+        let mut d = dir;
+        while !d.exists() {
+            missing.push(d.to_path_buf());
+            match d.parent() {
+                Some(p) => d = p,
+                None => break,
+            }
+        }
+        fs::create_dir_all(dir)?;
+        self.created.lock().expect("not poisoned").extend(missing);
+        Ok(())
+    }
+
+    /// Compares `bytes` with what `rel` holds and, when they differ, writes them to a
+    /// temporary file beside it. Nothing a reader sees changes until [`Output::commit`].
+    pub fn stage(&self, rel: &str, bytes: &[u8]) -> io::Result<Staged> {
+        let dest = self.root.join(rel);
+        if let Ok(meta) = fs::symlink_metadata(&dest)
+            && meta.is_file()
+            && meta.len() == bytes.len() as u64
+            && fs::read(&dest)? == bytes
+        {
+            return Ok(Staged::Unchanged);
+        }
+        let parent = dest.parent().expect("output files have a folder");
+        if fs::symlink_metadata(parent).is_ok_and(|m| !m.is_dir()) {
+            // A file (or link) where a folder must now be: an old output's, replaced.
+            fs::remove_file(parent)?;
+        }
+        self.create_dirs(parent)?;
+        let name = dest
             .file_name()
             .expect("output files have a name")
             .to_string_lossy();
         let tmp = parent.join(format!(".{name}{TMP_SUFFIX}"));
         fs::write(&tmp, bytes)?;
-        fs::rename(&tmp, &path)?;
-        Ok(Put::Written)
+        Ok(Staged::Changed { tmp, dest })
+    }
+
+    /// Moves every staged file into place, each with an atomic rename, and leaves the
+    /// marker that makes the folder council's.
+    pub fn commit(&self, staged: Vec<Staged>) -> io::Result<usize> {
+        let mut written = 0;
+        for s in staged {
+            if let Staged::Changed { tmp, dest } = s {
+                match fs::symlink_metadata(&dest) {
+                    Ok(m) if m.is_dir() => fs::remove_dir_all(&dest)?,
+                    Ok(m) if !m.is_file() => fs::remove_file(&dest)?,
+                    _ => {}
+                }
+                fs::rename(&tmp, &dest)?;
+                written += 1;
+            }
+        }
+        let marker = self.root.join(MARKER);
+        if !marker.is_file() {
+            fs::write(marker, MARKER_TEXT)?;
+        }
+        Ok(written)
+    }
+
+    /// Undoes a build that failed before [`Output::commit`]: removes the staged files and the
+    /// folders this build created, so the output is as it was.
+    pub fn abort(&self, staged: Vec<Staged>) {
+        for s in staged {
+            if let Staged::Changed { tmp, .. } = s {
+                let _ = fs::remove_file(tmp);
+            }
+        }
+        let mut created = std::mem::take(&mut *self.created.lock().expect("not poisoned"));
+        created.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+        for d in created {
+            let _ = fs::remove_dir(d);
+        }
     }
 
     /// Removes every file not in `produced` (paths relative to the root), and folders left
@@ -139,18 +211,23 @@ impl Output {
 mod tests {
     use super::*;
 
+    fn put(out: &Output, rel: &str, bytes: &[u8]) -> usize {
+        let s = out.stage(rel, bytes).unwrap();
+        out.commit(vec![s]).unwrap()
+    }
+
     #[test]
     fn unchanged_bytes_are_not_rewritten_and_stale_files_go() {
         let site = tempfile::tempdir().unwrap();
         let dir = site.path().join("public");
-        let out = Output::prepare(&dir, &site.path().canonicalize().unwrap()).unwrap();
-        assert_eq!(out.put("a/index.html", b"one").unwrap(), Put::Written);
+        let out = Output::open(&dir, &site.path().canonicalize().unwrap()).unwrap();
+        assert_eq!(put(&out, "a/index.html", b"one"), 1);
         let mtime = fs::metadata(dir.join("a/index.html"))
             .unwrap()
             .modified()
             .unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
-        assert_eq!(out.put("a/index.html", b"one").unwrap(), Put::Unchanged);
+        assert_eq!(put(&out, "a/index.html", b"one"), 0);
         assert_eq!(
             fs::metadata(dir.join("a/index.html"))
                 .unwrap()
@@ -158,8 +235,8 @@ mod tests {
                 .unwrap(),
             mtime
         );
-        assert_eq!(out.put("a/index.html", b"two").unwrap(), Put::Written);
-        out.put("b/c/index.html", b"x").unwrap();
+        assert_eq!(put(&out, "a/index.html", b"two"), 1);
+        put(&out, "b/c/index.html", b"x");
         let produced: HashSet<String> = ["a/index.html".to_string()].into();
         assert_eq!(out.remove_stale(&produced).unwrap(), 1);
         assert!(!dir.join("b").exists());
@@ -167,15 +244,29 @@ mod tests {
     }
 
     #[test]
+    fn an_aborted_build_leaves_no_trace() {
+        let site = tempfile::tempdir().unwrap();
+        let dir = site.path().join("public");
+        let out = Output::open(&dir, &site.path().canonicalize().unwrap()).unwrap();
+        let staged = vec![out.stage("a/b/index.html", b"x").unwrap()];
+        assert!(
+            !dir.join("a/b/index.html").exists(),
+            "staged files are not visible"
+        );
+        out.abort(staged);
+        assert!(!dir.exists());
+    }
+
+    #[test]
     fn refuses_folders_it_must_not_clean() {
         let site = tempfile::tempdir().unwrap();
         let root = site.path().canonicalize().unwrap();
-        assert!(Output::prepare(&root, &root).is_err());
+        assert!(Output::open(&root, &root).is_err());
         fs::create_dir_all(root.join("councils/x")).unwrap();
-        assert!(Output::prepare(&root.join("councils/x"), &root).is_err());
+        assert!(Output::open(&root.join("councils/x"), &root).is_err());
         fs::create_dir_all(root.join("mine")).unwrap();
         fs::write(root.join("mine/notes.txt"), "keep me").unwrap();
-        let err = Output::prepare(&root.join("mine"), &root)
+        let err = Output::open(&root.join("mine"), &root)
             .err()
             .unwrap()
             .to_string();

@@ -91,22 +91,6 @@ pub fn root_prefix(file: &str) -> String {
     "../".repeat(file.matches('/').count())
 }
 
-/// The top-level names taken by generated pages: a content page may not use them.
-pub fn reserved(first_segment: &str, languages: &[String]) -> bool {
-    matches!(
-        first_segment,
-        "councils"
-            | "decisions"
-            | "supervision"
-            | "data"
-            | "feed.xml"
-            | "sitemap.xml"
-            | "404"
-            | "style.css"
-            | "transparency"
-    ) || languages.iter().any(|l| l == first_segment)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -86,3 +86,66 @@ pub fn places(diags: &[serde_json::Value]) -> Vec<String> {
         })
         .collect()
 }
+
+/// The base fixture with the `sites/states` overlay: a matter in every state, both flags,
+/// translations, content pages, an attachment and a static file.
+pub fn states_site() -> TempDir {
+    site(&["sites/states"])
+}
+
+/// `council build --today TODAY -o <out> <root>`: exit code and stderr.
+pub fn build(root: &Path, out: &Path) -> (i32, String) {
+    let o = council()
+        .args(["build", "--today", TODAY, "-o"])
+        .arg(out)
+        .arg(root)
+        .output()
+        .unwrap();
+    (
+        o.status.code().unwrap(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+/// Every file under `dir`: relative path → bytes.
+pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// Every file under `dir`: relative path → modification time.
+pub fn mtimes(dir: &Path) -> std::collections::BTreeMap<String, std::time::SystemTime> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, e.metadata().unwrap().modified().unwrap())
+        })
+        .collect()
+}
+
+/// The `<main>…</main>` of an HTML page.
+pub fn main_of(html: &str) -> &str {
+    let start = html.find("<main").expect("a <main>");
+    let end = html.find("</main>").expect("a </main>") + "</main>".len();
+    &html[start..end]
+}

@@ -92,3 +92,13 @@ pub fn unreadable(rel: &str, why: &str) -> Diagnostic {
     RULE.diag(rel, format!("cannot read this file: {why}"))
         .help("check that the file exists and that you may read it")
 }
+
+pub fn reserved_page(rel: &str, name: &str) -> Diagnostic {
+    RULE.diag(
+        rel,
+        format!("a content page at `/{name}/` would replace a page council generates"),
+    )
+    .help(format!(
+        "rename the file or folder: `{name}` is taken by the published site"
+    ))
+}

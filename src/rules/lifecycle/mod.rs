@@ -35,6 +35,9 @@ pub struct Step<'a> {
 /// does not depend on the day you look at them).
 pub fn walk<'a>(ctx: &Context<'a>, mut f: impl FnMut(&Step<'a>)) {
     for (ci, council) in ctx.site.councils.iter().enumerate() {
+        if !council.meetings_known() {
+            continue;
+        }
         for (pi, proposal) in council.proposals.iter().enumerate() {
             let mut decision = None;
             let mut accepted = None;

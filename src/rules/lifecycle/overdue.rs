@@ -29,6 +29,9 @@ when the work is done). If the council agreed a new deadline, record that decisi
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (ci, c) in ctx.site.councils.iter().enumerate() {
+        if !c.meetings_known() {
+            continue;
+        }
         for (pi, p) in c.proposals.iter().enumerate() {
             let Some(lc) = crate::lifecycle::derive(
                 c,

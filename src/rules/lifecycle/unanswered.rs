@@ -28,6 +28,9 @@ belongs to another body, decide to refer it (`outcome = "referred"`).
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (ci, c) in ctx.site.councils.iter().enumerate() {
+        if !c.meetings_known() {
+            continue;
+        }
         for (pi, p) in c.proposals.iter().enumerate() {
             let Some(lc) = crate::lifecycle::derive(
                 c,
