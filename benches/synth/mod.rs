@@ -271,3 +271,81 @@ fn generate_council(dir: &Path, seed: u64, n: usize) -> usize {
     }
     files
 }
+
+/// The same records as a Zola site: one page per record (proposal, minutes, report) with
+/// the same Markdown body, a section per folder, and minimal templates like those of the
+/// measurements in perf-baseline.md.
+pub fn zola_site(council_site: &Path, out: &Path) -> usize {
+    let mut pages = 0;
+    write(
+        &out.join("config.toml"),
+        "base_url = \"https://bench.example.org\"\ntitle = \"合成测试街道\"\ncompile_sass = false\nbuild_search_index = false\ngenerate_feeds = false\nminify_html = false\n",
+    );
+    write(&out.join("templates/index.html"), ZOLA_INDEX);
+    write(&out.join("templates/section.html"), ZOLA_SECTION);
+    write(&out.join("templates/page.html"), ZOLA_PAGE);
+    write(
+        &out.join("content/_index.md"),
+        "+++\ntitle = \"首页\"\nsort_by = \"date\"\n+++\n",
+    );
+    let councils = council_site.join("councils");
+    for entry in walkdir::WalkDir::new(&councils).sort_by_file_name() {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(&councils).unwrap();
+        if entry.file_type().is_dir() {
+            if !rel.as_os_str().is_empty() {
+                let name = rel.file_name().unwrap().to_string_lossy();
+                write(
+                    &out.join("content").join(rel).join("_index.md"),
+                    &format!("+++\ntitle = \"{name}\"\nsort_by = \"date\"\n+++\n"),
+                );
+            }
+            continue;
+        }
+        if entry.path().extension().and_then(|e| e.to_str()) != Some("md") {
+            continue;
+        }
+        let text = fs::read_to_string(entry.path()).unwrap();
+        let rest = text.strip_prefix("+++\n").unwrap();
+        let end = rest.find("\n+++\n").unwrap();
+        let front: toml::Table = toml::from_str(&rest[..end]).unwrap();
+        let body = &rest[end + 5..];
+        let date = front
+            .get("submitted")
+            .or_else(|| front.get("date"))
+            .map(|d| d.to_string())
+            .unwrap();
+        let title = front
+            .get("title")
+            .and_then(|t| t.as_str())
+            .map(|t| t.to_string())
+            .unwrap_or_else(|| format!("督办报告 {date}"));
+        let title = title.replace('"', "'");
+        write(
+            &out.join("content").join(rel),
+            &format!("+++\ntitle = \"{title}\"\ndate = {date}\n+++\n{body}"),
+        );
+        pages += 1;
+    }
+    pages
+}
+
+const ZOLA_INDEX: &str = r#"<!doctype html>
+<html lang="zh"><head><meta charset="utf-8"><title>{{ config.title }}</title></head>
+<body><h1>{{ config.title }}</h1>{{ section.content | safe }}
+<ul>{% for s in section.subsections %}{% set sub = get_section(path=s) %}<li><a href="{{ sub.permalink }}">{{ sub.title }}</a></li>{% endfor %}</ul>
+</body></html>
+"#;
+
+const ZOLA_SECTION: &str = r#"<!doctype html>
+<html lang="zh"><head><meta charset="utf-8"><title>{{ section.title }}</title></head>
+<body><h1>{{ section.title }}</h1>{{ section.content | safe }}
+<ul>{% for s in section.subsections %}{% set sub = get_section(path=s, metadata_only=true) %}<li><a href="{{ sub.permalink }}">{{ sub.title }}</a></li>{% endfor %}</ul>
+<ul>{% for p in section.pages %}<li><a href="{{ p.permalink }}">{{ p.title }}</a> {{ p.date }}</li>{% endfor %}</ul>
+</body></html>
+"#;
+
+const ZOLA_PAGE: &str = r#"<!doctype html>
+<html lang="zh"><head><meta charset="utf-8"><title>{{ page.title }}</title></head>
+<body><main><h1>{{ page.title }}</h1><p>{{ page.date }}</p>{{ page.content | safe }}</main></body></html>
+"#;

@@ -90,6 +90,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
     let renderer = Renderer::new(&checked, opts.base_url.clone())?;
     let files = renderer.all_files()?;
     let output = output::Output::open(&out_dir, &root)?;
+    if let Err(e) = output.prepare_dirs(files.iter().map(|f| f.path.as_str())) {
+        output.abort(Vec::new());
+        return Err(Error::io(&output.root, e));
+    }
     let bar = opts.progress.then(|| {
         let b = indicatif::ProgressBar::new(files.len() as u64);
         b.set_style(
@@ -237,6 +241,11 @@ impl<'a> Renderer<'a> {
                 lifecycles,
                 today: checked.today,
                 default_lang,
+                indexes: site
+                    .councils
+                    .iter()
+                    .map(crate::lifecycle::proposal_index)
+                    .collect(),
             },
             env,
             theme,

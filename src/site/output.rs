@@ -5,9 +5,10 @@
 //!
 //! Each changed file is first written to a temporary file beside it (staged); only when every
 //! file rendered are they renamed over the old ones (an atomic replacement on POSIX file
-//! systems), so a build that fails half-way leaves the output as it was. A marker file tells council's output apart
-//! from a folder that merely has the same name: council refuses to clean a non-empty folder
-//! it did not create.
+//! systems), so a build that fails half-way leaves the output as it was. A first build writes
+//! the whole tree into a new folder beside the output and renames it into place: readers see
+//! nothing, then everything. A marker file tells council's output apart from a folder that
+//! merely has the same name: council refuses to clean a non-empty folder it did not create.
 
 use std::collections::HashSet;
 use std::fs;
@@ -26,6 +27,11 @@ pub struct Output {
     pub root: PathBuf,
     /// Folders this build created, so that an aborted build can remove them again.
     created: Mutex<Vec<PathBuf>>,
+    /// The folder was missing or empty: nothing to compare with, nothing stale. Then the
+    /// whole site is written into a new folder beside it, switched into place at the end.
+    fresh: bool,
+    /// Where files are written: `root`, or for a fresh build the new folder beside it.
+    work: PathBuf,
 }
 
 /// A file rendered and compared with what the output holds.
@@ -37,6 +43,8 @@ pub enum Staged {
         tmp: PathBuf,
         dest: PathBuf,
     },
+    /// Written into the new folder of a fresh build.
+    Direct,
 }
 
 impl Output {
@@ -49,6 +57,7 @@ impl Output {
             reason: why.to_string(),
         };
         let mut root = dir.to_path_buf();
+        let mut fresh = true;
         if let Ok(meta) = fs::symlink_metadata(dir) {
             if meta.file_type().is_symlink() {
                 return Err(refuse(
@@ -75,6 +84,7 @@ impl Output {
                 .map_err(|e| Error::io(dir, e))?
                 .next()
                 .is_none();
+            fresh = empty;
             if !empty && !dir.join(MARKER).is_file() {
                 return Err(refuse(
                     "it is not empty and was not written by council build; choose an empty or new folder (council removes files it does not produce)",
@@ -91,13 +101,65 @@ impl Output {
                 ));
             }
         }
+        let work = if fresh {
+            let name = root.file_name().unwrap_or_default().to_string_lossy();
+            let parent = root.parent().unwrap_or(Path::new("."));
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            let work = parent.join(format!(".{name}.council-new"));
+            if work.exists() {
+                // Left by a build that was killed: council's own, by its name.
+                fs::remove_dir_all(&work).map_err(|e| Error::io(&work, e))?;
+            }
+            work
+        } else {
+            root.clone()
+        };
         Ok(Output {
             root,
             created: Mutex::new(Vec::new()),
+            fresh,
+            work,
         })
     }
 
+    /// Creates every folder the files `rels` need, once, before staging them (in parallel,
+    /// staging then never has to look at folders).
+    pub fn prepare_dirs<'r>(&self, rels: impl Iterator<Item = &'r str>) -> io::Result<()> {
+        let mut dirs: Vec<&str> = Vec::new();
+        for rel in rels {
+            // The file's folder and every folder above it, so that each is created after its
+            // parent with a single call.
+            let mut d = rel;
+            while let Some((parent, _)) = d.rsplit_once('/') {
+                dirs.push(parent);
+                d = parent;
+            }
+        }
+        dirs.sort_unstable();
+        dirs.dedup();
+        self.create_dirs(&self.work)?;
+        for d in dirs {
+            let path = self.work.join(d);
+            if !self.fresh && fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
+                // A file where a folder must now be: an old output's, replaced.
+                fs::remove_file(&path)?;
+            }
+            self.create_dirs(&path)?;
+        }
+        Ok(())
+    }
+
     fn create_dirs(&self, dir: &Path) -> io::Result<()> {
+        if !self.fresh && dir.is_dir() {
+            return Ok(());
+        }
+        if self.fresh && fs::create_dir(dir).is_ok() {
+            self.created
+                .lock()
+                .expect("not poisoned")
+                .push(dir.to_path_buf());
+            return Ok(());
+        }
         if dir.is_dir() {
             return Ok(());
         }
@@ -117,7 +179,12 @@ impl Output {
 
     /// Compares `bytes` with what `rel` holds and, when they differ, writes them to a
     /// temporary file beside it. Nothing a reader sees changes until [`Output::commit`].
+    /// The file's folder must exist ([`Output::prepare_dirs`]).
     pub fn stage(&self, rel: &str, bytes: &[u8]) -> io::Result<Staged> {
+        if self.fresh {
+            fs::write(self.work.join(rel), bytes)?;
+            return Ok(Staged::Direct);
+        }
         let dest = self.root.join(rel);
         if let Ok(meta) = fs::symlink_metadata(&dest)
             && meta.is_file()
@@ -127,11 +194,6 @@ impl Output {
             return Ok(Staged::Unchanged);
         }
         let parent = dest.parent().expect("output files have a folder");
-        if fs::symlink_metadata(parent).is_ok_and(|m| !m.is_dir()) {
-            // A file (or link) where a folder must now be: an old output's, replaced.
-            fs::remove_file(parent)?;
-        }
-        self.create_dirs(parent)?;
         let name = dest
             .file_name()
             .expect("output files have a name")
@@ -144,13 +206,24 @@ impl Output {
     /// Moves every staged file into place, each with an atomic rename, and leaves the
     /// marker that makes the folder council's.
     pub fn commit(&self, staged: Vec<Staged>) -> io::Result<usize> {
+        if self.fresh {
+            fs::write(self.work.join(MARKER), MARKER_TEXT)?;
+            if self.root.exists() {
+                // An empty folder: replaced by the new one in the same rename.
+                fs::remove_dir(&self.root)?;
+            }
+            fs::rename(&self.work, &self.root)?;
+            return Ok(staged.len());
+        }
         let mut written = 0;
         for s in staged {
             if let Staged::Changed { tmp, dest } = s {
-                match fs::symlink_metadata(&dest) {
-                    Ok(m) if m.is_dir() => fs::remove_dir_all(&dest)?,
-                    Ok(m) if !m.is_file() => fs::remove_file(&dest)?,
-                    _ => {}
+                if !self.fresh {
+                    match fs::symlink_metadata(&dest) {
+                        Ok(m) if m.is_dir() => fs::remove_dir_all(&dest)?,
+                        Ok(m) if !m.is_file() => fs::remove_file(&dest)?,
+                        _ => {}
+                    }
                 }
                 fs::rename(&tmp, &dest)?;
                 written += 1;
@@ -166,6 +239,10 @@ impl Output {
     /// Undoes a build that failed before [`Output::commit`]: removes the staged files and the
     /// folders this build created, so the output is as it was.
     pub fn abort(&self, staged: Vec<Staged>) {
+        if self.fresh {
+            let _ = fs::remove_dir_all(&self.work);
+            return;
+        }
         for s in staged {
             if let Staged::Changed { tmp, .. } = s {
                 let _ = fs::remove_file(tmp);
@@ -181,6 +258,9 @@ impl Output {
     /// Removes every file not in `produced` (paths relative to the root), and folders left
     /// empty. Returns how many files were removed.
     pub fn remove_stale(&self, produced: &HashSet<String>) -> io::Result<usize> {
+        if self.fresh {
+            return Ok(0);
+        }
         let mut removed = 0;
         let mut dirs = Vec::new();
         for entry in walkdir::WalkDir::new(&self.root).min_depth(1) {
@@ -212,6 +292,7 @@ mod tests {
     use super::*;
 
     fn put(out: &Output, rel: &str, bytes: &[u8]) -> usize {
+        out.prepare_dirs(std::iter::once(rel)).unwrap();
         let s = out.stage(rel, bytes).unwrap();
         out.commit(vec![s]).unwrap()
     }
@@ -222,6 +303,8 @@ mod tests {
         let dir = site.path().join("public");
         let out = Output::open(&dir, &site.path().canonicalize().unwrap()).unwrap();
         assert_eq!(put(&out, "a/index.html", b"one"), 1);
+        // The next builds find a folder that is not empty.
+        let out = Output::open(&dir, &site.path().canonicalize().unwrap()).unwrap();
         let mtime = fs::metadata(dir.join("a/index.html"))
             .unwrap()
             .modified()
@@ -238,6 +321,7 @@ mod tests {
         assert_eq!(put(&out, "a/index.html", b"two"), 1);
         put(&out, "b/c/index.html", b"x");
         let produced: HashSet<String> = ["a/index.html".to_string()].into();
+        let out = Output::open(&dir, &site.path().canonicalize().unwrap()).unwrap();
         assert_eq!(out.remove_stale(&produced).unwrap(), 1);
         assert!(!dir.join("b").exists());
         assert!(dir.join(MARKER).exists());
@@ -248,6 +332,7 @@ mod tests {
         let site = tempfile::tempdir().unwrap();
         let dir = site.path().join("public");
         let out = Output::open(&dir, &site.path().canonicalize().unwrap()).unwrap();
+        out.prepare_dirs(std::iter::once("a/b/index.html")).unwrap();
         let staged = vec![out.stage("a/b/index.html", b"x").unwrap()];
         assert!(
             !dir.join("a/b/index.html").exists(),

@@ -82,6 +82,8 @@ impl Theme {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.add_filter("longdate", longdate);
+        env.add_filter("text", text_filter);
+        env.add_filter("date", date_filter);
         // HTML escaping of & < > " ' — and not of `/`, which minijinja also escapes by
         // default, making every URL in the output unreadable.
         env.set_formatter(|out, state, value| {
@@ -196,6 +198,37 @@ pub fn template_error(e: minijinja::Error) -> Error {
     }
     let detail = e.detail().map(|d| format!(": {d}")).unwrap_or_default();
     Error::Other(format!("{msg}: {}{detail}", e.kind()))
+}
+
+/// `{{ x|text }}`: a view's `Text` as HTML, in a `<span lang>` when it is the original shown
+/// for want of a translation. Nothing for `none`. (A filter, not a macro: it runs on every
+/// title and name of every page.)
+fn text_filter(v: minijinja::Value) -> Result<minijinja::Value, minijinja::Error> {
+    if v.is_none() || v.is_undefined() {
+        return Ok(minijinja::Value::from_safe_string(String::new()));
+    }
+    let text = v.get_attr("text")?;
+    let text = escape_html(text.as_str().unwrap_or_default()).into_owned();
+    let html = if v.get_attr("fallback")?.is_true() {
+        let lang = v.get_attr("lang")?;
+        format!(
+            "<span lang=\"{}\">{text}</span>",
+            escape_html(lang.as_str().unwrap_or_default())
+        )
+    } else {
+        text
+    };
+    Ok(minijinja::Value::from_safe_string(html))
+}
+
+/// `{{ d|date(lang) }}`: `<time datetime="2025-03-08">2025年3月8日</time>`.
+fn date_filter(value: String, lang: String) -> minijinja::Value {
+    let long = longdate(value.clone(), lang);
+    minijinja::Value::from_safe_string(format!(
+        "<time datetime=\"{}\">{}</time>",
+        escape_html(&value),
+        escape_html(&long)
+    ))
 }
 
 /// `2025-03-08` as `2025年3月8日` (zh) or `8 March 2025` (others).

@@ -20,6 +20,8 @@ pub struct Ctx<'a> {
     pub lifecycles: Vec<Vec<Option<Lifecycle>>>,
     pub today: Date,
     pub default_lang: String,
+    /// Per council: proposal id (lowercase) → index.
+    pub indexes: Vec<std::collections::HashMap<String, usize>>,
 }
 
 /// A piece of text in the language it is shown in: `fallback` when the page's language had
@@ -196,7 +198,7 @@ fn votes(item: &Item) -> Option<VotesView> {
 pub fn decisions(ctx: &Ctx<'_>, lang: &str) -> Vec<DecisionRow> {
     let mut out = Vec::new();
     for (ci, c) in ctx.site.councils.iter().enumerate() {
-        let index = crate::lifecycle::proposal_index(c);
+        let index = &ctx.indexes[ci];
         for (mi, m) in c.meetings.iter().enumerate() {
             let Some(date) = &m.date else { continue };
             if date.value > ctx.today {
@@ -576,7 +578,7 @@ pub fn meeting(ctx: &Ctx<'_>, lang: &str, ci: usize, mi: usize) -> Option<Meetin
     if date > ctx.today {
         return None;
     }
-    let index = crate::lifecycle::proposal_index(c);
+    let index = &ctx.indexes[ci];
     let att = crate::rules::meetings::attendance(c, m);
     let items = m
         .items

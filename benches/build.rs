@@ -1,0 +1,166 @@
+//! `cargo bench --bench build [-- --matters 1000,10000,50000 --runs 3 --zola PATH]`:
+//! `council build` against Zola on the same records, side by side, on the real disk
+//! (target/bench-out/), fresh output and rebuild. See docs/benchmarks.md.
+//!
+//! The synthetic council site is generated once per size under target/bench-sites/; the
+//! equal Zola site (one page per record, the same Markdown bodies, minimal templates) is
+//! derived from it. Zola is not part of this project: build it from its source elsewhere and
+//! pass its binary with `--zola` (or `ZOLA=`); without it only council is measured.
+//! Every run is timed by /usr/bin/time (wall, user+system CPU, peak RSS of that process).
+
+mod synth;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+struct Run {
+    wall: f64,
+    cpu: f64,
+    rss_mib: f64,
+}
+
+/// Runs `cmd` under /usr/bin/time; returns its measurements and stderr.
+fn timed(cmd: &mut Command) -> (Run, String) {
+    let prog = cmd.get_program().to_owned();
+    let args: Vec<_> = cmd.get_args().map(|a| a.to_owned()).collect();
+    let mut t = Command::new("/usr/bin/time");
+    t.arg("-f").arg("TIME %e %U %S %M").arg(prog).args(args);
+    if let Some(d) = cmd.get_current_dir() {
+        t.current_dir(d);
+    }
+    let out = t.output().expect("/usr/bin/time runs");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{err}");
+    let line = err
+        .lines()
+        .rev()
+        .find(|l| l.starts_with("TIME "))
+        .expect("time's line");
+    let v: Vec<f64> = line[5..].split(' ').map(|x| x.parse().unwrap()).collect();
+    (
+        Run {
+            wall: v[0],
+            cpu: v[1] + v[2],
+            rss_mib: v[3] / 1024.0,
+        },
+        err,
+    )
+}
+
+/// Lets the disk finish deleting the previous output, so that its work does not land in
+/// the next measurement.
+fn settle() {
+    let _ = Command::new("sync").status();
+    std::thread::sleep(std::time::Duration::from_secs(2));
+}
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(|a, b| a.total_cmp(b));
+    xs[xs.len() / 2]
+}
+
+fn summarise(name: &str, n: usize, mode: &str, pages: usize, runs: &[Run]) {
+    let wall = median(runs.iter().map(|r| r.wall).collect());
+    let cpu = median(runs.iter().map(|r| r.cpu).collect());
+    let rss = runs.iter().map(|r| r.rss_mib).fold(0.0, f64::max);
+    let (lo, hi) = (
+        runs.iter().map(|r| r.wall).fold(f64::MAX, f64::min),
+        runs.iter().map(|r| r.wall).fold(0.0, f64::max),
+    );
+    println!(
+        "| {n} | {name} | {mode} | {pages} | {wall:.2} ({lo:.2}–{hi:.2}) | {cpu:.2} | {rss:.0} | {:.0} |",
+        pages as f64 / wall
+    );
+}
+
+fn count_pages(dir: &Path) -> usize {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name() == "index.html")
+        .count()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let arg = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let sizes: Vec<usize> = arg("--matters")
+        .unwrap_or_else(|| "1000,10000,50000".into())
+        .split(',')
+        .map(|s| s.parse().unwrap())
+        .collect();
+    let runs: usize = arg("--runs").map(|r| r.parse().unwrap()).unwrap_or(3);
+    let zola = arg("--zola")
+        .or_else(|| std::env::var("ZOLA").ok())
+        .map(PathBuf::from);
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let council = env!("CARGO_BIN_EXE_council");
+
+    println!(
+        "| matters | tool | build | pages | wall s median (min–max) | CPU s | peak RSS MiB | pages/s |"
+    );
+    println!("|---:|---|---|---:|---|---:|---:|---:|");
+    for n in sizes {
+        let site = manifest.join(format!("target/bench-sites/site-{n}"));
+        if !site.join("site.toml").exists() {
+            let tmp = site.with_extension("tmp");
+            let _ = std::fs::remove_dir_all(&tmp);
+            synth::generate(&synth::Spec::for_matters(n), &tmp);
+            std::fs::rename(&tmp, &site).unwrap();
+        }
+        let out = manifest.join(format!("target/bench-out/council-{n}"));
+        let build = || {
+            let mut c = Command::new(council);
+            c.args(["build", "--today", synth::TODAY, "-o"])
+                .arg(&out)
+                .arg(&site);
+            c
+        };
+        let mut fresh = Vec::new();
+        let mut pages = 0;
+        for _ in 0..runs {
+            let _ = std::fs::remove_dir_all(&out);
+            settle();
+            let (r, err) = timed(&mut build());
+            pages = err
+                .lines()
+                .find_map(|l| {
+                    l.strip_prefix("built ")
+                        .and_then(|l| l.split(' ').next())
+                        .and_then(|p| p.parse().ok())
+                })
+                .unwrap_or(0);
+            fresh.push(r);
+        }
+        summarise("council", n, "fresh", pages, &fresh);
+        let rebuild: Vec<Run> = (0..runs).map(|_| timed(&mut build()).0).collect();
+        summarise("council", n, "rebuild", pages, &rebuild);
+
+        if let Some(zola) = &zola {
+            let zsite = manifest.join(format!("target/bench-sites/zola-{n}"));
+            if !zsite.join("config.toml").exists() {
+                let tmp = zsite.with_extension("tmp");
+                let _ = std::fs::remove_dir_all(&tmp);
+                synth::zola_site(&site, &tmp);
+                std::fs::rename(&tmp, &zsite).unwrap();
+            }
+            let mut fresh = Vec::new();
+            for _ in 0..runs {
+                let _ = std::fs::remove_dir_all(zsite.join("public"));
+                settle();
+                fresh.push(timed(Command::new(zola).arg("build").current_dir(&zsite)).0);
+            }
+            let zpages = count_pages(&zsite.join("public"));
+            summarise("zola", n, "fresh", zpages, &fresh);
+            let rebuild: Vec<Run> = (0..runs)
+                .map(|_| timed(Command::new(zola).arg("build").current_dir(&zsite)).0)
+                .collect();
+            summarise("zola", n, "rebuild", zpages, &rebuild);
+        }
+    }
+}
