@@ -44,6 +44,7 @@ pub fn check(opts: &CheckOptions) -> Result<Checked, Error> {
         site: &site,
         timelines: &timelines,
         today,
+        scope: rules::Scope::All,
     };
     diagnostics.extend(rules::run(&ctx));
     diag::sort(&mut diagnostics);

@@ -8,11 +8,14 @@
 //! - [`rules`] check the records and push [`diag::Diagnostic`]s;
 //! - [`lifecycle`] derives each matter's state as of a day;
 //! - [`check`] runs these stages for `council check`;
-//! - [`site`] publishes the records as a website (`council build`).
+//! - [`site`] publishes the records as a website (`council build`);
+//! - [`serve`] previews the site while it is edited (`council serve`);
+//! - [`audit`] reads the git history of the records (`council audit`, `council log`).
 //!
 //! The command line (`main.rs`) is a thin layer: each command turns its arguments into an
 //! options struct and makes one call into this library.
 
+pub mod audit;
 pub mod check;
 pub mod diag;
 pub mod error;
@@ -22,6 +25,7 @@ pub mod markdown;
 pub mod model;
 pub mod privacy;
 pub mod rules;
+pub mod serve;
 pub mod site;
 
 pub use error::Error;

@@ -45,6 +45,42 @@ enum Command {
         #[arg(long, value_name = "RULE")]
         explain: Option<String>,
     },
+    /// Check the git history of the records: who changed what, when, and whether they could
+    Audit {
+        /// The site folder (default: the current folder or the nearest parent with site.toml)
+        path: Option<PathBuf>,
+        /// Output format
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// Only commits after this revision (a commit id, tag or branch)
+        #[arg(long, value_name = "REV")]
+        since: Option<String>,
+        /// Fail (exit 1) on warnings too
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// The story of one matter from git: `council log huangtai/grid-03/2025-001`
+    Log {
+        /// `<council key>/<id>`
+        matter: String,
+        /// The site folder (default: the current folder or the nearest parent with site.toml)
+        #[arg(long, default_value = ".")]
+        path: PathBuf,
+    },
+    /// Preview the site while you edit: rebuilds on change and reloads open pages
+    Serve {
+        /// The site folder (default: the current folder or the nearest parent with site.toml)
+        path: Option<PathBuf>,
+        /// The port (default 1111, or a free one when it is taken; 0 for any free port)
+        #[arg(long, short)]
+        port: Option<u16>,
+        /// The address to listen on; anything but 127.0.0.1 lets other computers see the preview
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// The day the site is shown as of (YYYY-MM-DD; default today)
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+    },
     /// Check the records, then publish the site
     Build {
         /// The site folder (default: the current folder or the nearest parent with site.toml)
@@ -122,6 +158,60 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             today,
             base_url,
         } => build(path, output, today, base_url),
+        Command::Audit {
+            path,
+            format,
+            since,
+            deny_warnings,
+        } => {
+            let report = council::audit::audit(&council::audit::AuditOptions {
+                path: path.unwrap_or_else(|| PathBuf::from(".")),
+                since,
+            })?;
+            let tally = Tally::of(&report.diagnostics);
+            let mut out = render::render(&report.diagnostics, format, color_stdout());
+            if format == Format::Human {
+                for n in &report.notes {
+                    out.push_str(&format!("note: {n}\n"));
+                }
+                let what = match report.commits {
+                    1 => "1 commit".to_string(),
+                    n => format!("{n} commits"),
+                };
+                out.push_str(&render::summary(tally, &what));
+                out.push('\n');
+            } else {
+                for n in &report.notes {
+                    eprintln!("note: {n}");
+                }
+            }
+            print(&out);
+            Ok(if tally.fails(deny_warnings) {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Log { matter, path } => {
+            print(&council::audit::log::log(
+                &council::audit::log::LogOptions { path, matter },
+            )?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve {
+            path,
+            port,
+            bind,
+            today,
+        } => {
+            council::serve::serve(council::serve::ServeOptions {
+                path: path.unwrap_or_else(|| PathBuf::from(".")),
+                port,
+                bind,
+                today,
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -103,7 +103,7 @@ impl Event {
 }
 
 /// Every proposal's events in order, for every council (all dates, not only up to T).
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Timelines {
     /// Per council (same order as `site.councils`): proposal index → events.
     pub councils: Vec<Vec<Vec<Event>>>,
@@ -114,6 +114,11 @@ impl Timelines {
         Timelines {
             councils: site.councils.iter().map(council_timelines).collect(),
         }
+    }
+
+    /// Puts council `ci`'s events in order again (after its records changed).
+    pub fn update_council(&mut self, site: &Site, ci: usize) {
+        self.councils[ci] = council_timelines(&site.councils[ci]);
     }
 
     pub fn of(&self, council: usize, proposal: usize) -> &[Event] {

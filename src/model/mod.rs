@@ -16,7 +16,7 @@ pub use parse::{
     parse_site_config, parse_translation,
 };
 pub use schema::{is_id, suggest};
-pub use site::load_site;
+pub use site::{Touched, load_site};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::{Deref, Range};
@@ -406,7 +406,7 @@ impl Page {
 }
 
 /// A whole site, read.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Site {
     pub root: PathBuf,
     pub config: SiteConfig,

@@ -245,3 +245,116 @@ fn parse_record(
         }
     }
 }
+
+/// What one edited file is to a site, for `serve`'s incremental reload.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Touched {
+    /// A record or a record's translation of council `council`.
+    Record { council: usize, file: String },
+    /// A council's council.toml.
+    Council { council: usize },
+    /// A content page or its translation.
+    Page,
+}
+
+impl Site {
+    /// Reads again a file this site already holds and that still exists as a regular file:
+    /// a record, a translation, a council.toml or a content page. Returns what it was and its
+    /// findings from reading, or `None` when the change is anything else (a new or deleted
+    /// file, a symlink, a file that no longer reads as text, site.toml…): then the caller
+    /// reloads the whole site.
+    pub fn reload_file(&mut self, rel: &str) -> Option<(Touched, Vec<Diagnostic>)> {
+        let abs = self.root.join(rel);
+        if !std::fs::symlink_metadata(&abs).ok()?.is_file() {
+            return None;
+        }
+        let found = FoundFile {
+            rel: rel.to_string(),
+            abs,
+        };
+        let languages = self.config.languages.clone();
+        let split = |name: &str| -> (String, Option<String>) {
+            let stem = name.strip_suffix(".md").unwrap_or(name);
+            match stem.rsplit_once('.') {
+                Some((base, l)) if languages.iter().skip(1).any(|x| x == l) => {
+                    (base.to_string(), Some(l.to_string()))
+                }
+                _ => (stem.to_string(), None),
+            }
+        };
+        if let Some(rest) = rel.strip_prefix("content/") {
+            if !rel.ends_with(".md") {
+                return None;
+            }
+            let (path, lang) = split(rest);
+            let pi = self.pages.iter().position(|p| p.path == path)?;
+            let src = load::read_source(&found).ok()?;
+            return match lang {
+                None => {
+                    let (mut page, d) = parse_page(&path, &src);
+                    page.texts = std::mem::take(&mut self.pages[pi].texts);
+                    self.pages[pi] = page;
+                    Some((Touched::Page, d))
+                }
+                Some(lang) => {
+                    let ti = self.pages[pi].texts.iter().position(|t| t.lang == lang)?;
+                    let (t, d) = parse_translation(&path, &lang, &src, true);
+                    self.pages[pi].texts[ti] = t;
+                    Some((Touched::Page, d))
+                }
+            };
+        }
+        let ci = self.councils.iter().position(|c| {
+            rel.strip_prefix("councils/")
+                .and_then(|r| r.strip_prefix(c.key.as_str()))
+                .is_some_and(|r| r.starts_with('/'))
+        })?;
+        let inner = &rel["councils/".len() + self.councils[ci].key.len() + 1..];
+        if inner == "council.toml" {
+            let src = load::read_source(&found).ok()?;
+            let (mut council, d) = parse_council(&self.councils[ci].key, &src, &languages);
+            let old = &mut self.councils[ci];
+            council.proposals = std::mem::take(&mut old.proposals);
+            council.meetings = std::mem::take(&mut old.meetings);
+            council.reports = std::mem::take(&mut old.reports);
+            *old = council;
+            return Some((Touched::Council { council: ci }, d));
+        }
+        let (folder, name) = inner.split_once('/')?;
+        if name.contains('/') || !name.ends_with(".md") {
+            return None;
+        }
+        let kind = RecordKind::from_folder(folder)?;
+        let (stem, lang) = split(name);
+        let src = load::read_source(&found).ok()?;
+        let c = &mut self.councils[ci];
+        let touched = Touched::Record {
+            council: ci,
+            file: rel.to_string(),
+        };
+        macro_rules! replace {
+            ($list:expr, $parse:ident) => {{
+                let i = $list.iter().position(|r| r.meta.stem == stem)?;
+                match &lang {
+                    None => {
+                        let (mut rec, d) = $parse(&stem, &src, &languages);
+                        rec.texts = std::mem::take(&mut $list[i].texts);
+                        $list[i] = rec;
+                        Some((touched, d))
+                    }
+                    Some(l) => {
+                        let ti = $list[i].texts.iter().position(|t| &t.lang == l)?;
+                        let (t, d) = parse_translation(&stem, l, &src, false);
+                        $list[i].texts[ti] = t;
+                        Some((touched, d))
+                    }
+                }
+            }};
+        }
+        match kind {
+            RecordKind::Proposal => replace!(c.proposals, parse_proposal),
+            RecordKind::Meeting => replace!(c.meetings, parse_meeting),
+            RecordKind::Report => replace!(c.reports, parse_report),
+        }
+    }
+}

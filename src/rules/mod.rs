@@ -31,6 +31,37 @@ pub struct Context<'a> {
     pub site: &'a Site,
     pub timelines: &'a Timelines,
     pub today: Date,
+    /// What to check: everything, or only what one change can affect (`serve`).
+    pub scope: Scope,
+}
+
+/// The part of a site a run of the rules looks at. Every finding belongs to exactly one
+/// council or to the site itself, so the findings of `All` are those of every council plus
+/// those of `Site`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    /// One council and its records (by index).
+    Council(usize),
+    /// site.toml, the areas and the content pages.
+    Site,
+}
+
+impl<'a> Context<'a> {
+    /// The councils in scope, with their indices.
+    pub fn councils(&self) -> impl Iterator<Item = (usize, &'a crate::model::Council)> + use<'a> {
+        let scope = self.scope;
+        self.site
+            .councils
+            .iter()
+            .enumerate()
+            .filter(move |(ci, _)| matches!(scope, Scope::All) || scope == Scope::Council(*ci))
+    }
+
+    /// Whether site.toml, the areas and the content pages are in scope.
+    pub fn site_in_scope(&self) -> bool {
+        matches!(self.scope, Scope::All | Scope::Site)
+    }
 }
 
 /// When a rule is checked.
@@ -146,10 +177,10 @@ pub fn run(ctx: &Context<'_>) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Every Markdown body of the site that is published, with its file.
-pub fn bodies(site: &Site) -> Vec<(&Arc<Source>, &Body)> {
+/// Every Markdown body in scope that is published, with its file.
+pub fn bodies<'a>(ctx: &Context<'a>) -> Vec<(&'a Arc<Source>, &'a Body)> {
     let mut out = Vec::new();
-    for c in &site.councils {
+    for (_, c) in ctx.councils() {
         for p in &c.proposals {
             out.push((&p.meta.source, &p.body));
             out.extend(p.texts.iter().map(|t| (&t.source, &t.body)));
@@ -163,9 +194,11 @@ pub fn bodies(site: &Site) -> Vec<(&Arc<Source>, &Body)> {
             out.extend(r.texts.iter().map(|t| (&t.source, &t.body)));
         }
     }
-    for p in &site.pages {
-        out.push((&p.meta.source, &p.body));
-        out.extend(p.texts.iter().map(|t| (&t.source, &t.body)));
+    if ctx.site_in_scope() {
+        for p in &ctx.site.pages {
+            out.push((&p.meta.source, &p.body));
+            out.extend(p.texts.iter().map(|t| (&t.source, &t.body)));
+        }
     }
     out
 }

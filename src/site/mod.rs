@@ -21,9 +21,10 @@ use minijinja::{Environment, Value, context};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::check::{CheckOptions, Checked, check};
+use crate::check::{CheckOptions, check};
 use crate::diag::{Diagnostic, Severity, Source};
 use crate::error::Error;
+use crate::lifecycle::Timelines;
 use crate::model::{Body, Site, TranslatedText};
 use routes::{Route, lang_prefix, output_file, page_path, root_prefix};
 use views::Ctx;
@@ -87,7 +88,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
             .join(p),
         None => root.join("public"),
     };
-    let renderer = Renderer::new(&checked, opts.base_url.clone())?;
+    let look = Look::load(&checked.site)?;
+    let derived = Derived::new(&checked.site, &checked.timelines, checked.today);
+    let renderer = Renderer::new(
+        &checked.site,
+        &derived,
+        &look,
+        checked.today,
+        opts.base_url.clone(),
+    );
     let files = renderer.all_files()?;
     let output = output::Output::open(&out_dir, &root)?;
     if let Err(e) = output.prepare_dirs(files.iter().map(|f| f.path.as_str())) {
@@ -174,13 +183,78 @@ pub enum FileKind {
     Theme(String),
 }
 
-/// Renders any page or file of a checked site.
-pub struct Renderer<'a> {
-    pub ctx: Ctx<'a>,
+/// A site's theme, ready to render: templates, UI strings, static files. Loaded once per
+/// build (and again by `serve` when the theme or site.toml changes).
+pub struct Look {
     env: Environment<'static>,
     theme: theme::Theme,
     /// UI strings per language.
     strings: BTreeMap<String, Value>,
+}
+
+impl Look {
+    pub fn load(site: &Site) -> Result<Look, Error> {
+        let default_lang = site.config.default_language();
+        let theme = theme::Theme::load(&site.root, &site.config.theme)?;
+        let env = theme.environment()?;
+        let mut strings = BTreeMap::new();
+        for lang in &site.config.languages {
+            strings.insert(lang.clone(), sv(theme.strings(lang, default_lang)?));
+        }
+        Ok(Look {
+            env,
+            theme,
+            strings,
+        })
+    }
+}
+
+/// What publishing derives from the records as of a day: each matter's lifecycle, and an
+/// index of proposals by id, per council.
+#[derive(Clone, Debug, Default)]
+pub struct Derived {
+    /// Per council, per proposal: the lifecycle (`None` if not yet submitted).
+    pub lifecycles: Vec<Vec<Option<crate::lifecycle::Lifecycle>>>,
+    /// Per council: proposal id (lowercase) → index.
+    pub indexes: Vec<std::collections::HashMap<String, usize>>,
+}
+
+impl Derived {
+    pub fn new(site: &Site, timelines: &Timelines, today: Date) -> Derived {
+        let mut d = Derived::default();
+        for ci in 0..site.councils.len() {
+            d.lifecycles.push(Vec::new());
+            d.indexes.push(Default::default());
+            d.update_council(site, timelines, today, ci);
+        }
+        d
+    }
+
+    /// Derives council `ci` again (after its records changed).
+    pub fn update_council(&mut self, site: &Site, timelines: &Timelines, today: Date, ci: usize) {
+        let c = &site.councils[ci];
+        self.lifecycles[ci] = c
+            .proposals
+            .iter()
+            .enumerate()
+            .map(|(pi, p)| {
+                crate::lifecycle::derive(
+                    c,
+                    p,
+                    timelines.of(ci, pi),
+                    today,
+                    site.config.response_days,
+                )
+            })
+            .collect();
+        self.indexes[ci] = crate::lifecycle::proposal_index(c);
+    }
+}
+
+/// Renders any page or file of a checked site.
+pub struct Renderer<'a> {
+    pub ctx: Ctx<'a>,
+    look: &'a Look,
     base_url: String,
 }
 
@@ -200,58 +274,29 @@ struct BodyView {
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(checked: &'a Checked, base_url: Option<String>) -> Result<Renderer<'a>, Error> {
-        let site = &checked.site;
-        let lifecycles = site
-            .councils
-            .iter()
-            .enumerate()
-            .map(|(ci, c)| {
-                c.proposals
-                    .iter()
-                    .enumerate()
-                    .map(|(pi, p)| {
-                        crate::lifecycle::derive(
-                            c,
-                            p,
-                            checked.timelines.of(ci, pi),
-                            checked.today,
-                            site.config.response_days,
-                        )
-                    })
-                    .collect()
-            })
-            .collect();
-        let default_lang = site.config.default_language().to_string();
-        let theme = theme::Theme::load(&site.root, &site.config.theme)?;
-        let env = theme.environment()?;
-        let mut strings = BTreeMap::new();
-        for lang in &site.config.languages {
-            strings.insert(lang.clone(), sv(theme.strings(lang, &default_lang)?));
-        }
+    pub fn new(
+        site: &'a Site,
+        derived: &'a Derived,
+        look: &'a Look,
+        today: Date,
+        base_url: Option<String>,
+    ) -> Renderer<'a> {
         let mut base_url = base_url
             .or_else(|| site.config.base_url.as_ref().map(|b| b.value.clone()))
             .unwrap_or_else(|| "/".into());
         if !base_url.ends_with('/') {
             base_url.push('/');
         }
-        Ok(Renderer {
+        Renderer {
             ctx: Ctx {
                 site,
-                lifecycles,
-                today: checked.today,
-                default_lang,
-                indexes: site
-                    .councils
-                    .iter()
-                    .map(crate::lifecycle::proposal_index)
-                    .collect(),
+                derived,
+                today,
+                default_lang: site.config.default_language().to_string(),
             },
-            env,
-            theme,
-            strings,
+            look,
             base_url,
-        })
+        }
     }
 
     fn site(&self) -> &'a Site {
@@ -330,7 +375,7 @@ impl<'a> Renderer<'a> {
             path: "data/decisions.csv".into(),
             kind: FileKind::DecisionsCsv,
         });
-        for (rel, _) in self.theme.statics() {
+        for (rel, _) in self.look.theme.statics() {
             files.push(OutFile {
                 path: rel.to_string(),
                 kind: FileKind::Theme(rel.to_string()),
@@ -382,12 +427,13 @@ impl<'a> Renderer<'a> {
             FileKind::RecordsJson => Ok(data::records_json(&self.ctx)),
             FileKind::DecisionsCsv => Ok(data::decisions_csv(&self.ctx)),
             FileKind::Copy(path) => std::fs::read(path).map_err(|e| Error::io(path, e)),
-            FileKind::Theme(rel) => Ok(self.theme.files[&format!("static/{rel}")].to_vec()),
+            FileKind::Theme(rel) => Ok(self.look.theme.files[&format!("static/{rel}")].to_vec()),
         }
     }
 
     fn render_xml(&self, template: &str, ctx: Value) -> Result<Vec<u8>, Error> {
         let t = self
+            .look
             .env
             .get_template(template)
             .map_err(theme::template_error)?;
@@ -400,7 +446,7 @@ impl<'a> Renderer<'a> {
 
     /// The UI strings of `lang`.
     pub fn strings_of(&self, lang: &str) -> Value {
-        self.strings[lang].clone()
+        self.look.strings[lang].clone()
     }
 
     /// The template context every page shares.
@@ -417,7 +463,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|l| LanguageLink {
                 code: l.clone(),
-                name: self.strings[l]
+                name: self.look.strings[l]
                     .get_attr("language_name")
                     .ok()
                     .map(|v| v.to_string())
@@ -440,7 +486,7 @@ impl<'a> Renderer<'a> {
             .unwrap_or_default();
         context! {
             lang => lang,
-            t => self.strings[lang].clone(),
+            t => self.look.strings[lang].clone(),
             root => root,
             home => home,
             path => path.clone(),
@@ -586,6 +632,7 @@ impl<'a> Renderer<'a> {
         };
         let common = self.common(route, lang, title);
         let tmpl = self
+            .look
             .env
             .get_template(template)
             .map_err(theme::template_error)?;

@@ -16,12 +16,10 @@ use crate::site::routes::{Route, page_path};
 /// Everything the views of one build share.
 pub struct Ctx<'a> {
     pub site: &'a Site,
-    /// Per council, per proposal: the lifecycle as of `today` (`None` if not yet submitted).
-    pub lifecycles: Vec<Vec<Option<Lifecycle>>>,
+    /// Lifecycles as of `today` and proposal indexes.
+    pub derived: &'a super::Derived,
     pub today: Date,
     pub default_lang: String,
-    /// Per council: proposal id (lowercase) → index.
-    pub indexes: Vec<std::collections::HashMap<String, usize>>,
 }
 
 /// A piece of text in the language it is shown in: `fallback` when the page's language had
@@ -67,7 +65,7 @@ impl Ctx<'_> {
     }
 
     pub fn lifecycle(&self, ci: usize, pi: usize) -> Option<&Lifecycle> {
-        self.lifecycles[ci][pi].as_ref()
+        self.derived.lifecycles[ci][pi].as_ref()
     }
 
     pub fn url(&self, route: &Route) -> String {
@@ -198,7 +196,7 @@ fn votes(item: &Item) -> Option<VotesView> {
 pub fn decisions(ctx: &Ctx<'_>, lang: &str) -> Vec<DecisionRow> {
     let mut out = Vec::new();
     for (ci, c) in ctx.site.councils.iter().enumerate() {
-        let index = &ctx.indexes[ci];
+        let index = &ctx.derived.indexes[ci];
         for (mi, m) in c.meetings.iter().enumerate() {
             let Some(date) = &m.date else { continue };
             if date.value > ctx.today {
@@ -578,7 +576,7 @@ pub fn meeting(ctx: &Ctx<'_>, lang: &str, ci: usize, mi: usize) -> Option<Meetin
     if date > ctx.today {
         return None;
     }
-    let index = &ctx.indexes[ci];
+    let index = &ctx.derived.indexes[ci];
     let att = crate::rules::meetings::attendance(c, m);
     let items = m
         .items
@@ -733,7 +731,7 @@ pub fn council_summaries(ctx: &Ctx<'_>, lang: &str) -> Vec<CouncilSummary> {
         .iter()
         .enumerate()
         .map(|(ci, c)| {
-            let lcs: Vec<&Lifecycle> = ctx.lifecycles[ci].iter().flatten().collect();
+            let lcs: Vec<&Lifecycle> = ctx.derived.lifecycles[ci].iter().flatten().collect();
             CouncilSummary {
                 r#ref: ctx.council_ref(lang, ci),
                 areas: areas_above(ctx, lang, &c.key),

@@ -33,7 +33,7 @@ attachment is `../files/<name>`. Links are relative to the file they are written
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (src, body) in crate::rules::bodies(ctx.site) {
+    for (src, body) in crate::rules::bodies(ctx) {
         for link in &body.scan.links {
             let Some(target) = relative_target(&link.dest) else {
                 continue;
@@ -95,7 +95,8 @@ pub fn exists(site: &Site, path: &str) -> bool {
         || site.files.contains(&format!("{path}/council.toml"))
 }
 
-fn percent_decode(s: &str) -> String {
+/// `%E5%9B%BE` → `图`; malformed escapes are kept as they are.
+pub fn percent_decode(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Severity, Source};
-use crate::model::{Site, Sp, Translations};
+use crate::model::{Sp, Translations};
 use crate::privacy::scan;
 use crate::rules::{Check, Context, Rule};
 
@@ -54,7 +54,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .iter()
         .map(|a| normalise(a))
         .collect();
-    let texts = published_texts(ctx.site);
+    let texts = published_texts(ctx);
     let found: Vec<Diagnostic> = texts
         .par_iter()
         .flat_map_iter(|(src, range)| {
@@ -82,7 +82,8 @@ fn normalise(s: &str) -> String {
 
 /// Every published span of text: front-matter strings (as written, quotes included) and
 /// bodies. `git` addresses and `keys` are never published and not scanned.
-pub fn published_texts(site: &Site) -> Vec<(&Arc<Source>, Range<usize>)> {
+pub fn published_texts<'a>(ctx: &Context<'a>) -> Vec<(&'a Arc<Source>, Range<usize>)> {
+    let site = ctx.site;
     let mut out: Vec<(&Arc<Source>, Range<usize>)> = Vec::new();
     fn strs<'a>(
         out: &mut Vec<(&'a Arc<Source>, Range<usize>)>,
@@ -98,17 +99,29 @@ pub fn published_texts(site: &Site) -> Vec<(&Arc<Source>, Range<usize>)> {
     ) {
         strs(out, src, t.values().flat_map(|f| f.values()));
     }
-    let cs = &site.config_source;
-    strs(
-        &mut out,
-        cs,
-        site.config.title.iter().chain(&site.config.description),
-    );
-    for a in &site.areas {
-        strs(&mut out, &a.source, &a.name);
-        tr(&mut out, &a.source, &a.translations);
+    if ctx.site_in_scope() {
+        let cs = &site.config_source;
+        strs(
+            &mut out,
+            cs,
+            site.config.title.iter().chain(&site.config.description),
+        );
+        for a in &site.areas {
+            strs(&mut out, &a.source, &a.name);
+            tr(&mut out, &a.source, &a.translations);
+        }
+        for p in &site.pages {
+            strs(
+                &mut out,
+                &p.meta.source,
+                p.title.iter().chain(&p.description),
+            );
+            for t in &p.texts {
+                strs(&mut out, &t.source, t.title.iter().chain(&t.description));
+            }
+        }
     }
-    for c in &site.councils {
+    for (_, c) in ctx.councils() {
         strs(&mut out, &c.source, &c.name);
         tr(&mut out, &c.source, &c.translations);
         for m in &c.members {
@@ -141,18 +154,6 @@ pub fn published_texts(site: &Site) -> Vec<(&Arc<Source>, Range<usize>)> {
                 tr(&mut out, s, &it.translations);
             }
         }
-    }
-    for p in &site.pages {
-        strs(
-            &mut out,
-            &p.meta.source,
-            p.title.iter().chain(&p.description),
-        );
-    }
-    for (src, body) in crate::rules::bodies(site) {
-        out.push((src, body.span.clone()));
-    }
-    for c in &site.councils {
         let texts = c
             .proposals
             .iter()
@@ -163,10 +164,8 @@ pub fn published_texts(site: &Site) -> Vec<(&Arc<Source>, Range<usize>)> {
             strs(&mut out, &t.source, t.title.iter().chain(&t.description));
         }
     }
-    for p in &site.pages {
-        for t in &p.texts {
-            strs(&mut out, &t.source, t.title.iter().chain(&t.description));
-        }
+    for (src, body) in crate::rules::bodies(ctx) {
+        out.push((src, body.span.clone()));
     }
     out
 }

@@ -34,7 +34,7 @@ event handlers.
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (src, body) in crate::rules::bodies(ctx.site) {
+    for (src, body) in crate::rules::bodies(ctx) {
         for range in &body.scan.html {
             for r in removed_by_sanitiser(&src.text[range.clone()]) {
                 let span = range.start + r.range.start..range.start + r.range.end;

@@ -34,7 +34,7 @@ pub struct Step<'a> {
 /// Walks every matter's full timeline (all dates, not only up to T: the order of records
 /// does not depend on the day you look at them).
 pub fn walk<'a>(ctx: &Context<'a>, mut f: impl FnMut(&Step<'a>)) {
-    for (ci, council) in ctx.site.councils.iter().enumerate() {
+    for (ci, council) in ctx.councils() {
         if !council.meetings_known() {
             continue;
         }

@@ -28,7 +28,7 @@ when the work is done). If the council agreed a new deadline, record that decisi
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (ci, c) in ctx.site.councils.iter().enumerate() {
+    for (ci, c) in ctx.councils() {
         if !c.meetings_known() {
             continue;
         }

@@ -30,7 +30,7 @@ If the work is finished, write `progress = 100`; if not, use `status = "on-track
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for c in &ctx.site.councils {
+    for (_, c) in ctx.councils() {
         for r in &c.reports {
             let (Some(st), Some(p)) = (&r.status, &r.progress) else {
                 continue;

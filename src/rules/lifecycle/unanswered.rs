@@ -27,7 +27,7 @@ belongs to another body, decide to refer it (`outcome = "referred"`).
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (ci, c) in ctx.site.councils.iter().enumerate() {
+    for (ci, c) in ctx.councils() {
         if !c.meetings_known() {
             continue;
         }

@@ -27,7 +27,7 @@ Add the missing member to `absent` (or to `present`, if they came).
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for c in &ctx.site.councils {
+    for (_, c) in ctx.councils() {
         if !c.members_known() {
             continue;
         }

@@ -29,7 +29,7 @@ Add the chair and the recorder to `present` (and remove them from `absent`).
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for c in &ctx.site.councils {
+    for (_, c) in ctx.councils() {
         for m in &c.meetings {
             let Some(present) = &m.present else { continue };
             for (field, who) in [("chair", &m.chair), ("recorder", &m.recorder)] {

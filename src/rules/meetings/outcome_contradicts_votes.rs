@@ -32,7 +32,7 @@ Check the minutes of the vote. Correct the numbers, or the outcome.
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for c in &ctx.site.councils {
+    for (_, c) in ctx.councils() {
         for m in &c.meetings {
             let Some(a) = attendance(c, m) else { continue };
             for item in &m.items {

@@ -28,7 +28,7 @@ Keep the member in one list only: the one that matches the sign-in sheet.
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for c in &ctx.site.councils {
+    for (_, c) in ctx.councils() {
         for m in &c.meetings {
             let Some(present) = &m.present else { continue };
             for a in &m.absent {

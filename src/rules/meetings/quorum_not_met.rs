@@ -32,7 +32,7 @@ If the decision was really taken with fewer members, record the item as
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for c in &ctx.site.councils {
+    for (_, c) in ctx.councils() {
         for m in &c.meetings {
             if !m.items.iter().any(|i| i.is_decision()) {
                 continue;

@@ -28,7 +28,7 @@ Check the count against the sign-in sheet; non-voting members and guests do not 
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for c in &ctx.site.councils {
+    for (_, c) in ctx.councils() {
         for m in &c.meetings {
             let Some(a) = attendance(c, m) else { continue };
             for item in &m.items {

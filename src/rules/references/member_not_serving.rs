@@ -30,7 +30,7 @@ attended as a guest, move them to `guests` by name.
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for c in &ctx.site.councils {
+    for (_, c) in ctx.councils() {
         if !c.members_known() {
             continue;
         }

@@ -32,7 +32,7 @@ the council.
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for c in &ctx.site.councils {
+    for (_, c) in ctx.councils() {
         if !c.members_known() {
             continue;
         }

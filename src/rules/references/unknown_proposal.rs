@@ -35,7 +35,7 @@ matter of another council is discussed by that council.
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for c in &ctx.site.councils {
+    for (_, c) in ctx.councils() {
         let index = proposal_index(c);
         let ids: Vec<&str> = c.proposals.iter().map(|p| p.id()).collect();
         let mut refs: Vec<(&Sp<String>, &std::sync::Arc<crate::diag::Source>, &str)> = Vec::new();

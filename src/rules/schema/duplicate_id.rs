@@ -38,7 +38,7 @@ mean the second person.
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for c in &ctx.site.councils {
+    for (_, c) in ctx.councils() {
         let mut seen: HashMap<String, &crate::model::Sp<String>> = HashMap::new();
         for m in &c.members {
             let Some(id) = &m.id else { continue };

@@ -1,0 +1,412 @@
+//! `council serve` (SPEC §6): a live preview for secretaries. The site is built in memory
+//! and served on 127.0.0.1 (another interface only when asked with `--bind`); a watcher
+//! applies each change incrementally (see [`workspace`]) and tells open pages to reload over
+//! server-sent events. While the records have errors, every page carries an overlay listing
+//! them as `check` words them, over the last good build. Nothing is ever written: not into
+//! `public/`, not into the sources.
+
+mod workspace;
+
+use std::convert::Infallible;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use jiff::civil::Date;
+use tokio::sync::broadcast;
+use tokio_stream::StreamExt;
+use tokio_stream::wrappers::BroadcastStream;
+
+use crate::diag::render;
+use crate::error::Error;
+use crate::site::theme::escape_html;
+pub use workspace::Workspace;
+
+/// The path open pages listen on for reload events.
+pub const EVENTS: &str = "/__council/events";
+/// The port tried first.
+pub const DEFAULT_PORT: u16 = 1111;
+
+#[derive(Clone, Debug)]
+pub struct ServeOptions {
+    pub path: PathBuf,
+    /// `None`: the default port, or a free one when it is taken. `Some(0)`: any free port.
+    pub port: Option<u16>,
+    pub bind: IpAddr,
+    pub today: Option<Date>,
+}
+
+struct Shared {
+    ws: Mutex<Workspace>,
+    reload: broadcast::Sender<()>,
+}
+
+/// Runs the preview until Ctrl-C.
+pub fn serve(opts: ServeOptions) -> Result<(), Error> {
+    let root = crate::load::find_root(&opts.path)?;
+    let today = opts.today.unwrap_or_else(crate::check::today);
+    let started = std::time::Instant::now();
+    let ws = Workspace::open(root.clone(), today);
+    let pages = ws
+        .good
+        .as_ref()
+        .map(|g| {
+            g.site
+                .councils
+                .iter()
+                .map(|c| c.proposals.len())
+                .sum::<usize>()
+        })
+        .unwrap_or(0);
+    let errors = ws.errors.len();
+    let (reload, _) = broadcast::channel(16);
+    let shared = Arc::new(Shared {
+        ws: Mutex::new(ws),
+        reload,
+    });
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Other(format!("cannot start the server: {e}")))?;
+    runtime.block_on(async move {
+        let listener = bind(opts.bind, opts.port).await?;
+        let addr = listener
+            .local_addr()
+            .map_err(|e| Error::Other(e.to_string()))?;
+        println!(
+            "serving {} at http://{addr}/ (Ctrl-C to stop)",
+            root.display()
+        );
+        println!(
+            "loaded {pages} matters in {} ms{}",
+            started.elapsed().as_millis(),
+            if errors > 0 {
+                format!("; {errors} errors, shown over every page")
+            } else {
+                String::new()
+            }
+        );
+        if !opts.bind.is_loopback() {
+            println!(
+                "warning: listening on {} — other computers can see the preview",
+                opts.bind
+            );
+        }
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+
+        let watcher = watch(shared.clone())?;
+        let app = Router::new()
+            .route(EVENTS, get(events))
+            .fallback(get(page))
+            .with_state(shared);
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|e| Error::Other(format!("the server stopped: {e}")))?;
+        drop(watcher);
+        println!("stopped");
+        Ok(())
+    })
+}
+
+async fn bind(ip: IpAddr, port: Option<u16>) -> Result<tokio::net::TcpListener, Error> {
+    let try_bind = |p: u16| tokio::net::TcpListener::bind(SocketAddr::new(ip, p));
+    match port {
+        Some(p) => try_bind(p)
+            .await
+            .map_err(|e| Error::Usage(format!("cannot listen on {ip}:{p}: {e}"))),
+        None => match try_bind(DEFAULT_PORT).await {
+            Ok(l) => Ok(l),
+            Err(_) => try_bind(0)
+                .await
+                .map_err(|e| Error::Other(format!("cannot listen on {ip}: {e}"))),
+        },
+    }
+}
+
+/// Watches the site and applies changes as they settle.
+fn watch(
+    shared: Arc<Shared>,
+) -> Result<
+    notify_debouncer_full::Debouncer<
+        notify::RecommendedWatcher,
+        notify_debouncer_full::RecommendedCache,
+    >,
+    Error,
+> {
+    let root = shared.ws.lock().expect("not poisoned").root.clone();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut debouncer = notify_debouncer_full::new_debouncer(
+        Duration::from_millis(25),
+        Some(Duration::from_millis(10)),
+        tx,
+    )
+    .map_err(|e| Error::Other(format!("cannot watch the site: {e}")))?;
+    debouncer
+        .watch(&root, notify::RecursiveMode::Recursive)
+        .map_err(|e| Error::Other(format!("cannot watch the site: {e}")))?;
+    std::thread::spawn(move || {
+        for result in rx {
+            let Ok(events) = result else { continue };
+            // Only what changes content: reading files (ours included) also makes events.
+            let mut paths: Vec<String> = events
+                .iter()
+                .filter(|e| changes_content(&e.kind))
+                .flat_map(|e| e.paths.iter())
+                .filter_map(|p| relevant(&root, p))
+                .collect();
+            paths.sort();
+            paths.dedup();
+            if paths.is_empty() {
+                continue;
+            }
+            let applied = shared.ws.lock().expect("not poisoned").apply(&paths);
+            let _ = shared.reload.send(());
+            let now = jiff::ZonedDateTime::now().strftime("%H:%M:%S");
+            let status = if applied.errors > 0 {
+                format!("{} errors, shown over the pages", applied.errors)
+            } else if applied.full {
+                "site reloaded".to_string()
+            } else {
+                format!(
+                    "{} pages re-rendered, {} to render on request",
+                    applied.rendered, applied.invalidated
+                )
+            };
+            println!(
+                "[{now}] {}: {status} in {:.0} ms",
+                applied.what, applied.millis
+            );
+            use std::io::Write;
+            let _ = std::io::stdout().flush();
+        }
+    });
+    Ok(debouncer)
+}
+
+fn changes_content(kind: &notify::EventKind) -> bool {
+    use notify::EventKind;
+    use notify::event::ModifyKind;
+    matches!(
+        kind,
+        EventKind::Create(_)
+            | EventKind::Remove(_)
+            | EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Name(_) | ModifyKind::Any)
+            | EventKind::Any
+    )
+}
+
+/// A changed path that matters to the site, relative to its root.
+fn relevant(root: &std::path::Path, path: &std::path::Path) -> Option<String> {
+    let rel = crate::load::rel_path(
+        root,
+        path.strip_prefix(root)
+            .ok()
+            .map(|r| root.join(r))
+            .as_deref()?,
+    );
+    let first = rel.split('/').next()?;
+    if !matches!(
+        first,
+        "site.toml" | "councils" | "content" | "static" | "themes"
+    ) {
+        return None;
+    }
+    let name = rel.rsplit('/').next()?;
+    if name.starts_with('.')
+        || name.ends_with('~')
+        || name.starts_with('#')
+        || name.ends_with(".swp")
+        || name == "4913"
+    {
+        return None;
+    }
+    Some(rel)
+}
+
+async fn events(
+    State(shared): State<Arc<Shared>>,
+) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
+    let stream = BroadcastStream::new(shared.reload.subscribe())
+        .map(|_| Ok(Event::default().event("reload").data("reload")));
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
+    let path = uri.path().to_string();
+    match tokio::task::spawn_blocking(move || respond(&shared, &path)).await {
+        Ok(r) => r,
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+fn respond(shared: &Shared, url_path: &str) -> Response {
+    let decoded = crate::rules::content::broken_link::percent_decode(url_path);
+    if decoded.split('/').any(|s| s == "..") {
+        return StatusCode::BAD_REQUEST.into_response();
+    }
+    let rel = decoded.trim_start_matches('/');
+    let mut ws = shared.ws.lock().expect("not poisoned");
+    let today = ws.today;
+    let overlay = overlay(&ws);
+    let Some(good) = ws.good.as_mut() else {
+        let html = format!(
+            "<!doctype html><html><head><meta charset=\"utf-8\"><title>council serve</title></head><body>{overlay}{}</body></html>",
+            reload_script()
+        );
+        return html_response(StatusCode::OK, html.into_bytes());
+    };
+    let file = if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else {
+        rel.to_string()
+    };
+    match good.has(&file, today) {
+        Ok(true) => {}
+        Ok(false) => {
+            if good
+                .has(&format!("{file}/index.html"), today)
+                .unwrap_or(false)
+            {
+                let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
+                if let Ok(v) = HeaderValue::from_str(&format!("{url_path}/")) {
+                    r.headers_mut().insert(header::LOCATION, v);
+                }
+                return r;
+            }
+            let body = good
+                .get("404.html", today)
+                .ok()
+                .flatten()
+                .map(|b| b.to_vec())
+                .unwrap_or_default();
+            return html_response(StatusCode::NOT_FOUND, inject(&body, &overlay));
+        }
+        Err(e) => {
+            return html_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("<pre>{}</pre>", escape_html(&e.to_string())).into_bytes(),
+            );
+        }
+    }
+    match good.get(&file, today) {
+        Ok(Some(bytes)) => {
+            if file.ends_with(".html") {
+                html_response(StatusCode::OK, inject(&bytes, &overlay))
+            } else {
+                let mut r = Response::new(Body::from(bytes.to_vec()));
+                r.headers_mut().insert(
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static(content_type(&file)),
+                );
+                r.headers_mut()
+                    .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+                r
+            }
+        }
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(e) => html_response(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("<pre>{}</pre>", escape_html(&e.to_string())).into_bytes(),
+        ),
+    }
+}
+
+fn html_response(status: StatusCode, body: Vec<u8>) -> Response {
+    let mut r = Response::new(Body::from(body));
+    *r.status_mut() = status;
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
+}
+
+fn content_type(file: &str) -> &'static str {
+    match file.rsplit('.').next().unwrap_or("") {
+        "css" => "text/css; charset=utf-8",
+        "xml" => "application/xml; charset=utf-8",
+        "json" => "application/json",
+        "csv" => "text/csv; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "pdf" => "application/pdf",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The reload script, injected by `serve` only (never into `build` output).
+fn reload_script() -> String {
+    format!(
+        "<script>new EventSource(\"{EVENTS}\").addEventListener(\"reload\",function(){{location.reload()}});</script>"
+    )
+}
+
+/// The error overlay: every error, worded as `check` words it. Empty when there are none.
+fn overlay(ws: &Workspace) -> String {
+    let mut text = String::new();
+    let count;
+    if let Some(theme) = &ws.theme_error {
+        count = 1;
+        text.push_str(theme);
+    } else if ws.errors.is_empty() {
+        return String::new();
+    } else {
+        count = ws.errors.len();
+        text = render::human(&ws.errors, false);
+    }
+    let note = if ws.good.is_some() {
+        "the page below is the last build without errors"
+    } else {
+        "nothing can be shown until they are fixed"
+    };
+    format!(
+        "<div id=\"council-overlay\" role=\"alert\" style=\"all:initial;display:block;position:relative;z-index:2147483647;background:#fff4f4;color:#1d1d1f;border-bottom:4px solid #9c1c1c;padding:12px 16px;font:15px/1.5 system-ui,sans-serif\">\
+<strong style=\"color:#9c1c1c\">council check: {count} {noun}</strong> — {note}.\
+<pre style=\"white-space:pre-wrap;overflow-x:auto;font:13px/1.45 ui-monospace,monospace;margin:8px 0 0\">{}</pre></div>",
+        escape_html(&text),
+        noun = if count == 1 { "error" } else { "errors" },
+    )
+}
+
+/// `html` with the overlay after `<body>` and the reload script before `</body>`.
+fn inject(html: &[u8], overlay: &str) -> Vec<u8> {
+    let s = String::from_utf8_lossy(html);
+    let script = reload_script();
+    let mut out = String::with_capacity(s.len() + overlay.len() + script.len());
+    match s.find("<body>") {
+        Some(i) => {
+            out.push_str(&s[..i + 6]);
+            out.push_str(overlay);
+            out.push_str(&s[i + 6..]);
+        }
+        None => {
+            out.push_str(overlay);
+            out.push_str(&s);
+        }
+    }
+    match out.rfind("</body>") {
+        Some(i) => out.insert_str(i, &script),
+        None => out.push_str(&script),
+    }
+    out.into_bytes()
+}

@@ -1,0 +1,393 @@
+//! What `serve` keeps in memory: the records as they are on disk now, their findings, and
+//! the last build without errors, which is what is served. A change to a file already known
+//! is applied to both incrementally (one file read again, one council checked again, only the
+//! pages that show it invalidated); anything else (a new or deleted file, site.toml, the
+//! theme) reloads the whole site.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use jiff::civil::Date;
+
+use crate::diag::{self, Diagnostic, Severity};
+use crate::error::Error;
+use crate::lifecycle::Timelines;
+use crate::model::{Site, Touched, load_site};
+use crate::rules::{self, Context, Scope};
+use crate::site::routes::Route;
+use crate::site::{Derived, FileKind, Look, OutFile, Renderer};
+
+/// Who a rendered file belongs to, for invalidation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Owner {
+    /// A page of council `ci` (its page, its matters, minutes and reports).
+    Council(usize),
+    /// Lists and counts over the whole site: home, decisions, supervision, data, feeds.
+    Global,
+    /// Content pages, static files, attachments.
+    Content,
+}
+
+/// The last build without errors.
+pub struct Published {
+    pub site: Site,
+    timelines: Timelines,
+    derived: Derived,
+    look: Look,
+    /// Output path → what it is; `None` until asked for after a change.
+    files: Option<HashMap<String, OutFile>>,
+    cache: HashMap<String, (Owner, Arc<Vec<u8>>)>,
+}
+
+impl Published {
+    fn new(site: Site, timelines: Timelines, today: Date) -> Result<Published, Error> {
+        let look = Look::load(&site)?;
+        let derived = Derived::new(&site, &timelines, today);
+        Ok(Published {
+            site,
+            timelines,
+            derived,
+            look,
+            files: None,
+            cache: HashMap::new(),
+        })
+    }
+
+    fn renderer(&self, today: Date) -> Renderer<'_> {
+        Renderer::new(
+            &self.site,
+            &self.derived,
+            &self.look,
+            today,
+            Some("/".into()),
+        )
+    }
+
+    /// The bytes of the output file `path`, rendered now or from the cache; `None` when the
+    /// site has no such file.
+    pub fn get(&mut self, path: &str, today: Date) -> Result<Option<Arc<Vec<u8>>>, Error> {
+        if let Some((_, bytes)) = self.cache.get(path) {
+            return Ok(Some(bytes.clone()));
+        }
+        if self.files.is_none() {
+            let files = self.renderer(today).all_files()?;
+            self.files = Some(files.into_iter().map(|f| (f.path.clone(), f)).collect());
+        }
+        let Some(file) = self.files.as_ref().and_then(|f| f.get(path)).cloned() else {
+            return Ok(None);
+        };
+        let bytes = Arc::new(self.renderer(today).file_bytes(&file)?);
+        self.cache
+            .insert(path.to_string(), (owner(&file), bytes.clone()));
+        Ok(Some(bytes))
+    }
+
+    pub fn has(&mut self, path: &str, today: Date) -> Result<bool, Error> {
+        if self.cache.contains_key(path) {
+            return Ok(true);
+        }
+        if self.files.is_none() {
+            let files = self.renderer(today).all_files()?;
+            self.files = Some(files.into_iter().map(|f| (f.path.clone(), f)).collect());
+        }
+        Ok(self.files.as_ref().is_some_and(|f| f.contains_key(path)))
+    }
+
+    /// Drops what a change to `owner` makes stale; returns how many files were dropped.
+    fn invalidate(&mut self, changed: Owner) -> usize {
+        let before = self.cache.len();
+        self.cache
+            .retain(|_, (o, _)| *o != changed && *o != Owner::Global);
+        self.files = None;
+        before - self.cache.len()
+    }
+}
+
+fn owner(f: &OutFile) -> Owner {
+    match &f.kind {
+        FileKind::Page(
+            Route::Council(ci)
+            | Route::Matter(ci, _)
+            | Route::Meeting(ci, _)
+            | Route::Report(ci, _),
+            _,
+        ) => Owner::Council(*ci),
+        FileKind::Page(Route::Page(_) | Route::NotFound, _)
+        | FileKind::Copy(_)
+        | FileKind::Theme(_) => Owner::Content,
+        _ => Owner::Global,
+    }
+}
+
+/// What one round of changes did, for the terminal line.
+pub struct Applied {
+    pub what: String,
+    pub rendered: usize,
+    pub invalidated: usize,
+    pub errors: usize,
+    pub full: bool,
+    pub millis: f64,
+}
+
+pub struct Workspace {
+    pub root: PathBuf,
+    pub today: Date,
+    current: Site,
+    timelines: Timelines,
+    /// Findings from reading files, by file.
+    read_diags: HashMap<String, Vec<Diagnostic>>,
+    /// Findings of the rules: by council key, and `None` for the site itself.
+    rule_diags: HashMap<Option<String>, Vec<Diagnostic>>,
+    /// Every finding that is an error, sorted: shown over every page.
+    pub errors: Vec<Diagnostic>,
+    /// Why the theme cannot render, when that is the problem.
+    pub theme_error: Option<String>,
+    pub good: Option<Published>,
+    /// Files changed since `good` was taken.
+    pending: BTreeSet<String>,
+}
+
+impl Workspace {
+    pub fn open(root: PathBuf, today: Date) -> Workspace {
+        let (site, _) = load_site(&root);
+        let mut ws = Workspace {
+            root,
+            today,
+            timelines: Timelines::build(&site),
+            current: site,
+            read_diags: HashMap::new(),
+            rule_diags: HashMap::new(),
+            errors: Vec::new(),
+            theme_error: None,
+            good: None,
+            pending: BTreeSet::new(),
+        };
+        ws.reload_all();
+        ws
+    }
+
+    /// Reads the whole site again.
+    fn reload_all(&mut self) {
+        let (site, diags) = load_site(&self.root);
+        self.timelines = Timelines::build(&site);
+        self.current = site;
+        self.read_diags.clear();
+        for d in diags {
+            self.read_diags.entry(d.file.clone()).or_default().push(d);
+        }
+        self.rule_diags.clear();
+        let ctx = Context {
+            site: &self.current,
+            timelines: &self.timelines,
+            today: self.today,
+            scope: Scope::All,
+        };
+        for d in rules::run(&ctx) {
+            let key = self.scope_key(&d.file);
+            self.rule_diags.entry(key).or_default().push(d);
+        }
+        self.pending.clear();
+        self.refresh_errors();
+        if self.errors.is_empty() {
+            match Published::new(self.current.clone(), self.timelines.clone(), self.today) {
+                Ok(p) => {
+                    self.good = Some(p);
+                    self.theme_error = None;
+                }
+                Err(e) => self.theme_error = Some(e.to_string()),
+            }
+        }
+    }
+
+    /// The council a file belongs to (its key), or `None` for the site.
+    fn scope_key(&self, file: &str) -> Option<String> {
+        self.current
+            .councils
+            .iter()
+            .find(|c| {
+                file.strip_prefix("councils/")
+                    .and_then(|r| r.strip_prefix(c.key.as_str()))
+                    .is_some_and(|r| r.starts_with('/'))
+            })
+            .map(|c| c.key.clone())
+    }
+
+    fn refresh_errors(&mut self) {
+        let mut errors: Vec<Diagnostic> = self
+            .read_diags
+            .values()
+            .chain(self.rule_diags.values())
+            .flatten()
+            .filter(|d| d.severity == Severity::Error)
+            .cloned()
+            .collect();
+        diag::sort(&mut errors);
+        self.errors = errors;
+    }
+
+    /// Applies changes to the files `paths` (relative to the site root).
+    pub fn apply(&mut self, paths: &[String]) -> Applied {
+        let start = Instant::now();
+        let what = match paths {
+            [one] => one.clone(),
+            many => format!("{} files", many.len()),
+        };
+        let structural = paths
+            .iter()
+            .any(|p| p == "site.toml" || p.starts_with("themes/"));
+        let mut touched = Vec::new();
+        let mut full = structural;
+        if !full {
+            for p in paths {
+                match self.current.reload_file(p) {
+                    Some((t, d)) => {
+                        self.read_diags.insert(p.clone(), d);
+                        touched.push(t);
+                    }
+                    None => {
+                        full = true;
+                        break;
+                    }
+                }
+            }
+        }
+        if full {
+            self.reload_all();
+            let invalidated = self.good.as_ref().map(|g| g.cache.len()).unwrap_or(0);
+            return Applied {
+                what,
+                rendered: 0,
+                invalidated,
+                errors: self.errors.len(),
+                full: true,
+                millis: start.elapsed().as_secs_f64() * 1000.0,
+            };
+        }
+        // Check again what the changed files can affect.
+        let mut scopes: Vec<Scope> = Vec::new();
+        for t in &touched {
+            let s = match t {
+                Touched::Record { council, .. } | Touched::Council { council } => {
+                    Scope::Council(*council)
+                }
+                Touched::Page => Scope::Site,
+            };
+            if !scopes.contains(&s) {
+                scopes.push(s);
+            }
+        }
+        for s in &scopes {
+            if let Scope::Council(ci) = s {
+                self.timelines.update_council(&self.current, *ci);
+            }
+            let ctx = Context {
+                site: &self.current,
+                timelines: &self.timelines,
+                today: self.today,
+                scope: *s,
+            };
+            let key = match s {
+                Scope::Council(ci) => Some(self.current.councils[*ci].key.clone()),
+                _ => None,
+            };
+            self.rule_diags.insert(key, rules::run(&ctx));
+        }
+        self.pending.extend(paths.iter().cloned());
+        self.refresh_errors();
+        let (mut rendered, mut invalidated) = (0, 0);
+        if self.errors.is_empty() {
+            (rendered, invalidated) = self.publish_pending(&scopes);
+        }
+        Applied {
+            what,
+            rendered,
+            invalidated,
+            errors: self.errors.len(),
+            full: false,
+            millis: start.elapsed().as_secs_f64() * 1000.0,
+        }
+    }
+
+    /// Brings the served build up to date with the changes made since it was taken, and
+    /// renders at once the pages of the changed records and their councils.
+    fn publish_pending(&mut self, scopes: &[Scope]) -> (usize, usize) {
+        let pending = std::mem::take(&mut self.pending);
+        let today = self.today;
+        let Some(good) = self.good.as_mut() else {
+            self.reload_all();
+            return (0, 0);
+        };
+        let mut councils = BTreeSet::new();
+        let mut pages = false;
+        for p in &pending {
+            match good.site.reload_file(p) {
+                Some((Touched::Record { council, .. } | Touched::Council { council }, _)) => {
+                    councils.insert(council);
+                }
+                Some((Touched::Page, _)) => pages = true,
+                None => {
+                    // The served build had drifted: take the current one whole.
+                    if let Ok(p) =
+                        Published::new(self.current.clone(), self.timelines.clone(), today)
+                    {
+                        self.good = Some(p);
+                    }
+                    return (0, 0);
+                }
+            }
+        }
+        for s in scopes {
+            if let Scope::Council(ci) = s {
+                councils.insert(*ci);
+            }
+        }
+        let mut invalidated = 0;
+        for &ci in &councils {
+            good.timelines.update_council(&good.site, ci);
+            good.derived
+                .update_council(&good.site, &good.timelines, today, ci);
+            invalidated += good.invalidate(Owner::Council(ci));
+        }
+        if pages {
+            invalidated += good.invalidate(Owner::Content);
+        }
+        // Render now what the secretary is most likely looking at: the changed records'
+        // pages and their councils'.
+        let mut eager = Vec::new();
+        for p in &pending {
+            if let Some(rest) = p.strip_prefix("councils/") {
+                let rest = rest.trim_end_matches(".md");
+                let (dir, name) = rest.rsplit_once('/').unwrap_or((rest, ""));
+                let stem = name.split('.').next().unwrap_or(name);
+                if !stem.is_empty()
+                    && (dir.ends_with("/proposals")
+                        || dir.ends_with("/meetings")
+                        || dir.ends_with("/reports"))
+                {
+                    eager.push(format!("councils/{dir}/{stem}/index.html"));
+                }
+                if let Some((council, _)) = dir.rsplit_once('/') {
+                    eager.push(format!("councils/{council}/index.html"));
+                }
+            }
+        }
+        let langs = good.site.config.languages.clone();
+        let default = langs[0].clone();
+        let mut rendered = 0;
+        for path in eager {
+            for l in &langs {
+                let p = if *l == default {
+                    path.clone()
+                } else {
+                    format!("{l}/{path}")
+                };
+                if good.get(&p, today).ok().flatten().is_some() {
+                    rendered += 1;
+                }
+            }
+        }
+        (rendered, invalidated)
+    }
+}

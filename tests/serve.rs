@@ -1,0 +1,245 @@
+//! `council serve` through the real binary: pages from memory, live changes, the error
+//! overlay, deletions and additions, reload events, and a clean stop on Ctrl-C.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(root: &std::path::Path) -> Server {
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("council"))
+        .args(["serve", "--port", "0", "--today", TODAY])
+        .arg(root)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    out.read_line(&mut line).unwrap();
+    let port: u16 = line
+        .split("http://127.0.0.1:")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no URL in `{line}`"));
+    // Keep reading stdout so the server never blocks on a full pipe.
+    std::thread::spawn(move || {
+        let mut sink = String::new();
+        while out.read_line(&mut sink).unwrap_or(0) > 0 {
+            sink.clear();
+        }
+    });
+    Server { child, port }
+}
+
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf).unwrap();
+    let text = String::from_utf8_lossy(&buf).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Polls `path` until `ok` holds for (status, body), for at most 10 seconds.
+fn until(port: u16, path: &str, what: &str, ok: impl Fn(u16, &str) -> bool) -> String {
+    let start = Instant::now();
+    loop {
+        let (status, body) = get(port, path);
+        if ok(status, &body) {
+            return body;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{path}: waited 10 s for {what}; last status {status}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+const MATTER: &str = "/councils/demo/grid-01/proposals/2022-001/";
+const P1: &str = "councils/demo/grid-01/proposals/2022-001.md";
+
+#[test]
+fn a_secretary_sees_her_changes_and_her_mistakes_live() {
+    let site = states_site();
+    let root = site.path();
+    let server = start(root);
+    let port = server.port;
+
+    // The matter page, from memory, with the reload script that only serve adds.
+    let (status, page) = get(port, MATTER);
+    assert_eq!(status, 200);
+    assert!(page.contains("为3号楼加装电梯"));
+    assert!(page.contains("/__council/events"));
+    assert!(!page.contains("council-overlay"));
+    assert!(
+        !root.join("public").exists(),
+        "serve never writes the output"
+    );
+
+    // An edit shows up.
+    let text = std::fs::read_to_string(root.join(P1)).unwrap();
+    write(
+        root,
+        P1,
+        text.replace("居民希望加装电梯", "居民希望尽快加装电梯"),
+    );
+    until(port, MATTER, "the edited text", |s, b| {
+        s == 200 && b.contains("居民希望尽快加装电梯")
+    });
+
+    // A mistake brings the overlay, worded as check words it, over the last good page.
+    let broken = text.replace("proposer = \"3号楼居民（18户）\"\n", "");
+    write(root, P1, &broken);
+    let page = until(port, MATTER, "the overlay", |_, b| {
+        b.contains("council-overlay")
+    });
+    assert!(page.contains("error[missing-field]"), "{page}");
+    assert!(page.contains("councils/demo/grid-01/proposals/2022-001.md:1:1"));
+    assert!(page.contains("= help:"));
+    assert!(
+        page.contains("居民希望尽快加装电梯"),
+        "the last good build stays underneath"
+    );
+    let (_, other) = get(port, "/decisions/");
+    assert!(
+        other.contains("council-overlay"),
+        "every page carries the overlay"
+    );
+
+    // Fixing it removes the overlay.
+    write(
+        root,
+        P1,
+        text.replace("居民希望加装电梯", "居民希望今年加装电梯"),
+    );
+    until(port, MATTER, "the fix", |_, b| {
+        !b.contains("council-overlay") && b.contains("居民希望今年加装电梯")
+    });
+
+    // A deleted record's page is gone.
+    std::fs::remove_file(root.join("councils/demo/grid-01/proposals/2022-002.md")).unwrap();
+    until(
+        port,
+        "/councils/demo/grid-01/proposals/2022-002/",
+        "a 404",
+        |s, _| s == 404,
+    );
+
+    // A new record is listed on its council's page.
+    write(
+        root,
+        "councils/demo/grid-01/proposals/2022-011.md",
+        "+++\ntitle = \"增设无障碍坡道\"\nsubmitted = 2022-09-25\nproposer = \"7号楼居民\"\n+++\n\n坡道。\n",
+    );
+    until(port, "/councils/demo/grid-01/", "the new matter", |s, b| {
+        s == 200 && b.contains("增设无障碍坡道")
+    });
+    let (status, _) = get(port, "/councils/demo/grid-01/proposals/2022-011/");
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn open_pages_are_told_to_reload() {
+    let site = states_site();
+    let root = site.path();
+    let server = start(root);
+    let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(
+        s,
+        "GET /__council/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .unwrap();
+    let mut reader = BufReader::new(s);
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    assert!(line.starts_with("HTTP/1.1 200"), "{line}");
+    // Let the subscription settle, then edit.
+    std::thread::sleep(Duration::from_millis(300));
+    let text = std::fs::read_to_string(root.join(P1)).unwrap();
+    write(
+        root,
+        P1,
+        text.replace("居民希望加装电梯", "居民盼望加装电梯"),
+    );
+    let start = Instant::now();
+    loop {
+        line.clear();
+        reader.read_line(&mut line).expect("an event within 10 s");
+        if line.trim() == "event: reload" {
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(10));
+    }
+}
+
+#[test]
+fn missing_pages_are_404_and_folders_get_their_slash() {
+    let site = states_site();
+    let server = start(site.path());
+    let (status, body) = get(server.port, "/no/such/page/");
+    assert_eq!(status, 404);
+    assert!(body.contains("页面不存在"));
+    let (status, _) = get(server.port, "/councils/demo/grid-01");
+    assert_eq!(status, 301);
+    let (status, _) = get(server.port, "/../../etc/passwd");
+    assert!(status == 400 || status == 404);
+    let (status, css) = get(server.port, "/style.css");
+    assert_eq!(status, 200);
+    assert!(css.contains("font-family"));
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_server_cleanly() {
+    let site = states_site();
+    let mut server = start(site.path());
+    assert_eq!(get(server.port, "/").0, 200);
+    // SAFETY: sending a signal to our own child process.
+    unsafe { libc::kill(server.child.id() as i32, libc::SIGINT) };
+    let start = Instant::now();
+    loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            assert!(status.success(), "{status}");
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "still running after Ctrl-C"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
