@@ -213,9 +213,13 @@ fn a_one_record_edit_rewrites_only_the_pages_that_show_it() {
         .keys()
         .filter(|k| before.get(*k) != after.get(*k))
         .collect();
+    // The report's pages; and, as for any edit, the hash of the sources.
     let expected: BTreeSet<String> = [
         "councils/demo/grid-01/reports/2022-06-30/index.html",
         "en/councils/demo/grid-01/reports/2022-06-30/index.html",
+        "data/manifest.json",
+        "transparency/index.html",
+        "en/transparency/index.html",
     ]
     .map(String::from)
     .into();

@@ -7,6 +7,7 @@
 
 pub mod history;
 pub mod log;
+pub mod provenance;
 pub mod signature;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};

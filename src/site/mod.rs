@@ -21,6 +21,7 @@ use minijinja::{Environment, Value, context};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::audit::provenance::Provenance;
 use crate::check::{CheckOptions, check};
 use crate::diag::{Diagnostic, Severity, Source};
 use crate::error::Error;
@@ -90,13 +91,18 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
     };
     let look = Look::load(&checked.site)?;
     let derived = Derived::new(&checked.site, &checked.timelines, checked.today);
+    let provenance = Provenance::collect(&checked.site);
+    if let Some(note) = &provenance.no_history {
+        eprintln!("note: {note}");
+    }
     let renderer = Renderer::new(
         &checked.site,
         &derived,
         &look,
         checked.today,
         opts.base_url.clone(),
-    );
+    )
+    .with_provenance(&provenance);
     let files = renderer.all_files()?;
     let output = output::Output::open(&out_dir, &root)?;
     if let Err(e) = output.prepare_dirs(files.iter().map(|f| f.path.as_str())) {
@@ -177,6 +183,8 @@ pub enum FileKind {
     Sitemap,
     RecordsJson,
     DecisionsCsv,
+    /// `/data/manifest.json`: the hashes of the sources.
+    Manifest,
     /// A file of the site (`static/`, an attachment) copied as it is.
     Copy(PathBuf),
     /// A static file of the theme.
@@ -256,6 +264,8 @@ pub struct Renderer<'a> {
     pub ctx: Ctx<'a>,
     look: &'a Look,
     base_url: String,
+    /// History and source hashes, when the build has them (`serve` does not).
+    provenance: Option<&'a Provenance>,
 }
 
 #[derive(Serialize)]
@@ -296,7 +306,23 @@ impl<'a> Renderer<'a> {
             },
             look,
             base_url,
+            provenance: None,
         }
+    }
+
+    /// The same renderer, publishing the history and hashes of `p`.
+    pub fn with_provenance(mut self, p: &'a Provenance) -> Renderer<'a> {
+        self.provenance = Some(p);
+        self
+    }
+
+    /// The commits of the record at site path `path`, oldest first.
+    fn history_of(&self, path: &str) -> Vec<crate::audit::provenance::HistoryEntry> {
+        self.provenance
+            .and_then(|p| p.history.as_ref())
+            .and_then(|h| h.get(path))
+            .cloned()
+            .unwrap_or_default()
     }
 
     fn site(&self) -> &'a Site {
@@ -312,6 +338,7 @@ impl<'a> Renderer<'a> {
             Route::Decisions,
             Route::Supervision,
             Route::DataDictionary,
+            Route::Transparency,
             Route::NotFound,
         ];
         for a in &site.areas {
@@ -375,6 +402,10 @@ impl<'a> Renderer<'a> {
             path: "data/decisions.csv".into(),
             kind: FileKind::DecisionsCsv,
         });
+        files.push(OutFile {
+            path: "data/manifest.json".into(),
+            kind: FileKind::Manifest,
+        });
         for (rel, _) in self.look.theme.statics() {
             files.push(OutFile {
                 path: rel.to_string(),
@@ -425,6 +456,9 @@ impl<'a> Renderer<'a> {
             FileKind::Feed => self.render_xml("feed.xml", data::feed(self)),
             FileKind::Sitemap => self.render_xml("sitemap.xml", data::sitemap(self)),
             FileKind::RecordsJson => Ok(data::records_json(&self.ctx)),
+            FileKind::Manifest => Ok(data::json_bytes(
+                &self.provenance.and_then(|p| p.manifest.as_ref()),
+            )),
             FileKind::DecisionsCsv => Ok(data::decisions_csv(&self.ctx)),
             FileKind::Copy(path) => std::fs::read(path).map_err(|e| Error::io(path, e)),
             FileKind::Theme(rel) => Ok(self.look.theme.files[&format!("static/{rel}")].to_vec()),
@@ -549,10 +583,11 @@ impl<'a> Renderer<'a> {
                 let p = &site.councils[*ci].proposals[*pi];
                 let body = self.body(&p.meta.source, &p.body, &p.texts, &file, lang);
                 let title = m.row.title.text.clone();
+                let history = self.history_of(&p.meta.source.path);
                 (
                     "matter.html",
                     Some(title),
-                    context! { matter => sv(m), body => sv(body) },
+                    context! { matter => sv(m), body => sv(body), history => sv(history) },
                 )
             }
             Route::Meeting(ci, mi) => {
@@ -565,10 +600,11 @@ impl<'a> Renderer<'a> {
                     .as_ref()
                     .map(|t| t.text.clone())
                     .unwrap_or_else(|| m.date.clone());
+                let history = self.history_of(&rec.meta.source.path);
                 (
                     "meeting.html",
                     Some(title),
-                    context! { meeting => sv(m), body => sv(body) },
+                    context! { meeting => sv(m), body => sv(body), history => sv(history) },
                 )
             }
             Route::Report(ci, ri) => {
@@ -576,10 +612,11 @@ impl<'a> Renderer<'a> {
                     .ok_or_else(|| Error::Other("report not published".into()))?;
                 let rec = &site.councils[*ci].reports[*ri];
                 let body = self.body(&rec.meta.source, &rec.body, &rec.texts, &file, lang);
+                let history = self.history_of(&rec.meta.source.path);
                 (
                     "report.html",
                     None,
-                    context! { report => sv(r), body => sv(body) },
+                    context! { report => sv(r), body => sv(body), history => sv(history) },
                 )
             }
             Route::Decisions => (
@@ -597,6 +634,22 @@ impl<'a> Renderer<'a> {
                 None,
                 context! { fields => sv(data::dictionary()) },
             ),
+            Route::Transparency => {
+                let p = self.provenance;
+                let manifest = p.and_then(|p| p.manifest.as_ref());
+                (
+                    "transparency.html",
+                    None,
+                    context! {
+                        commit => manifest.and_then(|m| m.commit.clone()),
+                        uncommitted => sv(manifest.map(|m| m.uncommitted.clone()).unwrap_or_default()),
+                        manifest => manifest.map(|m| m.manifest.clone()),
+                        files => manifest.map(|m| m.files.len()).unwrap_or(0),
+                        no_history => p.and_then(|p| p.no_history.clone()),
+                        preview => p.is_none(),
+                    },
+                )
+            }
             Route::Page(i) => {
                 let p = &site.pages[*i];
                 let body = self.body(&p.meta.source, &p.body, &p.texts, &file, lang);
@@ -806,7 +859,7 @@ fn section_of(route: &Route) -> &'static str {
         | Route::Report(..) => "councils",
         Route::Decisions => "decisions",
         Route::Supervision => "supervision",
-        Route::DataDictionary => "data",
+        Route::DataDictionary | Route::Transparency => "data",
         Route::Page(_) | Route::NotFound => "pages",
     }
 }

@@ -19,6 +19,8 @@ pub enum Route {
     Decisions,
     Supervision,
     DataDictionary,
+    /// How to verify the site against git.
+    Transparency,
     /// A content page, by index into `site.pages`.
     Page(usize),
     NotFound,
@@ -51,6 +53,7 @@ pub fn page_path(route: &Route, site: &crate::model::Site) -> String {
         Route::Decisions => "decisions/".into(),
         Route::Supervision => "supervision/".into(),
         Route::DataDictionary => "data/".into(),
+        Route::Transparency => "transparency/".into(),
         Route::Page(i) => content_url(&site.pages[*i].path),
         Route::NotFound => "404.html".into(),
     }

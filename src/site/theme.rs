@@ -41,6 +41,7 @@ pub static DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "templates/section.html",
     "templates/sitemap.xml",
     "templates/supervision.html",
+    "templates/transparency.html",
 ];
 
 /// A theme's files, the default's overridden by the site's.
