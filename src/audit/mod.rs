@@ -151,24 +151,18 @@ fn audit_commit(
     // The councils this commit touches, each with the first file it changes there.
     let mut touched: BTreeMap<String, String> = BTreeMap::new();
     for ch in &c.changes {
-        let tree = if ch.kind == ChangeKind::Deleted {
-            c.parent_tree
-        } else {
-            Some(c.tree)
-        };
-        let key = tree
-            .and_then(|t| repo.council_of(t, &ch.path))
-            .or_else(|| c.parent_tree.and_then(|t| repo.council_of(t, &ch.path)));
-        if let Some(key) = key {
-            touched.entry(key).or_insert_with(|| ch.path.clone());
+        if let Some(key) = &ch.council {
+            touched
+                .entry(key.clone())
+                .or_insert_with(|| ch.path.clone());
         }
     }
     for (key, file) in &touched {
         // Judged by the first parent's council.toml; a council created here is exempt.
-        let Some(council) = c
-            .parent_tree
-            .and_then(|t| repo.council_at(t, key, languages))
-        else {
+        let Some(blob) = c.councils_before.get(key).copied().flatten() else {
+            continue;
+        };
+        let Some(council) = repo.council_blob(blob, key, languages) else {
             continue;
         };
         let secretaries: Vec<_> = council

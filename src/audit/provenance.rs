@@ -106,7 +106,7 @@ fn history(
                 ChangeKind::Renamed { .. } => "renamed",
                 ChangeKind::Deleted => continue,
             };
-            let key = repo.council_of(c.tree, &ch.path).unwrap_or_default();
+            let key = ch.council.clone().unwrap_or_default();
             let status = status_cache
                 .entry((c.oid, key.clone()))
                 .or_insert_with(|| {

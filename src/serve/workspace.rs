@@ -96,11 +96,29 @@ impl Published {
     }
 
     /// Drops what a change to `owner` makes stale; returns how many files were dropped.
-    fn invalidate(&mut self, changed: Owner) -> usize {
+    /// A council's pages may come and go (a record dated later than the day is not
+    /// published), so its entries in the file index are listed again; the rest of the index
+    /// stays.
+    fn invalidate(&mut self, changed: Owner, today: Date) -> usize {
         let before = self.cache.len();
         self.cache
             .retain(|_, (o, _)| *o != changed && *o != Owner::Global);
-        self.files = None;
+        match changed {
+            Owner::Council(ci) if self.files.is_some() => {
+                let renderer = Renderer::new(
+                    &self.site,
+                    &self.derived,
+                    &self.look,
+                    today,
+                    Some("/".into()),
+                );
+                let fresh = renderer.page_files(&renderer.council_routes(ci));
+                let files = self.files.as_mut().expect("checked");
+                files.retain(|_, f| owner(f) != changed);
+                files.extend(fresh.into_iter().map(|f| (f.path.clone(), f)));
+            }
+            _ => self.files = None,
+        }
         before - self.cache.len()
     }
 }
@@ -348,10 +366,10 @@ impl Workspace {
             good.timelines.update_council(&good.site, ci);
             good.derived
                 .update_council(&good.site, &good.timelines, today, ci);
-            invalidated += good.invalidate(Owner::Council(ci));
+            invalidated += good.invalidate(Owner::Council(ci), today);
         }
         if pages {
-            invalidated += good.invalidate(Owner::Content);
+            invalidated += good.invalidate(Owner::Content, today);
         }
         // Render now what the secretary is most likely looking at: the changed records'
         // pages and their councils'.

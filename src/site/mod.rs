@@ -346,23 +346,8 @@ impl<'a> Renderer<'a> {
                 out.push(Route::Area(a.key.clone()));
             }
         }
-        for (ci, c) in site.councils.iter().enumerate() {
-            out.push(Route::Council(ci));
-            for pi in 0..c.proposals.len() {
-                if self.ctx.lifecycle(ci, pi).is_some() {
-                    out.push(Route::Matter(ci, pi));
-                }
-            }
-            for (mi, m) in c.meetings.iter().enumerate() {
-                if m.date.as_ref().is_some_and(|d| d.value <= self.ctx.today) {
-                    out.push(Route::Meeting(ci, mi));
-                }
-            }
-            for (ri, r) in c.reports.iter().enumerate() {
-                if r.date.as_ref().is_some_and(|d| d.value <= self.ctx.today) {
-                    out.push(Route::Report(ci, ri));
-                }
-            }
+        for ci in 0..site.councils.len() {
+            out.extend(self.council_routes(ci));
         }
         for (i, p) in site.pages.iter().enumerate() {
             if !p.draft && p.path != "_index" {
@@ -372,20 +357,50 @@ impl<'a> Renderer<'a> {
         out
     }
 
-    /// Every file of the output, sorted by path.
-    pub fn all_files(&self) -> Result<Vec<OutFile>, Error> {
+    /// The pages of council `ci` published as of the day: the council's own page, its
+    /// matters, minutes and reports.
+    pub fn council_routes(&self, ci: usize) -> Vec<Route> {
+        let c = &self.site().councils[ci];
+        let today = self.ctx.today;
+        let mut out = vec![Route::Council(ci)];
+        for pi in 0..c.proposals.len() {
+            if self.ctx.lifecycle(ci, pi).is_some() {
+                out.push(Route::Matter(ci, pi));
+            }
+        }
+        for (mi, m) in c.meetings.iter().enumerate() {
+            if m.date.as_ref().is_some_and(|d| d.value <= today) {
+                out.push(Route::Meeting(ci, mi));
+            }
+        }
+        for (ri, r) in c.reports.iter().enumerate() {
+            if r.date.as_ref().is_some_and(|d| d.value <= today) {
+                out.push(Route::Report(ci, ri));
+            }
+        }
+        out
+    }
+
+    /// The output files of `routes` in every language.
+    pub fn page_files(&self, routes: &[Route]) -> Vec<OutFile> {
         let site = self.site();
         let mut files = Vec::new();
-        let routes = self.routes();
         for lang in &site.config.languages {
             let prefix = lang_prefix(lang, &self.ctx.default_lang);
-            for r in &routes {
+            for r in routes {
                 files.push(OutFile {
                     path: output_file(&format!("{prefix}{}", page_path(r, site))),
                     kind: FileKind::Page(r.clone(), lang.clone()),
                 });
             }
         }
+        files
+    }
+
+    /// Every file of the output, sorted by path.
+    pub fn all_files(&self) -> Result<Vec<OutFile>, Error> {
+        let site = self.site();
+        let mut files = self.page_files(&self.routes());
         files.push(OutFile {
             path: "feed.xml".into(),
             kind: FileKind::Feed,

@@ -1,0 +1,198 @@
+//! `cargo bench --bench audit [-- --matters 1000 --commits 10000 --runs 5]`: `council audit`
+//! over a synthetic history against `git log --name-status` over the same repository (the
+//! floor: git reading the same commits and diffing the same trees). See docs/benchmarks.md.
+//!
+//! The history is written with `git fast-import` from the synthetic site: first every record
+//! in the order of its date (one commit each, by its council's secretary, the day after),
+//! then edits of proposals' texts and reports' progress until there are `--commits` commits.
+
+mod synth;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(|a, b| a.total_cmp(b));
+    xs[xs.len() / 2]
+}
+
+fn files(site: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(site)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(site)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// The date a record is about (submitted or date), from its front matter.
+fn record_date(text: &[u8]) -> String {
+    let t = String::from_utf8_lossy(text);
+    for l in t.lines() {
+        for key in ["submitted = ", "date = ", "established = "] {
+            if let Some(d) = l.strip_prefix(key) {
+                return d.trim().to_string();
+            }
+        }
+    }
+    "2019-12-01".into()
+}
+
+fn make_history(site: &Path, repo: &Path, commits: usize) {
+    let _ = std::fs::remove_dir_all(repo);
+    std::fs::create_dir_all(repo).unwrap();
+    let git = |args: &[&str]| {
+        assert!(
+            Command::new("git")
+                .args(args)
+                .current_dir(repo)
+                .status()
+                .unwrap()
+                .success()
+        );
+    };
+    git(&["init", "-q", "-b", "main"]);
+    let mut all = files(site);
+    // Councils and site.toml first, then records in date order.
+    all.sort_by_key(|(p, t)| {
+        let d = if p.ends_with(".toml") {
+            "0000".to_string()
+        } else {
+            record_date(t)
+        };
+        (d, p.clone())
+    });
+    let mut fi = Command::new("git")
+        .args(["fast-import", "--quiet"])
+        .current_dir(repo)
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut w = std::io::BufWriter::new(fi.stdin.take().unwrap());
+    let day = |d: &str| -> i64 {
+        let date: jiff::civil::Date = d.parse().unwrap_or("2020-01-01".parse().unwrap());
+        date.to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .unwrap()
+            .timestamp()
+            .as_second()
+    };
+    let mut n = 0;
+    let mut last_time = day("2019-12-02");
+    let commit = |w: &mut std::io::BufWriter<std::process::ChildStdin>,
+                  path: &str,
+                  data: &[u8],
+                  time: i64,
+                  n: &mut usize,
+                  last_time: &mut i64| {
+        let time = time.max(*last_time + 60);
+        *last_time = time;
+        let msg = format!("update {path}");
+        write!(w, "commit refs/heads/main\ncommitter 李建国 <m02@example.org> {time} +0800\ndata {}\n{msg}\n", msg.len()).unwrap();
+        write!(w, "M 100644 inline {path}\ndata {}\n", data.len()).unwrap();
+        w.write_all(data).unwrap();
+        writeln!(w).unwrap();
+        *n += 1;
+    };
+    for (path, data) in &all {
+        let t = day(&record_date(data)) + 86_400;
+        commit(&mut w, path, data, t, &mut n, &mut last_time);
+    }
+    // Edits until the wanted number of commits: proposals' texts and reports' progress.
+    let editable: Vec<&(String, Vec<u8>)> = all
+        .iter()
+        .filter(|(p, _)| p.contains("/proposals/"))
+        .collect();
+    let mut i = 0;
+    while n < commits {
+        let (path, data) = editable[i % editable.len()];
+        let mut text = data.clone();
+        text.extend_from_slice(format!("\n补充说明第{i}条。\n").as_bytes());
+        let next = last_time + 3600;
+        commit(&mut w, path, &text, next, &mut n, &mut last_time);
+        i += 1;
+    }
+    drop(w);
+    assert!(fi.wait().unwrap().success());
+    git(&["checkout", "-q", "-f", "main"]);
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let arg = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let matters: usize = arg("--matters").map(|m| m.parse().unwrap()).unwrap_or(1000);
+    let commits: usize = arg("--commits")
+        .map(|m| m.parse().unwrap())
+        .unwrap_or(10_000);
+    let runs: usize = arg("--runs").map(|m| m.parse().unwrap()).unwrap_or(5);
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let site = manifest.join(format!("target/bench-sites/site-{matters}"));
+    if !site.join("site.toml").exists() {
+        synth::generate(&synth::Spec::for_matters(matters), &site);
+    }
+    let repo = manifest.join(format!("target/bench-sites/history-{matters}-{commits}"));
+    if !repo.join(".git").exists() {
+        make_history(&site, &repo, commits);
+    }
+    let count = String::from_utf8(
+        Command::new("git")
+            .args(["rev-list", "--count", "HEAD"])
+            .current_dir(&repo)
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+
+    let time = |cmd: &mut Command| {
+        let t = Instant::now();
+        let out = cmd
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(out.success() || out.code() == Some(1), "{cmd:?} failed");
+        t.elapsed().as_secs_f64()
+    };
+    let council = env!("CARGO_BIN_EXE_council");
+    time(Command::new(council).arg("audit").arg(&repo));
+    let audit: Vec<f64> = (0..runs)
+        .map(|_| time(Command::new(council).arg("audit").arg(&repo)))
+        .collect();
+    time(
+        Command::new("git")
+            .args(["log", "--name-status"])
+            .current_dir(&repo),
+    );
+    let log: Vec<f64> = (0..runs)
+        .map(|_| {
+            time(
+                Command::new("git")
+                    .args(["log", "--name-status"])
+                    .current_dir(&repo),
+            )
+        })
+        .collect();
+    let (a, l) = (median(audit), median(log));
+    println!("history of {} commits over {matters} matters", count.trim());
+    println!(
+        "council audit: median {a:.2} s; git log --name-status: median {l:.2} s; ratio {:.2}x ({runs} runs each)",
+        a / l
+    );
+}
