@@ -10,7 +10,8 @@
 //! - [`check`] runs these stages for `council check`;
 //! - [`site`] publishes the records as a website (`council build`);
 //! - [`serve`] previews the site while it is edited (`council serve`);
-//! - [`audit`] reads the git history of the records (`council audit`, `council log`).
+//! - [`audit`] reads the git history of the records (`council audit`, `council log`);
+//! - [`secretary`] holds the daily tools (`council init`, `new`, `status`, `hook`).
 //!
 //! The command line (`main.rs`) is a thin layer: each command turns its arguments into an
 //! options struct and makes one call into this library.
@@ -25,6 +26,7 @@ pub mod markdown;
 pub mod model;
 pub mod privacy;
 pub mod rules;
+pub mod secretary;
 pub mod serve;
 pub mod site;
 

@@ -81,6 +81,32 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         today: Option<Date>,
     },
+    /// Start a new council repository that passes `council check` at once
+    Init {
+        /// The folder to create (must be empty or new; default: the current folder)
+        dir: Option<PathBuf>,
+    },
+    /// Write a new record from a template: the next free name, members filled in, blanks marked
+    New {
+        #[command(subcommand)]
+        record: NewCommand,
+    },
+    /// What each council still owes residents: unanswered, overdue, due soon, unsupervised
+    Status {
+        /// The site folder (default: the current folder or the nearest parent with site.toml)
+        path: Option<PathBuf>,
+        /// The day to judge by (YYYY-MM-DD; default today)
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+        /// Output format
+        #[arg(long, value_enum, default_value = "human")]
+        format: StatusFormat,
+    },
+    /// Git hooks: `council hook install` checks the records before each commit
+    Hook {
+        #[command(subcommand)]
+        action: HookCommand,
+    },
     /// Check the records, then publish the site
     Build {
         /// The site folder (default: the current folder or the nearest parent with site.toml)
@@ -95,6 +121,67 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// A proposal: proposals/<year>-<NNN>.md
+    Proposal {
+        /// The council's key, e.g. `huangtai/grid-03`
+        council: String,
+        /// The matter's title
+        #[arg(long)]
+        title: String,
+        /// Who proposed it, in public words (e.g. "黄台路41号居民（23户）")
+        #[arg(long)]
+        proposer: Option<String>,
+        /// How it came in: applet, visit, service-post, meeting, other
+        #[arg(long)]
+        channel: Option<String>,
+        /// The day it was submitted (YYYY-MM-DD; default today)
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+        /// The site folder
+        #[arg(long, default_value = ".")]
+        path: PathBuf,
+    },
+    /// Minutes: meetings/<date>.md, with the serving members and the open matters
+    Meeting {
+        /// The council's key
+        council: String,
+        /// The meeting's day (YYYY-MM-DD; default today)
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+        /// The site folder
+        #[arg(long, default_value = ".")]
+        path: PathBuf,
+    },
+    /// A supervision report on an adopted matter: reports/<date>-<id>.md
+    Report {
+        /// `<council key>/<id>`, e.g. `huangtai/grid-03/2025-001`
+        matter: String,
+        /// The report's day (YYYY-MM-DD; default today)
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+        /// The site folder
+        #[arg(long, default_value = ".")]
+        path: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum HookCommand {
+    /// Install a pre-commit hook that runs `council check`
+    Install {
+        /// The site folder
+        path: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum StatusFormat {
+    Human,
+    Json,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -191,6 +278,86 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             } else {
                 ExitCode::SUCCESS
             })
+        }
+        Command::Init { dir } => {
+            let dir = dir.unwrap_or_else(|| PathBuf::from("."));
+            let written = council::secretary::init::init(&dir, council::check::today())?;
+            let mut out = format!("created a council repository in {}:\n", dir.display());
+            for f in written {
+                out.push_str(&format!("  {f}\n"));
+            }
+            out.push_str("next: put the council's real members in councils/community/grid-01/council.toml, then `council check`\n");
+            print(&out);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New { record } => {
+            use council::secretary::new::{NewOptions, NewRecord, new};
+            let opts = match record {
+                NewCommand::Proposal {
+                    council,
+                    title,
+                    proposer,
+                    channel,
+                    date,
+                    path,
+                } => NewOptions {
+                    path,
+                    date,
+                    record: NewRecord::Proposal {
+                        council,
+                        title,
+                        proposer,
+                        channel,
+                    },
+                },
+                NewCommand::Meeting {
+                    council,
+                    date,
+                    path,
+                } => NewOptions {
+                    path,
+                    date,
+                    record: NewRecord::Meeting { council },
+                },
+                NewCommand::Report { matter, date, path } => NewOptions {
+                    path,
+                    date,
+                    record: NewRecord::Report { matter },
+                },
+            };
+            let rel = new(&opts)?;
+            print(&format!("{rel}\n"));
+            eprintln!("fill in the places marked 【请填写：…】, then run `council check`");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Status {
+            path,
+            today,
+            format,
+        } => {
+            let s =
+                council::secretary::status::status(&council::secretary::status::StatusOptions {
+                    path: path.unwrap_or_else(|| PathBuf::from(".")),
+                    today,
+                })?;
+            match format {
+                StatusFormat::Human => print(&council::secretary::status::human(&s)),
+                StatusFormat::Json => {
+                    print(&(serde_json::to_string_pretty(&s).expect("status serialises") + "\n"))
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Hook {
+            action: HookCommand::Install { path },
+        } => {
+            let hook =
+                council::secretary::hook::install(&path.unwrap_or_else(|| PathBuf::from(".")))?;
+            print(&format!(
+                "installed {}: `council check` now runs before each commit\n",
+                hook.display()
+            ));
+            Ok(ExitCode::SUCCESS)
         }
         Command::Log { matter, path } => {
             print(&council::audit::log::log(

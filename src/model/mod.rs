@@ -29,6 +29,10 @@ use crate::diag::Source;
 use crate::load::FoundFile;
 use crate::markdown::BodyScan;
 
+/// How every placeholder that `council new` and `council init` write begins. `check` reports
+/// any left in a record (`invalid-value`), so that a half-filled record cannot be published.
+pub const PLACEHOLDER: &str = "【请填写";
+
 /// A value with the byte span (in its file) it was read from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sp<T> {

@@ -43,6 +43,15 @@ fn with_front_matter<T>(
     };
     meta.anchor = split.open.clone();
     let body = scan_body(src, split.body.clone());
+    for (i, _) in src.text[split.body.clone()].match_indices(PLACEHOLDER) {
+        let at = split.body.start + i;
+        let end = src.text[at..]
+            .find('】')
+            .map(|e| at + e + '】'.len_utf8())
+            .unwrap_or(at + PLACEHOLDER.len());
+        sink.borrow_mut()
+            .push(super::schema::placeholder(src, at..end, "the text"));
+    }
     let Some(table) = parse_toml(src, split.front.clone(), sink) else {
         return (meta, body, None);
     };

@@ -57,6 +57,17 @@ pub(crate) fn type_name(v: &DeValue<'_>) -> &'static str {
     }
 }
 
+/// A placeholder that `council new` wrote and the secretary has not replaced yet.
+pub(crate) fn placeholder(src: &Arc<Source>, span: Range<usize>, what: &str) -> Diagnostic {
+    invalid_value::diagnostic(
+        src,
+        span,
+        format!("{what} still holds a placeholder written by `council new`"),
+        "placeholder",
+    )
+    .help("replace the text in 【】 with the real content, and remove the brackets")
+}
+
 /// `[a-z0-9][a-z0-9-]*`, the form of every id (SPEC §3).
 pub fn is_id(s: &str) -> bool {
     let b = s.as_bytes();
@@ -138,7 +149,16 @@ impl<'a, 'i> Reader<'a, 'i> {
     pub fn string(&mut self, key: &'static str) -> Option<Sp<String>> {
         let v = self.get(key)?;
         match v.get_ref() {
-            DeValue::String(s) => Some(Sp::new(s.to_string(), self.abs(v.span()))),
+            DeValue::String(s) => {
+                if s.contains(super::PLACEHOLDER) {
+                    self.push(placeholder(
+                        self.src,
+                        self.abs(v.span()),
+                        &format!("`{key}`"),
+                    ));
+                }
+                Some(Sp::new(s.to_string(), self.abs(v.span())))
+            }
             _ => {
                 self.wrong_type(key, v, "text in quotes", &format!("{key} = \"…\""));
                 None
@@ -337,7 +357,16 @@ impl<'a, 'i> Reader<'a, 'i> {
         let mut out = Vec::new();
         for e in arr.iter() {
             match e.get_ref() {
-                DeValue::String(s) => out.push(Sp::new(s.to_string(), self.abs(e.span()))),
+                DeValue::String(s) => {
+                    if s.contains(super::PLACEHOLDER) {
+                        self.push(placeholder(
+                            self.src,
+                            self.abs(e.span()),
+                            &format!("`{key}`"),
+                        ));
+                    }
+                    out.push(Sp::new(s.to_string(), self.abs(e.span())))
+                }
                 _ => self.wrong_type(key, e, "a list of texts in quotes", &example),
             }
         }

@@ -1,0 +1,348 @@
+//! `council new proposal|meeting|report`: a well-formed record from a template, with the
+//! next free name, the council's serving members filled in, and every blank marked.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+
+use super::{create, toml_str};
+use crate::error::Error;
+use crate::lifecycle::{State, Timelines, derive};
+use crate::model::{Channel, Council, Role, Site, load_site, suggest};
+
+/// What `new` writes.
+#[derive(Clone, Debug)]
+pub enum NewRecord {
+    Proposal {
+        council: String,
+        title: String,
+        proposer: Option<String>,
+        channel: Option<String>,
+    },
+    Meeting {
+        council: String,
+    },
+    Report {
+        matter: String,
+    },
+}
+
+#[derive(Clone, Debug)]
+pub struct NewOptions {
+    pub path: PathBuf,
+    pub record: NewRecord,
+    /// The record's date; default today.
+    pub date: Option<Date>,
+}
+
+/// Writes the record; returns its path relative to the site root.
+pub fn new(opts: &NewOptions) -> Result<String, Error> {
+    let root = crate::load::find_root(&opts.path)?;
+    let today = opts.date.unwrap_or_else(crate::check::today);
+    let (site, _) = load_site(&root);
+    let rel = match &opts.record {
+        NewRecord::Proposal {
+            council,
+            title,
+            proposer,
+            channel,
+        } => {
+            let (_, c) = find_council(&site, council)?;
+            proposal(
+                &site,
+                c,
+                today,
+                title,
+                proposer.as_deref(),
+                channel.as_deref(),
+            )?
+        }
+        NewRecord::Meeting { council } => {
+            let (ci, c) = find_council(&site, council)?;
+            meeting(&site, ci, c, today)?
+        }
+        NewRecord::Report { matter } => {
+            let (key, id) = matter.rsplit_once('/').ok_or_else(|| {
+                Error::Usage(format!(
+                    "`{matter}` is not `<council key>/<id>`, like `huangtai/grid-03/2025-001`"
+                ))
+            })?;
+            let (ci, c) = find_council(&site, key)?;
+            report(&site, ci, c, id, today)?
+        }
+    };
+    Ok(rel)
+}
+
+fn find_council<'s>(site: &'s Site, key: &str) -> Result<(usize, &'s Council), Error> {
+    let key = key.trim_matches('/');
+    if let Some(i) = site.councils.iter().position(|c| c.key == key) {
+        return Ok((i, &site.councils[i]));
+    }
+    let keys: Vec<&str> = site.councils.iter().map(|c| c.key.as_str()).collect();
+    let hint = match suggest(key, &keys) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None if keys.is_empty() => "the site has no council yet: a council is a folder under councils/ holding council.toml".into(),
+        None => format!("the councils are: {}", keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")),
+    };
+    Err(Error::Usage(format!(
+        "unknown council `{key}`\n  = help: {hint}"
+    )))
+}
+
+fn placeholder(what: &str) -> String {
+    format!("{}：{what}】", crate::model::PLACEHOLDER)
+}
+
+fn proposal(
+    site: &Site,
+    c: &Council,
+    date: Date,
+    title: &str,
+    proposer: Option<&str>,
+    channel: Option<&str>,
+) -> Result<String, Error> {
+    if title.trim().is_empty() {
+        return Err(Error::Usage("`--title` is empty\n  = help: give the matter's title, like `--title \"为3号楼加装电梯\"`".into()));
+    }
+    if let Some(ch) = channel
+        && Channel::parse(ch).is_none()
+    {
+        let list = Channel::ALL
+            .iter()
+            .map(|a| format!("`{a}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let help = match suggest(ch, Channel::ALL) {
+            Some(m) => format!("did you mean `{m}`? `channel` is one of {list}"),
+            None => format!("`channel` is one of {list}"),
+        };
+        return Err(Error::Usage(format!(
+            "`{ch}` is not a valid `channel`\n  = help: {help}"
+        )));
+    }
+    // The next free number of the year: YYYY-NNN.
+    let year = date.year();
+    let prefix = format!("{year}-");
+    let next = c
+        .proposals
+        .iter()
+        .filter_map(|p| {
+            p.id()
+                .strip_prefix(&prefix)
+                .and_then(|n| n.parse::<u32>().ok())
+        })
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let id = format!("{year}-{next:03}");
+    let rel = format!("{}/proposals/{id}.md", c.dir());
+    let mut text = String::from("+++\n");
+    let _ = writeln!(text, "title = {}", toml_str(title));
+    let _ = writeln!(text, "submitted = {date}");
+    let proposer = proposer.map(str::to_string).unwrap_or_else(|| {
+        placeholder("提议人的公开称呼，例如“黄台路41号居民（23户）”，不写电话和身份证号")
+    });
+    let _ = writeln!(text, "proposer = {}", toml_str(&proposer));
+    let _ = writeln!(
+        text,
+        "channel = {}  # applet, visit, service-post, meeting, other",
+        toml_str(channel.unwrap_or("other"))
+    );
+    let _ = writeln!(text, "# category = \"加装电梯\"");
+    if site.config.languages.len() > 1 {
+        let _ = writeln!(
+            text,
+            "\n# [translations.{}]\n# title = \"…\"",
+            site.config.languages[1]
+        );
+    }
+    text.push_str("+++\n\n## 基本情况\n\n");
+    text.push_str(&placeholder("事项的背景：涉及哪栋楼、多少户、现在的问题"));
+    text.push_str("\n\n## 居民诉求\n\n");
+    text.push_str(&placeholder("居民希望议事会协调解决什么"));
+    text.push('\n');
+    create(&site.root.join(&rel), &text)?;
+    Ok(rel)
+}
+
+/// A free file name in `dir` for `stem`: `stem.md`, else `stem-2.md`, `stem-3.md`…
+fn free_name(site: &Site, dir: &str, stem: &str) -> String {
+    let mut n = 1;
+    loop {
+        let name = if n == 1 {
+            format!("{stem}.md")
+        } else {
+            format!("{stem}-{n}.md")
+        };
+        let rel = format!("{dir}/{name}");
+        if !site.root.join(&rel).exists() {
+            return rel;
+        }
+        n += 1;
+    }
+}
+
+fn meeting(site: &Site, ci: usize, c: &Council, date: Date) -> Result<String, Error> {
+    let rel = free_name(site, &format!("{}/meetings", c.dir()), &date.to_string());
+    let serving: Vec<&crate::model::Member> = c
+        .members
+        .iter()
+        .filter(|m| m.serves(date) && m.id.is_some())
+        .collect();
+    let with_role = |r: Role| {
+        serving
+            .iter()
+            .find(|m| m.has_role(r))
+            .map(|m| m.id().to_string())
+    };
+    let chair = with_role(Role::Chair).unwrap_or_else(|| placeholder("主持人的成员 id"));
+    let recorder = with_role(Role::Secretary).unwrap_or_else(|| placeholder("记录人的成员 id"));
+    let present: Vec<String> = serving.iter().map(|m| toml_str(m.id())).collect();
+    let mut text = String::from("+++\n");
+    let _ = writeln!(text, "date = {date}");
+    let _ = writeln!(
+        text,
+        "title = {}",
+        toml_str(&placeholder("会议名称，例如“2025年第三次例会”"))
+    );
+    let _ = writeln!(
+        text,
+        "kind = \"regular\"  # regular, extraordinary, joint, hearing"
+    );
+    let _ = writeln!(text, "location = {}", toml_str(&placeholder("会议地点")));
+    let _ = writeln!(text, "chair = {}", toml_str(&chair));
+    let _ = writeln!(text, "recorder = {}", toml_str(&recorder));
+    let _ = writeln!(
+        text,
+        "# 没来的成员从 present 移到 absent / move members who did not come from present to absent"
+    );
+    let _ = writeln!(text, "present = [{}]", present.join(", "));
+    let _ = writeln!(text, "absent = []");
+    let _ = writeln!(text, "# guests = [\"社区党委书记\"]");
+    // Every matter still open: uncomment the items discussed.
+    let timelines = Timelines::build(site);
+    let mut open = Vec::new();
+    for (pi, p) in c.proposals.iter().enumerate() {
+        let Some(lc) = derive(c, p, timelines.of(ci, pi), date, site.config.response_days) else {
+            continue;
+        };
+        if matches!(lc.state, State::Submitted | State::Deliberating) {
+            open.push((
+                p.id().to_string(),
+                p.title
+                    .as_ref()
+                    .map(|t| t.value.clone())
+                    .unwrap_or_default(),
+                lc.state,
+            ));
+        }
+    }
+    text.push_str("\n# 把本次会议讨论的事项取消注释（删掉行首的 #）。至少要有一项。\n# Uncomment the matters this meeting discussed (remove the leading #). At least one.\n");
+    if open.is_empty() {
+        text.push_str("# （目前没有待议事项 / no open matter at the moment）\n");
+    }
+    for (id, title, state) in &open {
+        let title: String = title
+            .chars()
+            .map(|ch| if ch.is_control() { ' ' } else { ch })
+            .collect();
+        let _ = writeln!(text, "\n# [[items]]  # {title} ({})", state.as_str());
+        let _ = writeln!(text, "# proposal = {}", toml_str(id));
+        let _ = writeln!(
+            text,
+            "# action = \"deliberate\"  # 表决时改为 \"decide\"，并写 outcome、votes、owner、due"
+        );
+    }
+    text.push_str("+++\n\n## 会议情况\n\n");
+    text.push_str(&placeholder("讨论了哪些事项、各方意见、形成了什么决定"));
+    text.push('\n');
+    create(&site.root.join(&rel), &text)?;
+    Ok(rel)
+}
+
+fn report(site: &Site, ci: usize, c: &Council, id: &str, date: Date) -> Result<String, Error> {
+    let Some(pi) = c
+        .proposals
+        .iter()
+        .position(|p| p.id().eq_ignore_ascii_case(id))
+    else {
+        let ids: Vec<&str> = c.proposals.iter().map(|p| p.id()).collect();
+        let hint = match suggest(id, &ids) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("see the proposals in {}/proposals/", c.dir()),
+        };
+        return Err(Error::Usage(format!(
+            "council `{}` has no proposal `{id}`\n  = help: {hint}",
+            c.key
+        )));
+    };
+    let timelines = Timelines::build(site);
+    let p = &c.proposals[pi];
+    let lc = derive(c, p, timelines.of(ci, pi), date, site.config.response_days);
+    let state = lc.as_ref().map(|l| l.state);
+    if !matches!(
+        state,
+        Some(State::Adopted | State::Implementing | State::Completed)
+    ) {
+        let words = state.map(|s| s.as_str()).unwrap_or("not yet submitted");
+        return Err(Error::Usage(format!(
+            "`{}/{id}` is {words} on {date}: supervision reports follow the council's decision to adopt a matter\n  = help: record the decision in the minutes first (`action = \"decide\"`, `outcome = \"adopted\"`)",
+            c.key
+        )));
+    }
+    let lc = lc.expect("state known");
+    let progress = lc.progress.unwrap_or(0);
+    // `by`: the supervisors named by the adopting decision, else the serving supervisors.
+    let mut by: Vec<String> = lc
+        .decision
+        .map(|(m, i)| {
+            c.meetings[m].items[i]
+                .supervisors
+                .iter()
+                .map(|s| s.value.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    if by.is_empty() {
+        by = c
+            .members
+            .iter()
+            .filter(|m| m.serves(date) && m.has_role(Role::Supervisor))
+            .map(|m| m.id().to_string())
+            .collect();
+    }
+    if by.is_empty() {
+        by.push(placeholder("监督员的成员 id"));
+    }
+    let rel = free_name(
+        site,
+        &format!("{}/reports", c.dir()),
+        &format!("{date}-{}", p.id()),
+    );
+    let mut text = String::from("+++\n");
+    let _ = writeln!(text, "proposal = {}", toml_str(p.id()));
+    let _ = writeln!(text, "date = {date}");
+    let _ = writeln!(
+        text,
+        "by = [{}]",
+        by.iter()
+            .map(|b| toml_str(b))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let _ = writeln!(
+        text,
+        "progress = {progress}  # 上次报告的进度，请更新 / last report's progress: update it"
+    );
+    let _ = writeln!(
+        text,
+        "status = \"on-track\"  # on-track, delayed, blocked, completed, accepted（验收）"
+    );
+    text.push_str("+++\n\n");
+    text.push_str(&placeholder("现场查看了什么、进展如何、还有什么问题"));
+    text.push('\n');
+    create(&site.root.join(&rel), &text)?;
+    Ok(rel)
+}

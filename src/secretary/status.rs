@@ -1,0 +1,221 @@
+//! `council status`: what each council still owes residents, as of a day: matters waiting
+//! for an answer, matters under deliberation, overdue implementations, deadlines in the next
+//! 30 days, and adopted matters that no supervisor has reported on for 60 days.
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::check::{CheckOptions, check};
+use crate::diag::Severity;
+use crate::error::Error;
+use crate::lifecycle::{EventKind, State, derive};
+
+#[derive(Clone, Debug)]
+pub struct StatusOptions {
+    pub path: PathBuf,
+    pub today: Option<Date>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Row {
+    pub id: String,
+    pub title: String,
+    pub state: &'static str,
+    /// Days waiting, late, left or without a report, depending on the list.
+    pub days: i64,
+    /// The date the days count from or to.
+    pub date: String,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct CouncilStatus {
+    pub key: String,
+    pub name: String,
+    pub unanswered: Vec<Row>,
+    pub deliberating: Vec<Row>,
+    pub overdue: Vec<Row>,
+    pub due_soon: Vec<Row>,
+    pub unsupervised: Vec<Row>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Status {
+    pub as_of: String,
+    /// Errors in the records: the lists may be incomplete until they are fixed.
+    pub errors: usize,
+    pub councils: Vec<CouncilStatus>,
+}
+
+/// Days without a supervision report after which an adopted matter is listed.
+pub const UNSUPERVISED_DAYS: i64 = 60;
+/// How far ahead deadlines are listed.
+pub const DUE_SOON_DAYS: i64 = 30;
+
+pub fn status(opts: &StatusOptions) -> Result<Status, Error> {
+    let checked = check(&CheckOptions {
+        path: opts.path.clone(),
+        today: opts.today,
+    })?;
+    let site = &checked.site;
+    let today = checked.today;
+    let days = |a: Date, b: Date| (b - a).get_days() as i64;
+    let mut councils = Vec::new();
+    for (ci, c) in site.councils.iter().enumerate() {
+        let mut s = CouncilStatus {
+            key: c.key.clone(),
+            name: c.name.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
+            ..Default::default()
+        };
+        for (pi, p) in c.proposals.iter().enumerate() {
+            let Some(lc) = derive(
+                c,
+                p,
+                checked.timelines.of(ci, pi),
+                today,
+                site.config.response_days,
+            ) else {
+                continue;
+            };
+            let submitted = p.submitted.as_ref().map(|d| d.value).unwrap_or(today);
+            let row = |d: i64, date: Date| Row {
+                id: p.id().to_string(),
+                title: p
+                    .title
+                    .as_ref()
+                    .map(|t| t.value.clone())
+                    .unwrap_or_default(),
+                state: lc.state.as_str(),
+                days: d,
+                date: date.to_string(),
+            };
+            match lc.state {
+                State::Submitted if lc.unanswered => {
+                    s.unanswered.push(row(days(submitted, today), submitted))
+                }
+                State::Deliberating => {
+                    let since = lc.events.last().map(|e| e.date).unwrap_or(submitted);
+                    s.deliberating.push(row(days(since, today), since));
+                }
+                State::Adopted | State::Implementing => {
+                    if let Some(due) = lc.due {
+                        if lc.overdue {
+                            s.overdue.push(row(days(due, today), due));
+                        } else if days(today, due) <= DUE_SOON_DAYS {
+                            s.due_soon.push(row(days(today, due), due));
+                        }
+                    }
+                    // The last supervision since adoption, or the adoption itself.
+                    let last = lc
+                        .events
+                        .iter()
+                        .rev()
+                        .find(|e| {
+                            matches!(e.kind, EventKind::Report { .. })
+                                || lc.decision.is_some_and(|(m, i)| {
+                                    e.kind
+                                        == EventKind::Item {
+                                            meeting: m,
+                                            item: i,
+                                        }
+                                })
+                        })
+                        .map(|e| e.date)
+                        .unwrap_or(submitted);
+                    if days(last, today) > UNSUPERVISED_DAYS {
+                        s.unsupervised.push(row(days(last, today), last));
+                    }
+                }
+                _ => {}
+            }
+        }
+        s.unanswered
+            .sort_by(|a, b| b.days.cmp(&a.days).then_with(|| a.id.cmp(&b.id)));
+        s.deliberating
+            .sort_by(|a, b| b.days.cmp(&a.days).then_with(|| a.id.cmp(&b.id)));
+        s.overdue
+            .sort_by(|a, b| b.days.cmp(&a.days).then_with(|| a.id.cmp(&b.id)));
+        s.due_soon
+            .sort_by(|a, b| a.days.cmp(&b.days).then_with(|| a.id.cmp(&b.id)));
+        s.unsupervised
+            .sort_by(|a, b| b.days.cmp(&a.days).then_with(|| a.id.cmp(&b.id)));
+        councils.push(s);
+    }
+    Ok(Status {
+        as_of: today.to_string(),
+        errors: checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count(),
+        councils,
+    })
+}
+
+/// Display width of a string in a terminal (CJK characters take two columns).
+fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
+}
+
+/// The status as aligned tables, one per council.
+pub fn human(s: &Status) -> String {
+    let mut out = format!("as of {}\n", s.as_of);
+    if s.errors > 0 {
+        out.push_str(&format!("note: the records have {} errors (see `council check`); these lists may be incomplete\n", s.errors));
+    }
+    for c in &s.councils {
+        out.push_str(&format!("\n{}  {}\n", c.key, c.name));
+        let lists: [(&str, &Vec<Row>, &str); 5] = [
+            ("unanswered", &c.unanswered, "days waiting"),
+            ("overdue", &c.overdue, "days late"),
+            ("due in 30 days", &c.due_soon, "days left"),
+            ("no report in 60 days", &c.unsupervised, "days since"),
+            ("deliberating", &c.deliberating, "days since"),
+        ];
+        if lists.iter().all(|(_, rows, _)| rows.is_empty()) {
+            out.push_str("  nothing owed\n");
+            continue;
+        }
+        // One table per council, so the columns line up across its lists.
+        let all: Vec<(&str, &Row, &str)> = lists
+            .iter()
+            .flat_map(|(l, rows, unit)| rows.iter().map(move |r| (*l, r, *unit)))
+            .collect();
+        let w_list = all.iter().map(|(l, _, _)| width(l)).max().unwrap_or(0);
+        let w_id = all.iter().map(|(_, r, _)| width(&r.id)).max().unwrap_or(0);
+        let w_title = all
+            .iter()
+            .map(|(_, r, _)| width(&r.title))
+            .max()
+            .unwrap_or(0)
+            .min(40);
+        for (list, r, unit) in all {
+            let title: String = if width(&r.title) > 40 {
+                let mut t = String::new();
+                for ch in r.title.chars() {
+                    if width(&t) + width(&ch.to_string()) > 39 {
+                        break;
+                    }
+                    t.push(ch);
+                }
+                t + "…"
+            } else {
+                r.title.clone()
+            };
+            out.push_str(&format!(
+                "  {}  {}  {}  {:>4} {unit} ({})\n",
+                pad(list, w_list),
+                pad(&r.id, w_id),
+                pad(&title, w_title),
+                r.days,
+                r.date
+            ));
+        }
+    }
+    out
+}
