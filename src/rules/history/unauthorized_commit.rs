@@ -3,6 +3,10 @@
 use crate::diag::Severity;
 use crate::rules::{Check, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "unauthorized-commit",
     severity: Severity::Error,
@@ -28,5 +32,6 @@ Have the secretary make such changes. If a new secretary took over, first commit
 council.toml (by the current secretary) that adds the new member with `roles = ["secretary"]`
 and their `git` address.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::History,
 };

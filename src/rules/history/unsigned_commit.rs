@@ -3,6 +3,10 @@
 use crate::diag::Severity;
 use crate::rules::{Check, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "unsigned-commit",
     severity: Severity::Error,
@@ -27,5 +31,6 @@ Configure signing once: `git config gpg.format ssh`, `git config user.signingkey
 ~/.ssh/id_ed25519.pub`, `git config commit.gpgsign true`, and list the public key in your
 member's `keys` in council.toml.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::History,
 };

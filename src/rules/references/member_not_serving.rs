@@ -5,6 +5,10 @@ use crate::rules::{Check, Context, Rule};
 
 use super::member_refs;
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "member-not-serving",
     severity: Severity::Error,
@@ -26,6 +30,7 @@ In council.toml `from = 2023-01-01` for `zhao-gang`, and minutes dated 2022-11-0
 Check the date of the record and the member's `from`/`to` in council.toml; if the person
 attended as a guest, move them to `guests` by name.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Records(check),
 };
 

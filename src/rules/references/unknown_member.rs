@@ -6,6 +6,10 @@ use crate::rules::{Check, Context, Rule};
 
 use super::member_refs;
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "unknown-member",
     severity: Severity::Error,
@@ -28,6 +32,7 @@ present = ["wang-li", "li-mign"]
 Correct the id (`li-ming`), or add the person to `[[members]]` in council.toml if they joined
 the council.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Records(check),
 };
 

