@@ -7,6 +7,19 @@ use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
+## 检查什么
+检查正文里的每个相对链接和图片：从链接所在的文件出发，看它能不能找到本网站里的一份记录、一个内容页面或一个文件（议事会 `files/` 文件夹里的附件，或 `static/` 文件夹里的文件）。网址链接（`https://…`）、跳到本页某处的链接（`#…`）和从网站根目录开始的地址（`/…`）不检查。跳出网站范围的链接，算作失效链接。
+
+## 为什么
+决议里指向相关提议的链接，是居民查证的依据。链接失效，看起来就像记录丢了。
+
+## 示例
+```text
+会议讨论了[加装电梯提案](../proposals/2022-01.md)。
+```
+
+## 如何修改
+改正路径。在 `meetings/` 文件夹里的会议记录中，提议的路径是 `../proposals/<id>.md`（`<id>` 是提议编号），附件的路径是 `../files/<name>`（`<name>` 是附件的文件名）。链接的路径都从链接所在的文件算起。
 "#;
 
 pub static RULE: Rule = Rule {
@@ -17,8 +30,8 @@ pub static RULE: Rule = Rule {
 ## What it does
 Resolves every relative link and image in a body against the file it is written in, and checks
 that it reaches a record, a content page or a file of the site (an attachment under a
-council's `files/`, a file under `static/`). Links to web addresses (`https://…`) and to a
-place in the same page (`#…`) are not checked. A link that climbs out of the site is broken.
+council's `files/`, a file under `static/`). Links to web addresses (`https://…`), to a
+place in the same page (`#…`) and to addresses from the site's root (`/…`) are not checked. A link that climbs out of the site is broken.
 
 ## Why
 A link to the proposal a decision is about is the evidence residents follow. A broken one

@@ -6,6 +6,20 @@ use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
+## 检查什么
+检查正文里直接写的 HTML，以及 Markdown 链接和图片的地址，报告发布时会被安全过滤删掉的内容：`<script>`、`<iframe>`、`<style>`、`<form>` 等标签，`onclick` 等事件处理属性，`style` 属性，以及 `javascript:` 这类既不是网址、也不是邮箱的地址。
+
+## 为什么
+记录会发布到居民的手机上。凡是可能运行代码或伪装内容的东西，在生成网站时都会被删掉。这条警告事先说明这一点，免得作者发现部分文字不见了而感到意外。
+
+## 示例
+```text
+<div onclick="alert(1)">点击查看</div>
+[方案](javascript:alert(1))
+```
+
+## 如何修改
+用普通的 Markdown 书写：`**加粗**`、列表、表格、`[文字](https://…)` 形式的链接。删掉脚本和事件处理属性。
 "#;
 
 pub static RULE: Rule = Rule {

@@ -8,6 +8,29 @@ use crate::rules::{Check, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
+## 检查什么
+检查每份记录（提议、会议记录、督办报告）和每个内容页面的开头：先是一行 `+++`，接着是用 TOML 格式写的各个字段，再是一行 `+++`，然后才是正文。
+
+## 为什么
+字段（日期、出席成员、表决票数）是工具要检查和发布的内容。没有这个字段区，工具就分不清哪些是字段、哪些是正文，这份记录也会被漏掉。
+
+## 示例
+```text
+# 关于加装电梯的提议
+submitted = 2022-03-14
+```
+
+## 如何修改
+把字段放在两行之间，这两行都只写 `+++`：
+```text
++++
+title = "为黄台路41号加装电梯"
+submitted = 2022-03-14
+proposer = "黄台路41号居民（23户）"
++++
+
+正文……
+```
 "#;
 
 pub static RULE: Rule = Rule {

@@ -5,6 +5,17 @@ use crate::rules::{Check, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
+## 检查什么
+检查每份记录、配置文件和页面都是 UTF-8 编码的文本。
+
+## 为什么
+用其他编码保存的记录（例如某些 Windows 编辑器保存成的 GBK），在网站上会显示成乱码，在 git 里也无法逐行比较改动。
+
+## 示例
+一份提议被老式编辑器保存成了 GBK 编码：其中的中文不是有效的 UTF-8。
+
+## 如何修改
+用编辑器打开文件，选择“UTF-8”编码重新保存（例如 VS Code 的“通过编码保存”（Save with Encoding），或 Notepad++ 的“编码”菜单中的 UTF-8）。图片等不是文本的文件，不要改成记录：附件请放在 `files/` 文件夹里。
 "#;
 
 pub static RULE: Rule = Rule {

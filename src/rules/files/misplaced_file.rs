@@ -6,6 +6,21 @@ use crate::rules::{Check, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
+## 检查什么
+按规定的目录结构（见 SPEC 第 2 节）检查 `councils/` 文件夹：每个议事会是一个含有 `council.toml` 的文件夹；它的记录是 `proposals/<id>.md`、`meetings/<stem>.md` 和 `reports/<stem>.md`（`<stem>` 是不带 `.md` 的文件名）；议事会里不能再套议事会。还会报告工具读不了的文件：既不是 `council.toml` 也不是 `area.toml` 的 `.toml` 文件、找不到原记录的译文、指向网站以外的符号链接（快捷方式）、打不开的文件，以及会占用工具自动生成页面地址的内容页面或文件夹（例如 `content/decisions.md`）。
+
+## 为什么
+放错文件夹的记录不会被发布，而且没有任何提示：网站上少了一份会议记录，却没人发现。宁可报错，也不去猜。
+
+## 示例
+```text
+councils/huangtai/grid-03/minutes/2022-04-02.md      ← “minutes” 不是存放记录的文件夹
+councils/huangtai/grid-03/proposals/old/2021-001.md   ← 多了一层文件夹
+councils/huangtai/grid-03/sub/council.toml            ← 议事会里又套了一个议事会
+```
+
+## 如何修改
+把文件移到所属议事会的 `proposals/`、`meetings/` 或 `reports/` 文件夹里（附件放在 `files/`）；或者把里面那个议事会移出来，和外面的议事会并列。
 "#;
 
 pub static RULE: Rule = Rule {
@@ -18,7 +33,8 @@ Checks the layout of `councils/` (SPEC §2): every council is a folder holding `
 its records are `proposals/<id>.md`, `meetings/<stem>.md` and `reports/<stem>.md`, and
 councils do not nest. It also reports files council cannot read: a `.toml` file that is
 neither `council.toml` nor `area.toml`, a translation without its record, a symbolic link to
-somewhere outside the site, a file that cannot be opened.
+somewhere outside the site, a file that cannot be opened, and a content page or folder that
+would take the address of a page council generates (`content/decisions.md`).
 
 ## Why
 A record in the wrong folder is silently not published: the minutes would be missing from

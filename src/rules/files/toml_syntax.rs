@@ -8,6 +8,24 @@ use crate::rules::{Check, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
+## 检查什么
+按 TOML 格式读取 site.toml、area.toml、council.toml 和每份记录的字段区，报告从哪里开始读不懂（行号和列号按整个文件计算）。
+
+## 为什么
+读不出来的字段，既没法检查，也没法发布。TOML 的格式要求故意定得很严：文字要加引号，日期不加引号，列表用方括号。
+
+## 示例
+```text
+title = 为黄台路41号加装电梯
+present = ["wang-li", "li-ming"
+```
+
+## 如何修改
+文字加上引号，方括号要前后配对，每个字段只写一次：
+```text
+title = "为黄台路41号加装电梯"
+present = ["wang-li", "li-ming"]
+```
 "#;
 
 pub static RULE: Rule = Rule {

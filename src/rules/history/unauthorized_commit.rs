@@ -5,6 +5,17 @@ use crate::rules::{Check, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
+## 检查什么
+对每一次改动某个议事会文件的提交，读取这次提交之前的版本（第一个父提交）中该议事会的 council.toml，检查提交作者的邮箱是否列在某位成员的 `git`（提交用的邮箱）里，并且这位成员的角色是 `secretary`（秘书）、在提交当天在任。一次提交不能给自己授权；创建议事会的那次提交不检查。如果某个议事会的在任秘书都没有填写 `git` 邮箱，这条规则对这个议事会不起作用，审计时会提示一次。
+
+## 为什么
+记录是托付给秘书管理的。其他任何人提交的改动，即使出于好意，也是无权作出的改动，审计人员必须能看到。
+
+## 示例
+`someone@example.org` 的一次提交改动了 `councils/huangtai/grid-03/meetings/2022-04-02.md`；`huangtai/grid-03` 的秘书中没有人填写这个邮箱。
+
+## 如何修改
+这类改动请由秘书来提交。如果换了新秘书，先由现任秘书提交一次 council.toml 的改动：加入新成员，写上 `roles = ["secretary"]` 和新秘书的 `git` 邮箱。
 "#;
 
 pub static RULE: Rule = Rule {

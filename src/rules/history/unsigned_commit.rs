@@ -5,6 +5,17 @@ use crate::rules::{Check, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
+## 检查什么
+对设置了 `signing = "required"`（必须签名）的议事会（以这次提交之前的版本，即第一个父提交中的 council.toml 为准），检查每一次涉及该议事会的提交都带有 SSH 签名（git 的 `gpg.format = ssh`），而且签名能在命名空间 `git` 下验证通过。验证用的公钥，要列在某位成员的 `keys`（签名公钥）里，而这位成员的 `git` 邮箱中有提交作者的邮箱。审计结果会写明是哪把公钥验证通过的。GPG 签名在这里无法验证，会被报告出来。
+
+## 为什么
+提交作者的邮箱，谁都可以随便填写；签名才能证明这次提交是用秘书的密钥作出的。要求签名的议事会，希望记录的每一处改动都能证明确实出自他们自己。
+
+## 示例
+在设置了 `signing = "required"` 的议事会里，执行 `git commit` 时没有加 `-S`。
+
+## 如何修改
+签名只需设置一次：`git config gpg.format ssh`、`git config user.signingkey ~/.ssh/id_ed25519.pub`、`git config commit.gpgsign true`，然后把公钥写进 council.toml 中你本人那条成员信息的 `keys` 里。
 "#;
 
 pub static RULE: Rule = Rule {

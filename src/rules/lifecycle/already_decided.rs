@@ -8,6 +8,17 @@ use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
+## 检查什么
+按日期顺序查看每个事项的经过，报告两种情况：一是会议事项涉及的事项在开会前已经撤回；二是 `decide`（表决）事项涉及的事项，最近一次决定已经是 `adopted`（通过）、`rejected`（未通过）或 `referred`（转交）。只有 `deferred`（暂缓）的事项，才可以再次表决。
+
+## 为什么
+议事会的决定一经作出，在本议事会就是最终的：再表决一次，等于悄悄替换了已经告诉居民的结果。如果情况有了变化，那就是一个新事项，应当另提一份提议。
+
+## 示例
+2022-04-02 的会议记录通过了 `2022-001`；2022-06-10 的会议记录中又写着 `proposal = "2022-001"`、`action = "decide"`、`outcome = "rejected"`。
+
+## 如何修改
+把后来的讨论记为 `action = "deliberate"`（审议），例如听取进展汇报；或者为变化后的事项另提一份新提议。如果第一次的决定记错了，就在它自己的会议记录里更正（`council audit` 会显示这次更正）。
 "#;
 
 pub static RULE: Rule = Rule {

@@ -6,6 +6,17 @@ use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
+## 检查什么
+把每个会议事项的日期（会议的 `date`）和每份督办报告的日期，与它所涉及提议的 `submitted`（提出日期）比较。
+
+## 为什么
+事项还没有人提出，议事会就不可能讨论或督办它。一定有一个日期写错了，否则网站上公布的时间线会倒着走。
+
+## 示例
+`proposals/2022-001.md` 中写着 `submitted = 2022-03-14`，而日期为 2022-03-02 的会议记录里有一项关于 `2022-001` 的事项。
+
+## 如何修改
+对照纸质记录核对这两个日期，改正写错的那个。
 "#;
 
 pub static RULE: Rule = Rule {

@@ -6,6 +6,20 @@ use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
+## 检查什么
+检查 `status`（状态）为 `completed`（已完成）或 `accepted`（已验收）的督办报告，写的是 `progress = 100`（进度 100%）。
+
+## 为什么
+居民两样都会看：“已完成，80%”不可能是真的；而且网站上事项的状态是按 `status` 来定的。
+
+## 示例
+```text
+status = "completed"
+progress = 90
+```
+
+## 如何修改
+如果工作已经完成，写 `progress = 100`；如果还没完成，改用 `status = "on-track"`（按计划推进），或 `delayed`（进度滞后）、`blocked`（受阻）。
 "#;
 
 pub static RULE: Rule = Rule {

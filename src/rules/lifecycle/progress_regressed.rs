@@ -6,6 +6,17 @@ use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
+## 检查什么
+把每份督办报告的 `progress`（进度）与同一事项的上一份报告比较。
+
+## 为什么
+进度通常只增不减。数字变小，往往是笔误（把 `54` 写成了 `45`）；如果工作真的倒退了（例如管道铺错了，又挖开重铺），报告正文应当写明原因。
+
+## 示例
+一份报告写 `progress = 60`，下一份写 `progress = 40`。
+
+## 如何修改
+改正数字；或者保留数字，在报告正文里说明哪些工作返工了。
 "#;
 
 pub static RULE: Rule = Rule {

@@ -6,6 +6,17 @@ use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
+## 检查什么
+检查一个事项在 `accepted`（已验收）的报告之后，没有再出现督办报告。
+
+## 为什么
+`accepted` 记录的是验收：这个事项已经办结。之后还有报告，说明要么验收得太早，要么这份报告属于别的事项。
+
+## 示例
+2022-10-08 的报告写着 `status = "accepted"`，2022-11-02 又有一份 `status = "on-track"` 的报告。
+
+## 如何修改
+如果工作重新开始，作为新提议提出；如果报告属于别的事项，改正它的 `proposal`（所属提议）。
 "#;
 
 pub static RULE: Rule = Rule {

@@ -7,6 +7,17 @@ use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
+## 检查什么
+检查会议当天在任的每位成员，都列在 `present`（出席成员）或 `absent`（缺席成员）里。
+
+## 为什么
+出席情况写全了，居民才能看到谁参加了会议，任何人也都能重新核算法定人数。某位成员在两个名单里都没有，通常是照抄签到表时漏掉了。
+
+## 示例
+议事会有七位在任成员；会议记录里只写了五人出席、一人缺席。
+
+## 如何修改
+把漏掉的成员加到 `absent` 里（如果他来了，就加到 `present` 里）。
 "#;
 
 pub static RULE: Rule = Rule {

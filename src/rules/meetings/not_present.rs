@@ -5,6 +5,21 @@ use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
+## 检查什么
+检查会议的 `chair`（召集人）和 `recorder`（记录人）都列在 `present`（出席成员）里。
+
+## 为什么
+主持会议的人和做记录的人一定在场。如果 `present` 里没有他们，那么要么出席名单写错了，要么召集人写错了；而出席情况决定是否达到法定人数。
+
+## 示例
+```text
+chair = "wang-li"
+recorder = "zhang-hua"
+present = ["wang-li", "li-ming", "chen-jing"]
+```
+
+## 如何修改
+把召集人和记录人加到 `present` 里（并把他们从 `absent` 中删掉）。
 "#;
 
 pub static RULE: Rule = Rule {

@@ -8,6 +8,22 @@ use super::{attendance, carries, rule_words};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
+## 检查什么
+按议事会的 `majority`（表决规则）检查每项决定的 `votes`（票数）：
+- `present`（默认）：赞成票要超过出席的有表决权成员人数的一半；
+- `cast`：赞成票多于反对票；
+- `two-thirds`：赞成票至少占出席的有表决权成员人数的三分之二。
+
+结果为 `adopted`（通过）的，票数必须符合规则；结果为 `rejected`（未通过）的，票数必须不符合规则。
+
+## 为什么
+结果是居民看到的，票数是证据。两者对不上，说明票数或结果抄错了。
+
+## 示例
+出席的有表决权成员七人，表决规则为 `present`，`outcome = "adopted"`，而 `votes = { yes = 3, no = 2, abstain = 2 }`：3 票没有超过 7 人的一半。
+
+## 如何修改
+核对会议上的表决记录，改正票数或结果。
 "#;
 
 pub static RULE: Rule = Rule {

@@ -5,6 +5,20 @@ use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
+## 检查什么
+检查在同一份会议记录中，没有哪位成员的编号同时出现在 `present`（出席成员）和 `absent`（缺席成员）里。
+
+## 为什么
+一位成员不可能既在场又不在场；法定人数和票数都取决于谁在场。
+
+## 示例
+```text
+present = ["wang-li", "li-ming"]
+absent = ["li-ming"]
+```
+
+## 如何修改
+这位成员只保留在一个名单里：与签到表一致的那个。
 "#;
 
 pub static RULE: Rule = Rule {

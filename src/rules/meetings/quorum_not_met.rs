@@ -7,6 +7,17 @@ use super::attendance;
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
+## 检查什么
+会议记录中只要有一项 `decide`（表决）事项，就统计会议当天在任、有表决权、并且出席的成员人数，检查这个人数是否达到议事会的 `quorum`（法定人数，默认 `2/3`），也就是全部在任有表决权成员的这个比例。
+
+## 为什么
+只有足够多的成员参加，议事会才能代表本网格的居民作出决定。少数几个人作出的决定，不是议事会的决定。
+
+## 示例
+在任有表决权的成员有七人，`quorum = "2/3"`，至少要五人出席；会议记录写着 `present = ["wang-li", "li-ming", "chen-jing", "zhao-gang"]`（只有四人），就不能记录表决结果。
+
+## 如何修改
+如果当时确实是在人数不够的情况下作的决定，把这个事项记为 `action = "deliberate"`（审议），等到达到法定人数的会议上再表决。如果是出席成员漏写了，把他们加到 `present` 里。
 "#;
 
 pub static RULE: Rule = Rule {

@@ -7,6 +7,17 @@ use super::attendance;
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
+## 检查什么
+把每个事项 `votes`（票数）中的赞成（yes）、反对（no）、弃权（abstain）三项相加，检查总数不超过会议当天在任、有表决权、并且出席的成员人数。
+
+## 为什么
+每位出席的有表决权成员只投一票。票数比投票的人还多，说明计票或出席名单有错，表决结果就不可信。
+
+## 示例
+出席的有表决权成员五人，而 `votes = { yes = 5, no = 1, abstain = 0 }`。
+
+## 如何修改
+对照签到表核对票数；没有表决权的成员和列席人员不投票。
 "#;
 
 pub static RULE: Rule = Rule {

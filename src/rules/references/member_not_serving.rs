@@ -7,6 +7,17 @@ use super::member_refs;
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
+## 检查什么
+检查记录中提到的每位成员，在记录的日期当天都在任。成员在某一天在任，是指 `from`（任职开始日期）不晚于这一天，并且如果写了 `to`（任职结束日期），这一天不晚于 `to`。
+
+## 为什么
+已经离开议事会（或还没加入）的人，不能主持会议、投票或督办。把他们算进去，会凑出实际上并不存在的法定人数或多数。
+
+## 示例
+council.toml 中 `zhao-gang` 的 `from = 2023-01-01`，而日期为 2022-11-05 的会议记录中写着 `present = ["zhao-gang", …]`。
+
+## 如何修改
+核对记录的日期，以及 council.toml 中这位成员的 `from` 和 `to`；如果这个人是以列席身份参会的，把他移到 `guests`（列席人员）里，写姓名。
 "#;
 
 pub static RULE: Rule = Rule {

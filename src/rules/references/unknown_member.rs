@@ -8,6 +8,19 @@ use super::member_refs;
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
+## 检查什么
+检查会议记录（`chair` 召集人、`recorder` 记录人、`present` 出席成员、`absent` 缺席成员、事项的 `supervisors` 监督员）和督办报告（`by` 报告人）中的每个成员编号，都是本议事会 council.toml 里某位成员的 `id`（编号）。
+
+## 为什么
+出席情况决定决议是否有效（法定人数、表决规则）。编号写错了，这个人就不会被算进去，公开的会议记录还会出现一个不在议事会里的人。
+
+## 示例
+```text
+present = ["wang-li", "li-mign"]
+```
+
+## 如何修改
+改正编号（`li-ming`）；如果这个人是新加入议事会的，在 council.toml 的 `[[members]]` 里加上他。
 "#;
 
 pub static RULE: Rule = Rule {

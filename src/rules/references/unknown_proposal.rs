@@ -7,6 +7,22 @@ use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
+## 检查什么
+检查每个会议事项的 `proposal`（所属提议）和每份督办报告的 `proposal`，都是本议事会 `proposals/` 文件夹中某份提议的编号（文件名去掉 `.md`）。
+
+## 为什么
+一个事项的进程，是由提到它的会议事项和督办报告组成的。会议事项写了一份不存在的提议，等于对“空气”作了决定，而真正的事项会一直停在“已提出”状态。
+
+## 示例
+```text
+[[items]]
+proposal = "2022-01"
+action = "deliberate"
+```
+而提议文件实际是 `proposals/2022-001.md`。
+
+## 如何修改
+使用提议的准确编号（`2022-001`）。如果是新事项，先添加它的提议；属于其他议事会的事项，由那个议事会来讨论。
 "#;
 
 pub static RULE: Rule = Rule {

@@ -7,6 +7,25 @@ use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
+## 检查什么
+检查同一个议事会内，每个成员编号和每个提议编号（提议的文件名）都不重复。比较时不区分大小写。
+
+## 为什么
+出席情况、监督员和报告人都用成员编号来写，会议事项也用编号来指明提议：如果有两个 `wang-li`，就没人分得清是谁出席、谁投了票。不区分大小写，是因为 Windows 和 macOS 的文件系统也不区分。
+
+## 示例
+```text
+[[members]]
+id = "wang-li"
+name = "王丽"
+
+[[members]]
+id = "wang-li"
+name = "王立"
+```
+
+## 如何修改
+给第二个人一个自己的编号（`wang-li-2` 或 `wang-lixin`），并修改那些指的是第二个人的记录。
 "#;
 
 pub static RULE: Rule = Rule {

@@ -8,6 +8,30 @@ use crate::rules::{Check, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
+## 检查什么
+检查每个文件都有 SPEC 第 3 节要求的字段：
+- 提议：`title`（标题）、`submitted`（提出日期）和 `proposer`（提议人）；
+- 会议记录：`date`（会议日期）、`chair`（召集人）、`recorder`（记录人）、`present`（出席成员），以及至少一项 `[[items]]`（会议事项）；
+- 每个会议事项：`proposal`（所属提议）和 `action`（审议或表决）；表决事项还要有 `outcome`（结果）；
+- 通过的决定：`votes`（票数）、`owner`（实施责任方）和 `due`（完成期限）；未通过的决定：`votes`；转交的决定：`referred_to`（转交给谁）；
+- 督办报告：`proposal`、`date`、`by`（报告人）、`progress`（进度）和 `status`（状态）；
+- 议事会：`name`（名称）、`established`（成立日期），以及成员，每位成员要有 `id`（编号）、`name`（姓名）和 `from`（任职开始日期）。
+
+## 为什么
+没有票数或期限的决定无法督办，居民也看不到由谁负责。记录里必须写明。
+
+## 示例
+```text
+[[items]]
+proposal = "2022-001"
+action = "decide"
+outcome = "adopted"
+votes = { yes = 6, no = 0, abstain = 1 }
+```
+（没有 `owner`，也没有 `due`）
+
+## 如何修改
+补上缺少的字段和它的值，例如 `owner = "社区居委会"` 和 `due = 2022-09-30`。
 "#;
 
 pub static RULE: Rule = Rule {

@@ -9,6 +9,20 @@ use crate::rules::{Check, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
+## 检查什么
+报告 SPEC 第 3 节没有为这类文件或表格规定的每个字段，并给出最接近的已知字段名。只有 site.toml 和页面中的 `[extra]` 可以自由填写。
+
+## 为什么
+拼写错误不能悄悄放过：写成 `sumitted = 2022-03-14`，提议就没有提出日期了；`owner` 拼错了，公布出去的决定就没有责任方。
+
+## 示例
+```text
+title = "为黄台路41号加装电梯"
+sumitted = 2022-03-14
+```
+
+## 如何修改
+改正拼写（`submitted`）；如果这个字段在记录里没有用处，就删掉它。
 "#;
 
 pub static RULE: Rule = Rule {
