@@ -298,20 +298,7 @@ impl Repo {
     /// The council `key` as its council.toml was in `tree` (cached by blob).
     pub fn council_at(&self, tree: Oid, key: &str, languages: &[String]) -> Option<Arc<Council>> {
         let blob = self.blob_at(tree, &format!("councils/{key}/council.toml"))?;
-        if let Some(c) = self.councils.lock().expect("not poisoned").get(&blob) {
-            return c.clone();
-        }
-        let parsed = self
-            .source(blob, &format!("councils/{key}/council.toml"))
-            .and_then(|src| {
-                let (c, _) = parse_council(key, &src, languages);
-                c.parsed.then(|| Arc::new(c))
-            });
-        self.councils
-            .lock()
-            .expect("not poisoned")
-            .insert(blob, parsed.clone());
-        parsed
+        self.council_blob(blob, key, languages)
     }
 
     /// A meeting record from a blob (cached).

@@ -117,7 +117,11 @@ impl Rule {
                 Severity::Error => "错误（有错误时不能发布）",
                 Severity::Warning => "警告",
             };
-            return format!("# {name}\n\n级别：{sev}。{when}。\n\n{docs}\n", name = self.name, docs = self.docs_zh.trim());
+            return format!(
+                "# {name}\n\n级别：{sev}。{when}。\n\n{docs}\n",
+                name = self.name,
+                docs = self.docs_zh.trim()
+            );
         }
         let when = match self.check {
             Check::Load => "while reading files (`council check`, `council build`)",

@@ -57,7 +57,11 @@ fn every_rule_is_documented_with_the_four_sections() {
         }
         assert!(!r.summary.is_empty(), "`{}` has no summary", r.name);
         for section in ["## 检查什么", "## 为什么", "## 示例", "## 如何修改"] {
-            assert!(r.docs_zh.contains(section), "`{}` lacks `{section}` in Chinese", r.name);
+            assert!(
+                r.docs_zh.contains(section),
+                "`{}` lacks `{section}` in Chinese",
+                r.name
+            );
         }
     }
 }

@@ -217,19 +217,19 @@ pub fn decisions_csv(ctx: &Ctx<'_>) -> Vec<u8> {
             .find(|m| format!("councils/{}/meetings/{}/", c.key, m.meta.stem) == d.meeting_url)
             .map(|m| m.meta.source.path.clone())
             .unwrap_or_default();
-        let v = d.votes;
+        let v = d.terms.votes;
         let row = [
             d.date.clone(),
             d.council.key.clone(),
             d.matter.id.clone(),
             d.matter.title.text.clone(),
-            d.outcome.to_string(),
+            d.terms.outcome.unwrap_or_default().to_string(),
             v.map(|v| v.yes.to_string()).unwrap_or_default(),
             v.map(|v| v.no.to_string()).unwrap_or_default(),
             v.map(|v| v.abstain.to_string()).unwrap_or_default(),
-            d.owner.map(|o| o.text).unwrap_or_default(),
-            d.due.unwrap_or_default(),
-            d.referred_to.map(|r| r.text).unwrap_or_default(),
+            d.terms.owner.map(|o| o.text).unwrap_or_default(),
+            d.terms.due.unwrap_or_default(),
+            d.terms.referred_to.map(|r| r.text).unwrap_or_default(),
             meeting_file,
             d.matter.url.clone(),
         ];
@@ -460,7 +460,7 @@ pub fn feed(r: &Renderer<'_>) -> Value {
             kind: "decided",
             title: d.matter.title.text.clone(),
             council: d.council.name.text.clone(),
-            outcome: Some(d.outcome),
+            outcome: d.terms.outcome,
         });
     }
     entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));

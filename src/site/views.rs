@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::lifecycle::{EventKind, Lifecycle, State};
-use crate::model::{Council, Item, Meeting, Outcome, Proposal, Report, Site, Sp, Translations};
+use crate::model::{Council, Item, Meeting, Proposal, Report, Site, Sp, Translations};
 use crate::site::routes::{Route, page_path};
 
 /// Everything the views of one build share.
@@ -163,7 +163,15 @@ pub struct DecisionRow {
     pub council: CouncilRef,
     pub matter: MatterLink,
     pub meeting_url: String,
-    pub outcome: &'static str,
+    #[serde(flatten)]
+    pub terms: Terms,
+}
+
+/// What a meeting item says: its outcome, the votes, who implements it by when, or where it
+/// was referred (shown the same way in lists, timelines and minutes).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Terms {
+    pub outcome: Option<&'static str>,
     pub votes: Option<VotesView>,
     pub owner: Option<Text>,
     pub due: Option<String>,
@@ -182,6 +190,32 @@ pub struct VotesView {
     pub yes: u32,
     pub no: u32,
     pub abstain: u32,
+}
+
+impl Ctx<'_> {
+    pub fn terms(&self, lang: &str, item: &Item) -> Terms {
+        Terms {
+            outcome: item.outcome.as_ref().map(|o| o.value.as_str()),
+            votes: votes(item),
+            owner: self.text(lang, item.owner.as_ref(), &item.translations, "owner"),
+            due: item.due.as_ref().map(|d| d.value.to_string()),
+            referred_to: self.text(
+                lang,
+                item.referred_to.as_ref(),
+                &item.translations,
+                "referred_to",
+            ),
+        }
+    }
+
+    pub fn matter_link(&self, lang: &str, ci: usize, pi: usize) -> MatterLink {
+        let p = &self.site.councils[ci].proposals[pi];
+        MatterLink {
+            id: p.id().to_string(),
+            url: self.url(&Route::Matter(ci, pi)),
+            title: self.title_of(lang, p),
+        }
+    }
 }
 
 fn votes(item: &Item) -> Option<VotesView> {
@@ -203,7 +237,7 @@ pub fn decisions(ctx: &Ctx<'_>, lang: &str) -> Vec<DecisionRow> {
                 continue;
             }
             for item in &m.items {
-                let (Some(o), Some(pid)) = (&item.outcome, &item.proposal) else {
+                let (Some(_), Some(pid)) = (&item.outcome, &item.proposal) else {
                     continue;
                 };
                 if !item.is_decision() {
@@ -215,7 +249,7 @@ pub fn decisions(ctx: &Ctx<'_>, lang: &str) -> Vec<DecisionRow> {
                 if ctx.lifecycle(ci, pi).is_none() {
                     continue;
                 }
-                out.push(decision_row(ctx, lang, ci, mi, item, pi, o.value));
+                out.push(decision_row(ctx, lang, ci, mi, item, pi));
             }
         }
     }
@@ -235,7 +269,6 @@ fn decision_row(
     mi: usize,
     item: &Item,
     pi: usize,
-    outcome: Outcome,
 ) -> DecisionRow {
     let c = &ctx.site.councils[ci];
     let m = &c.meetings[mi];
@@ -246,22 +279,9 @@ fn decision_row(
             .map(|d| d.value.to_string())
             .unwrap_or_default(),
         council: ctx.council_ref(lang, ci),
-        matter: MatterLink {
-            id: c.proposals[pi].id().to_string(),
-            url: ctx.url(&Route::Matter(ci, pi)),
-            title: ctx.title_of(lang, &c.proposals[pi]),
-        },
+        matter: ctx.matter_link(lang, ci, pi),
         meeting_url: ctx.url(&Route::Meeting(ci, mi)),
-        outcome: outcome.as_str(),
-        votes: votes(item),
-        owner: ctx.text(lang, item.owner.as_ref(), &item.translations, "owner"),
-        due: item.due.as_ref().map(|d| d.value.to_string()),
-        referred_to: ctx.text(
-            lang,
-            item.referred_to.as_ref(),
-            &item.translations,
-            "referred_to",
-        ),
+        terms: ctx.terms(lang, item),
     }
 }
 
@@ -272,11 +292,8 @@ pub struct Step {
     /// `submitted`, `deliberated`, `decided`, `report`, `withdrawn`.
     pub kind: &'static str,
     pub url: String,
-    pub outcome: Option<&'static str>,
-    pub votes: Option<VotesView>,
-    pub owner: Option<Text>,
-    pub due: Option<String>,
-    pub referred_to: Option<Text>,
+    #[serde(flatten)]
+    pub terms: Terms,
     pub status: Option<&'static str>,
     pub progress: Option<u8>,
     pub meeting_title: Option<Text>,
@@ -327,16 +344,7 @@ pub fn matter(ctx: &Ctx<'_>, lang: &str, ci: usize, pi: usize) -> Option<MatterV
                 );
                 s.meeting_title = meeting_title(ctx, lang, m);
                 if it.is_decision() {
-                    s.outcome = it.outcome.as_ref().map(|o| o.value.as_str());
-                    s.votes = votes(it);
-                    s.owner = ctx.text(lang, it.owner.as_ref(), &it.translations, "owner");
-                    s.due = it.due.as_ref().map(|d| d.value.to_string());
-                    s.referred_to = ctx.text(
-                        lang,
-                        it.referred_to.as_ref(),
-                        &it.translations,
-                        "referred_to",
-                    );
+                    s.terms = ctx.terms(lang, it);
                     decision = Some(s.clone());
                     supervisors = it
                         .supervisors
@@ -383,11 +391,7 @@ fn empty_step(date: Date, kind: &'static str, url: String) -> Step {
         date: date.to_string(),
         kind,
         url,
-        outcome: None,
-        votes: None,
-        owner: None,
-        due: None,
-        referred_to: None,
+        terms: Terms::default(),
         status: None,
         progress: None,
         meeting_title: None,
@@ -542,11 +546,8 @@ pub fn council(ctx: &Ctx<'_>, lang: &str, ci: usize) -> CouncilView {
 pub struct ItemView {
     pub matter: Option<MatterLink>,
     pub action: Option<&'static str>,
-    pub outcome: Option<&'static str>,
-    pub votes: Option<VotesView>,
-    pub owner: Option<Text>,
-    pub due: Option<String>,
-    pub referred_to: Option<Text>,
+    #[serde(flatten)]
+    pub terms: Terms,
     pub supervisors: Vec<PersonRef>,
 }
 
@@ -586,24 +587,11 @@ pub fn meeting(ctx: &Ctx<'_>, lang: &str, ci: usize, mi: usize) -> Option<Meetin
                 .proposal
                 .as_ref()
                 .and_then(|pid| index.get(&pid.value.to_ascii_lowercase()))
-                .map(|&pi| MatterLink {
-                    id: c.proposals[pi].id().to_string(),
-                    url: ctx.url(&Route::Matter(ci, pi)),
-                    title: ctx.title_of(lang, &c.proposals[pi]),
-                });
+                .map(|&pi| ctx.matter_link(lang, ci, pi));
             ItemView {
                 matter,
                 action: it.action.as_ref().map(|a| a.value.as_str()),
-                outcome: it.outcome.as_ref().map(|o| o.value.as_str()),
-                votes: votes(it),
-                owner: ctx.text(lang, it.owner.as_ref(), &it.translations, "owner"),
-                due: it.due.as_ref().map(|d| d.value.to_string()),
-                referred_to: ctx.text(
-                    lang,
-                    it.referred_to.as_ref(),
-                    &it.translations,
-                    "referred_to",
-                ),
+                terms: ctx.terms(lang, it),
                 supervisors: it
                     .supervisors
                     .iter()
@@ -663,16 +651,12 @@ pub fn report(ctx: &Ctx<'_>, lang: &str, ci: usize, ri: usize) -> Option<ReportV
     if date > ctx.today {
         return None;
     }
-    let index = crate::lifecycle::proposal_index(c);
+    let index = &ctx.derived.indexes[ci];
     let matter = r
         .proposal
         .as_ref()
         .and_then(|pid| index.get(&pid.value.to_ascii_lowercase()))
-        .map(|&pi| MatterLink {
-            id: c.proposals[pi].id().to_string(),
-            url: ctx.url(&Route::Matter(ci, pi)),
-            title: ctx.title_of(lang, &c.proposals[pi]),
-        });
+        .map(|&pi| ctx.matter_link(lang, ci, pi));
     Some(ReportView {
         council: ctx.council_ref(lang, ci),
         matter,
