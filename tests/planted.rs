@@ -94,3 +94,44 @@ fn every_planted_problem_is_reported_at_its_place_in_one_run() {
     assert!(missing.is_empty(), "missing {missing:#?}\nfound {found:#?}");
     assert_eq!(code, 1);
 }
+
+#[test]
+fn one_bad_decision_does_not_bring_follow_on_findings() {
+    // `adopt` is not an outcome: reported once, and the report that follows the decision is
+    // not reported as coming before an adoption.
+    let site = site(&[]);
+    let rel = "councils/demo/grid-01/meetings/2022-04-02.md";
+    let text = std::fs::read_to_string(site.path().join(rel)).unwrap();
+    write(
+        site.path(),
+        rel,
+        text.replace("outcome = \"adopted\"", "outcome = \"adopt\""),
+    );
+    let (_, diags) = check_json(site.path());
+    assert_eq!(places(&diags), [format!("invalid-value {rel}:11")]);
+}
+
+#[test]
+fn a_field_written_below_its_table_is_explained() {
+    let site = site(&[]);
+    let rel = "councils/demo/grid-01/meetings/2022-03-15.md";
+    let text = std::fs::read_to_string(site.path().join(rel)).unwrap();
+    write(
+        site.path(),
+        rel,
+        text.replace(
+            "action = \"deliberate\"\n",
+            "action = \"deliberate\"\nguests = [\"社区党委书记\"]\n",
+        ),
+    );
+    let (_, diags) = check_json(site.path());
+    assert_eq!(diags[0]["rule"], "unknown-field");
+    assert!(
+        diags[0]["help"]
+            .as_str()
+            .unwrap()
+            .contains("`guests` belongs above the first `[[…]]` table"),
+        "{}",
+        diags[0]["help"]
+    );
+}

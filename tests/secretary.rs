@@ -350,6 +350,20 @@ fn the_pre_commit_hook_stops_a_commit_with_errors() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(said.contains("missing-field"), "{said}");
+    // What is checked is what is staged: fixing the file without `git add` does not help.
+    write(
+        &site,
+        &format!("councils/{G}/proposals/2030-001.md"),
+        "+++\ntitle = \"灯\"\nsubmitted = 2030-01-01\nproposer = \"居民\"\n+++\n",
+    );
+    let out = git(&["commit", "-q", "-m", "fixed only in the folder"]);
+    assert!(!out.status.success(), "the staged version still has errors");
+    git(&["add", "-A"]);
+    assert!(
+        git(&["commit", "-q", "-m", "fixed and staged"])
+            .status
+            .success()
+    );
     // Installing again replaces council's own hook; someone else's is kept.
     assert_eq!(run(&site, &["hook", "install"]).0, 0);
     write(&site, ".git/hooks/pre-commit", "#!/bin/sh\necho mine\n");

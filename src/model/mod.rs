@@ -281,10 +281,17 @@ impl Council {
             .filter(move |m| m.voting && m.serves(day))
     }
 
-    /// Whether every meeting's front matter was read: when one was not, its items are
-    /// unknown, and rules about the order of events would report what is only missing.
+    /// Whether every meeting and its items could be read: a date, and for each item an
+    /// action (and a decision's outcome). When one could not, the order of events is unknown,
+    /// and rules about it would report what is only a consequence of that first error.
     pub fn meetings_known(&self) -> bool {
-        self.meetings.iter().all(|m| m.meta.parsed)
+        self.meetings.iter().all(|m| {
+            m.meta.parsed
+                && m.date.is_some()
+                && m.items
+                    .iter()
+                    .all(|i| i.action.is_some() && (!i.is_decision() || i.outcome.is_some()))
+        })
     }
 
     /// Whether every field the rules about members need was read.

@@ -32,6 +32,9 @@ pub(crate) struct Reader<'a, 'i> {
     /// What the table is, in words: "the proposal", "item 2", "member `wang-li`".
     pub what: String,
     known: Vec<&'static str>,
+    /// The fields of the table this one sits in (for a `[[items]]` or `[[members]]` table),
+    /// to recognise a field written below the table it belongs above.
+    parent_known: Vec<&'static str>,
 }
 
 /// A did-you-mean for `word` among `candidates`.
@@ -94,6 +97,7 @@ impl<'a, 'i> Reader<'a, 'i> {
             anchor,
             what: what.into(),
             known: Vec::new(),
+            parent_known: Vec::new(),
         }
     }
 
@@ -431,14 +435,18 @@ impl<'a, 'i> Reader<'a, 'i> {
         let mut out = Vec::new();
         for (i, e) in arr.iter().enumerate() {
             match e.get_ref() {
-                DeValue::Table(t) => out.push(Reader::new(
-                    self.src,
-                    self.sink,
-                    self.base,
-                    t,
-                    self.abs(e.span()),
-                    format!("{what} {}", i + 1),
-                )),
+                DeValue::Table(t) => {
+                    let mut r = Reader::new(
+                        self.src,
+                        self.sink,
+                        self.base,
+                        t,
+                        self.abs(e.span()),
+                        format!("{what} {}", i + 1),
+                    );
+                    r.parent_known = self.known.clone();
+                    out.push(r)
+                }
                 _ => self.wrong_type(key, e, "a table", &format!("[[{key}]]")),
             }
         }
@@ -520,13 +528,19 @@ impl<'a, 'i> Reader<'a, 'i> {
             if self.known.contains(&key) {
                 continue;
             }
-            self.push(unknown_field::diagnostic(
+            let mut d = unknown_field::diagnostic(
                 self.src,
                 self.abs(k.span()),
                 &self.what,
                 key,
                 &self.known,
-            ));
+            );
+            if self.parent_known.contains(&key) {
+                d = d.help(format!(
+                    "`{key}` belongs above the first `[[…]]` table: in TOML, a field written below a `[[…]]` line belongs to that table; move the line up"
+                ));
+            }
+            self.push(d);
         }
     }
 }

@@ -29,10 +29,26 @@ pub fn install(path: &Path) -> Result<std::path::PathBuf, Error> {
         )));
     }
     let exe = std::env::current_exe().map_err(|e| Error::Other(e.to_string()))?;
+    // The site's folder inside the repository, so the hook works wherever the clone is.
+    let workdir = repo
+        .workdir()
+        .map(|w| w.canonicalize().unwrap_or_else(|_| w.to_path_buf()));
+    let site = workdir
+        .as_deref()
+        .and_then(|w| root.strip_prefix(w).ok())
+        .map(|p| crate::load::rel_path(Path::new(""), p))
+        .unwrap_or_default();
+    let site = if site.is_empty() {
+        ".".to_string()
+    } else {
+        site
+    };
+    // What is checked is what will be committed: the index, exported to a temporary
+    // folder, not the working files (which may differ from what was staged).
     let script = format!(
-        "#!/bin/sh\n{MARK}: checks the records before each commit.\n# To skip once: git commit --no-verify\nCOUNCIL=\"$(command -v council || echo {exe})\"\nexec \"$COUNCIL\" check {root}\n",
+        "#!/bin/sh\n{MARK}: checks the records about to be committed.\n# To skip once: git commit --no-verify\nCOUNCIL=\"$(command -v council || echo {exe})\"\nSTAGED=\"$(mktemp -d)\" || exit 1\ntrap 'rm -rf \"$STAGED\"' EXIT\ngit checkout-index --all --prefix=\"$STAGED/\" || exit 1\n\"$COUNCIL\" check \"$STAGED/\"{site}\n",
         exe = shell_quote(&exe.to_string_lossy()),
-        root = shell_quote(&root.to_string_lossy()),
+        site = shell_quote(&site),
     );
     std::fs::write(&hook, script).map_err(|e| Error::io(&hook, e))?;
     #[cfg(unix)]

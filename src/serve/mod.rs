@@ -88,12 +88,13 @@ pub fn serve(opts: ServeOptions) -> Result<(), Error> {
             root.display()
         );
         println!(
-            "loaded {pages} matters in {} ms{}",
+            "loaded {pages} {} in {} ms{}",
+            if pages == 1 { "matter" } else { "matters" },
             started.elapsed().as_millis(),
-            if errors > 0 {
-                format!("; {errors} errors, shown over every page")
-            } else {
-                String::new()
+            match errors {
+                0 => String::new(),
+                1 => "; 1 error, shown over every page".to_string(),
+                n => format!("; {n} errors, shown over every page"),
             }
         );
         if !opts.bind.is_loopback() {
@@ -176,7 +177,9 @@ fn watch(
             let applied = shared.ws.lock().expect("not poisoned").apply(&paths);
             let _ = shared.reload.send(());
             let now = jiff::ZonedDateTime::now().strftime("%H:%M:%S");
-            let status = if applied.errors > 0 {
+            let status = if applied.errors == 1 {
+                "1 error, shown over the pages".to_string()
+            } else if applied.errors > 0 {
                 format!("{} errors, shown over the pages", applied.errors)
             } else if applied.full {
                 "site reloaded".to_string()
@@ -375,13 +378,13 @@ fn overlay(ws: &Workspace) -> String {
         text = render::human(&ws.errors, false);
     }
     let note = if ws.good.is_some() {
-        "the page below is the last build without errors"
+        "下面是最近一次没有错误的版本 / the page below is the last build without errors"
     } else {
-        "nothing can be shown until they are fixed"
+        "改正之后才能显示网站 / nothing can be shown until they are fixed"
     };
     format!(
         "<div id=\"council-overlay\" role=\"alert\" style=\"all:initial;display:block;position:relative;z-index:2147483647;background:#fff4f4;color:#1d1d1f;border-bottom:4px solid #9c1c1c;padding:12px 16px;font:15px/1.5 system-ui,sans-serif\">\
-<strong style=\"color:#9c1c1c\">council check: {count} {noun}</strong> — {note}.\
+<strong style=\"color:#9c1c1c\">council check：{count} 个错误 / {count} {noun}</strong> — {note}.\
 <pre style=\"white-space:pre-wrap;overflow-x:auto;font:13px/1.45 ui-monospace,monospace;margin:8px 0 0\">{}</pre></div>",
         escape_html(&text),
         noun = if count == 1 { "error" } else { "errors" },

@@ -78,7 +78,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     format!("`{}/{}` is overdue: due {}, {late} days ago, still {}", c.key, p.id(), due.value, lc.state.as_str()),
                     "deadline passed",
                 )
-                .help("follow up with the owner and file a supervision report; record any new deadline in minutes"),
+                .help("follow up with the owner and file a supervision report; if more time was agreed, say so in it with `status = \"delayed\"`"),
             );
         }
     }

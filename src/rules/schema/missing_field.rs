@@ -77,12 +77,18 @@ pub fn diagnostic(
     key: &str,
     example: &str,
 ) -> Diagnostic {
-    let first_line = example.lines().next().unwrap_or(example);
-    RULE.at(
+    let d = RULE.at(
         src,
         anchor,
         format!("{what} has no `{key}`"),
         format!("`{key}` is required"),
-    )
-    .help(format!("add `{first_line}` with the right value"))
+    );
+    if example.contains('\n') {
+        // A table: show the whole of it.
+        d.help(format!(
+            "add a table like this one, with the real values:\n{example}"
+        ))
+    } else {
+        d.help(format!("add `{example}` with the right value"))
+    }
 }
