@@ -73,10 +73,6 @@ impl Source {
         start..end
     }
 
-    pub fn line_count(&self) -> usize {
-        self.line_starts.len()
-    }
-
     fn floor_char_boundary(&self, mut i: usize) -> usize {
         while !self.text.is_char_boundary(i) {
             i -= 1;

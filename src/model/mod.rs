@@ -268,12 +268,6 @@ impl Council {
         self.members.iter().find(|m| m.id() == id)
     }
 
-    pub fn proposal(&self, id: &str) -> Option<&Proposal> {
-        self.proposals
-            .iter()
-            .find(|p| p.meta.stem.eq_ignore_ascii_case(id))
-    }
-
     /// Members who serve and vote on `day`.
     pub fn voting_members_on(&self, day: Date) -> impl Iterator<Item = &Member> {
         self.members
