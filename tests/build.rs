@@ -632,3 +632,37 @@ fn dangerous_markup(html: &str) -> Vec<String> {
     }
     out
 }
+
+#[test]
+fn long_lists_are_split_into_pages_that_link_to_each_other() {
+    let site = site(&[]);
+    adopt_many(site.path(), 101..=230, "2022-06-01");
+    let out = site.path().join("public");
+    let (code, err) = build(site.path(), &out);
+    assert_eq!(code, 0, "{err}");
+    for list in ["decisions", "supervision", "en/decisions", "en/supervision"] {
+        let first = read(&out, &format!("{list}/index.html"));
+        let second = read(&out, &format!("{list}/page/2/index.html"));
+        assert!(!out.join(format!("{list}/page/3")).exists(), "{list}");
+        assert!(first.contains("page/2/\" rel=\"next\""), "{list}: {first}");
+        assert!(!first.contains("rel=\"prev\""), "{list}");
+        assert!(second.contains("rel=\"prev\""), "{list}");
+        assert!(!second.contains("rel=\"next\""), "{list}");
+        // Every new matter is on exactly one of the two pages, and the first page is full.
+        let (mut on_first, mut on_second) = (0, 0);
+        for i in 101..=230 {
+            let link = format!("proposals/2022-{i}/\"");
+            let (a, b) = (
+                main_of(&first).contains(&link),
+                main_of(&second).contains(&link),
+            );
+            assert!(a != b, "{list}: 2022-{i} on both pages or on neither");
+            on_first += usize::from(a);
+            on_second += usize::from(b);
+        }
+        assert!(
+            on_first >= 98 && on_second > 0,
+            "{list}: {on_first} + {on_second}"
+        );
+    }
+}

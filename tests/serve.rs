@@ -243,3 +243,25 @@ fn ctrl_c_stops_the_server_cleanly() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn a_new_decision_can_add_a_page_to_the_lists() {
+    let site = site(&[]);
+    // 115 proposals, 95 of them adopted at one meeting: one page of decisions.
+    adopt_many(site.path(), 101..=215, "2022-06-01");
+    adopt_many(site.path(), 101..=195, "2022-06-01");
+    let server = start(site.path());
+    assert_eq!(get(server.port, "/decisions/").0, 200);
+    let (status, body) = get(server.port, "/decisions/page/2/");
+    assert_eq!(status, 404, "{body}");
+    // The minutes are corrected: the meeting adopted all 115.
+    adopt_many(site.path(), 101..=215, "2022-06-01");
+    until(
+        server.port,
+        "/decisions/page/2/",
+        "a second page of decisions",
+        |s, _| s == 200,
+    );
+    let (_, first) = get(server.port, "/decisions/");
+    assert!(first.contains("rel=\"next\""), "{first}");
+}

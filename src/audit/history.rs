@@ -69,6 +69,8 @@ pub struct Repo {
 #[derive(Debug)]
 pub enum NoHistory {
     NotARepository,
+    /// The site lies in a folder its repository ignores (`.gitignore`): none of it is in git.
+    Ignored,
     Shallow,
     Empty,
 }
@@ -92,6 +94,9 @@ impl Repo {
         let mut prefix = crate::load::rel_path(Path::new(""), &rel);
         if !prefix.is_empty() {
             prefix.push('/');
+        }
+        if !prefix.is_empty() && repo.is_path_ignored(&rel).unwrap_or(false) {
+            return Err(NoHistory::Ignored);
         }
         if repo.head().is_err() {
             return Err(NoHistory::Empty);

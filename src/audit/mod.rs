@@ -45,6 +45,10 @@ pub fn open_repo(root: &std::path::Path) -> Result<Repo, Error> {
             "`{}` is not in a git repository, so it has no history to audit\n  = help: run `git init` and commit the records, or audit a clone of the council's repository",
             root.display()
         )),
+        NoHistory::Ignored => Error::Other(format!(
+            "`{}` lies in a folder that its git repository ignores, so none of its records are in the history\n  = help: remove the folder from `.gitignore` and commit the records, or give the site a repository of its own with `git init`",
+            root.display()
+        )),
         NoHistory::Shallow => Error::Other(
             "this is a shallow clone: its history is cut, and rules over a cut history would lie\n  = help: fetch the whole history with `git fetch --unshallow`, then run the audit again".into(),
         ),

@@ -72,6 +72,10 @@ impl Provenance {
                     NoHistory::NotARepository => {
                         "the site is not in a git repository, so it is built without history".into()
                     }
+                    NoHistory::Ignored => {
+                        "the site lies in a folder its git repository ignores, so it is built without history"
+                            .into()
+                    }
                     NoHistory::Shallow => {
                         "the repository is a shallow clone, so the site is built without history"
                             .into()
@@ -139,10 +143,14 @@ fn history(
 }
 
 /// Source files with changes not committed (modified, new or deleted in the work tree).
+///
+/// A directory nobody has committed yet is listed once, as `dir/`, not file by file:
+/// a site generated inside another repository's work tree would otherwise make git
+/// walk every file of it on each build.
 fn uncommitted(repo: &Repo) -> Vec<String> {
     let mut opts = git2::StatusOptions::new();
     opts.include_untracked(true)
-        .recurse_untracked_dirs(true)
+        .recurse_untracked_dirs(false)
         .include_ignored(false);
     for p in ["site.toml", "councils", "content", "static"] {
         opts.pathspec(format!("{}{p}", repo.prefix));

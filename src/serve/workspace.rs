@@ -112,9 +112,18 @@ impl Published {
                     today,
                     Some("/".into()),
                 );
-                let fresh = renderer.page_files(&renderer.council_routes(ci));
+                // The council's own pages, and the list pages: a new decision may add one.
+                let mut routes = renderer.council_routes(ci);
+                routes.extend(renderer.list_routes());
+                let fresh = renderer.page_files(&routes);
                 let files = self.files.as_mut().expect("checked");
-                files.retain(|_, f| owner(f) != changed);
+                files.retain(|_, f| {
+                    owner(f) != changed
+                        && !matches!(
+                            f.kind,
+                            FileKind::Page(Route::Decisions(_) | Route::Supervision(_), _)
+                        )
+                });
                 files.extend(fresh.into_iter().map(|f| (f.path.clone(), f)));
             }
             _ => self.files = None,

@@ -266,6 +266,8 @@ pub struct Renderer<'a> {
     base_url: String,
     /// History and source hashes, when the build has them (`serve` does not).
     provenance: Option<&'a Provenance>,
+    /// The long lists, per language, made when first needed.
+    lists: std::sync::Mutex<BTreeMap<String, Arc<Lists>>>,
 }
 
 #[derive(Serialize)]
@@ -307,7 +309,22 @@ impl<'a> Renderer<'a> {
             look,
             base_url,
             provenance: None,
+            lists: Default::default(),
         }
+    }
+
+    /// The decisions and the supervised matters in `lang`, made once.
+    pub fn lists(&self, lang: &str) -> Arc<Lists> {
+        let mut cache = self.lists.lock().expect("not poisoned");
+        cache
+            .entry(lang.to_string())
+            .or_insert_with(|| {
+                Arc::new(Lists {
+                    decisions: views::decisions(&self.ctx, lang),
+                    supervision: views::supervision(&self.ctx, lang),
+                })
+            })
+            .clone()
     }
 
     /// The same renderer, publishing the history and hashes of `p`.
@@ -329,18 +346,25 @@ impl<'a> Renderer<'a> {
         self.ctx.site
     }
 
+    /// The pages of the long lists (decisions, supervision): how many depends on the records.
+    pub fn list_routes(&self) -> Vec<Route> {
+        let lists = self.lists(&self.ctx.default_lang);
+        let decisions = (1..=routes::page_count(lists.decisions.len())).map(Route::Decisions);
+        let supervision = (1..=routes::page_count(lists.supervision.len())).map(Route::Supervision);
+        decisions.chain(supervision).collect()
+    }
+
     /// Every page route that exists as of the day (records dated later are not published).
     pub fn routes(&self) -> Vec<Route> {
         let site = self.site();
         let mut out = vec![
             Route::Home,
             Route::Councils,
-            Route::Decisions,
-            Route::Supervision,
             Route::DataDictionary,
             Route::Transparency,
             Route::NotFound,
         ];
+        out.extend(self.list_routes());
         for a in &site.areas {
             if !a.key.is_empty() && !site.councils.iter().any(|c| c.key == a.key) {
                 out.push(Route::Area(a.key.clone()));
@@ -634,16 +658,24 @@ impl<'a> Renderer<'a> {
                     context! { report => sv(r), body => sv(body), history => sv(history) },
                 )
             }
-            Route::Decisions => (
-                "decisions.html",
-                None,
-                context! { decisions => sv(views::decisions(ctx, lang)) },
-            ),
-            Route::Supervision => (
-                "supervision.html",
-                None,
-                context! { matters => sv(views::supervision(ctx, lang)) },
-            ),
+            Route::Decisions(n) => {
+                let lists = self.lists(lang);
+                let (rows, pager) = page_of(&lists.decisions, *n, Route::Decisions, site);
+                (
+                    "decisions.html",
+                    None,
+                    context! { decisions => sv(rows), pager => sv(pager) },
+                )
+            }
+            Route::Supervision(n) => {
+                let lists = self.lists(lang);
+                let (rows, pager) = page_of(&lists.supervision, *n, Route::Supervision, site);
+                (
+                    "supervision.html",
+                    None,
+                    context! { matters => sv(rows), pager => sv(pager) },
+                )
+            }
             Route::DataDictionary => (
                 "data.html",
                 None,
@@ -854,6 +886,46 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// The long lists of the site, built once per language and build.
+pub struct Lists {
+    pub decisions: Vec<views::DecisionRow>,
+    pub supervision: Vec<views::MatterRow>,
+}
+
+/// Where a list page sits among its pages.
+#[derive(Clone, Debug, Serialize)]
+pub struct Pager {
+    pub page: usize,
+    pub pages: usize,
+    /// URLs (from the language root) of the newer and older pages.
+    pub previous: Option<String>,
+    pub next: Option<String>,
+}
+
+fn page_of<T: Clone>(
+    all: &[T],
+    n: usize,
+    route: fn(usize) -> Route,
+    site: &Site,
+) -> (Vec<T>, Pager) {
+    let pages = routes::page_count(all.len());
+    let start = (n - 1) * routes::PAGE_SIZE;
+    let rows = all
+        .iter()
+        .skip(start)
+        .take(routes::PAGE_SIZE)
+        .cloned()
+        .collect();
+    let url = |k: usize| page_path(&route(k), site);
+    let pager = Pager {
+        page: n,
+        pages,
+        previous: (n > 1).then(|| url(n - 1)),
+        next: (n < pages).then(|| url(n + 1)),
+    };
+    (rows, pager)
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct PageLink {
     pub url: String,
@@ -872,8 +944,8 @@ fn section_of(route: &Route) -> &'static str {
         | Route::Matter(..)
         | Route::Meeting(..)
         | Route::Report(..) => "councils",
-        Route::Decisions => "decisions",
-        Route::Supervision => "supervision",
+        Route::Decisions(_) => "decisions",
+        Route::Supervision(_) => "supervision",
         Route::DataDictionary | Route::Transparency => "data",
         Route::Page(_) | Route::NotFound => "pages",
     }

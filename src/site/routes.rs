@@ -16,14 +16,25 @@ pub enum Route {
     Matter(usize, usize),
     Meeting(usize, usize),
     Report(usize, usize),
-    Decisions,
-    Supervision,
+    /// Every decision, newest first, in pages of [`PAGE_SIZE`] (1 is the first page).
+    Decisions(usize),
+    /// Adopted matters, overdue first, in pages of [`PAGE_SIZE`].
+    Supervision(usize),
     DataDictionary,
     /// How to verify the site against git.
     Transparency,
     /// A content page, by index into `site.pages`.
     Page(usize),
     NotFound,
+}
+
+/// How many entries a list page shows: a street's decisions fit on one page, a city's
+/// thousands do not (a phone should not download megabytes for one list).
+pub const PAGE_SIZE: usize = 100;
+
+/// How many pages a list of `n` entries takes (at least one).
+pub fn page_count(n: usize) -> usize {
+    n.div_ceil(PAGE_SIZE).max(1)
 }
 
 /// The folder URL of a page (relative to its language root, `/`-terminated), or the file
@@ -50,8 +61,10 @@ pub fn page_path(route: &Route, site: &crate::model::Site) -> String {
             key(*ci),
             site.councils[*ci].reports[*i].meta.stem
         ),
-        Route::Decisions => "decisions/".into(),
-        Route::Supervision => "supervision/".into(),
+        Route::Decisions(1) => "decisions/".into(),
+        Route::Decisions(n) => format!("decisions/page/{n}/"),
+        Route::Supervision(1) => "supervision/".into(),
+        Route::Supervision(n) => format!("supervision/page/{n}/"),
         Route::DataDictionary => "data/".into(),
         Route::Transparency => "transparency/".into(),
         Route::Page(i) => content_url(&site.pages[*i].path),

@@ -149,3 +149,31 @@ pub fn main_of(html: &str) -> &str {
     let end = html.find("</main>").expect("a </main>") + "</main>".len();
     &html[start..end]
 }
+
+/// Writes proposals `2022-<i>` for each `i` in `ids` (three digits) to the base fixture's
+/// council, where there is none yet, and a meeting on `date` that adopts all of them.
+pub fn adopt_many(root: &Path, ids: std::ops::RangeInclusive<u32>, date: &str) {
+    let mut items = String::new();
+    for i in ids {
+        let proposal = format!("councils/demo/grid-01/proposals/2022-{i}.md");
+        if !root.join(&proposal).exists() {
+            write(
+                root,
+                &proposal,
+                format!(
+                    "+++\ntitle = \"第{i}号议题\"\nsubmitted = 2022-05-02\nproposer = \"居民\"\nchannel = \"visit\"\ncategory = \"其他\"\n+++\n\n正文。\n"
+                ),
+            );
+        }
+        items.push_str(&format!(
+            "\n[[items]]\nproposal = \"2022-{i}\"\naction = \"decide\"\noutcome = \"adopted\"\nvotes = {{ yes = 5, no = 0, abstain = 0 }}\nowner = \"社区居委会\"\ndue = 2099-12-31\n"
+        ));
+    }
+    write(
+        root,
+        &format!("councils/demo/grid-01/meetings/{date}.md"),
+        format!(
+            "+++\ndate = {date}\ntitle = \"例会\"\nchair = \"wang-li\"\nrecorder = \"zhang-hua\"\npresent = [\"wang-li\", \"zhang-hua\", \"li-ming\", \"chen-jing\", \"zhao-gang\"]\n{items}+++\n\n逐项表决。\n"
+        ),
+    );
+}
