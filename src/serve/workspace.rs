@@ -112,16 +112,19 @@ impl Published {
                     today,
                     Some("/".into()),
                 );
-                // The council's own pages, and the list pages: a new decision may add one.
+                // The council's own pages, the list pages (a new decision may add one) and
+                // the sitemap (a new record may add a part).
                 let mut routes = renderer.council_routes(ci);
                 routes.extend(renderer.list_routes());
-                let fresh = renderer.page_files(&routes);
+                let mut fresh = renderer.page_files(&routes);
+                fresh.extend(renderer.data_files());
                 let files = self.files.as_mut().expect("checked");
                 files.retain(|_, f| {
                     owner(f) != changed
                         && !matches!(
                             f.kind,
                             FileKind::Page(Route::Decisions(_) | Route::Supervision(_), _)
+                                | FileKind::Sitemap(_)
                         )
                 });
                 files.extend(fresh.into_iter().map(|f| (f.path.clone(), f)));

@@ -180,7 +180,8 @@ pub struct OutFile {
 pub enum FileKind {
     Page(Route, String),
     Feed,
-    Sitemap,
+    /// `/sitemap.xml` (`None`) or one of its parts, `/sitemap-<k>.xml`.
+    Sitemap(Option<usize>),
     RecordsJson,
     DecisionsCsv,
     /// `/data/manifest.json`: the hashes of the sources.
@@ -266,8 +267,12 @@ pub struct Renderer<'a> {
     base_url: String,
     /// History and source hashes, when the build has them (`serve` does not).
     provenance: Option<&'a Provenance>,
-    /// The long lists, per language, made when first needed.
-    lists: std::sync::Mutex<BTreeMap<String, Arc<Lists>>>,
+    /// The order of the long lists, made when first needed.
+    lists: std::sync::OnceLock<Lists>,
+    /// The path of every page in the sitemap, made when first needed.
+    sitemap_paths: std::sync::OnceLock<Vec<String>>,
+    /// URLs per sitemap file ([`data::SITEMAP_URLS`]).
+    sitemap_limit: usize,
 }
 
 #[derive(Serialize)]
@@ -310,21 +315,57 @@ impl<'a> Renderer<'a> {
             base_url,
             provenance: None,
             lists: Default::default(),
+            sitemap_paths: Default::default(),
+            sitemap_limit: data::SITEMAP_URLS,
         }
     }
 
-    /// The decisions and the supervised matters in `lang`, made once.
-    pub fn lists(&self, lang: &str) -> Arc<Lists> {
-        let mut cache = self.lists.lock().expect("not poisoned");
-        cache
-            .entry(lang.to_string())
-            .or_insert_with(|| {
-                Arc::new(Lists {
-                    decisions: views::decisions(&self.ctx, lang),
-                    supervision: views::supervision(&self.ctx, lang),
-                })
-            })
-            .clone()
+    /// Every page's path (from a language's root), in route order, without the 404 page.
+    fn sitemap_paths(&self) -> &[String] {
+        self.sitemap_paths.get_or_init(|| {
+            self.routes()
+                .iter()
+                .filter(|r| **r != Route::NotFound)
+                .map(|r| page_path(r, self.site()))
+                .collect()
+        })
+    }
+
+    /// The non-page files made from the whole site: the feed, the sitemap, the open data.
+    pub fn data_files(&self) -> Vec<OutFile> {
+        let mut files = vec![
+            OutFile {
+                path: "feed.xml".into(),
+                kind: FileKind::Feed,
+            },
+            OutFile {
+                path: "sitemap.xml".into(),
+                kind: FileKind::Sitemap(None),
+            },
+        ];
+        files.extend((1..=data::sitemap_parts(self)).map(|k| OutFile {
+            path: format!("sitemap-{k}.xml"),
+            kind: FileKind::Sitemap(Some(k)),
+        }));
+        for (path, kind) in [
+            ("data/records.json", FileKind::RecordsJson),
+            ("data/decisions.csv", FileKind::DecisionsCsv),
+            ("data/manifest.json", FileKind::Manifest),
+        ] {
+            files.push(OutFile {
+                path: path.into(),
+                kind,
+            });
+        }
+        files
+    }
+
+    /// The order of the decisions and of the supervised matters, made once.
+    pub fn lists(&self) -> &Lists {
+        self.lists.get_or_init(|| Lists {
+            decisions: views::decision_order(&self.ctx),
+            supervision: views::supervision_order(&self.ctx),
+        })
     }
 
     /// The same renderer, publishing the history and hashes of `p`.
@@ -348,7 +389,7 @@ impl<'a> Renderer<'a> {
 
     /// The pages of the long lists (decisions, supervision): how many depends on the records.
     pub fn list_routes(&self) -> Vec<Route> {
-        let lists = self.lists(&self.ctx.default_lang);
+        let lists = self.lists();
         let decisions = (1..=routes::page_count(lists.decisions.len())).map(Route::Decisions);
         let supervision = (1..=routes::page_count(lists.supervision.len())).map(Route::Supervision);
         decisions.chain(supervision).collect()
@@ -425,26 +466,7 @@ impl<'a> Renderer<'a> {
     pub fn all_files(&self) -> Result<Vec<OutFile>, Error> {
         let site = self.site();
         let mut files = self.page_files(&self.routes());
-        files.push(OutFile {
-            path: "feed.xml".into(),
-            kind: FileKind::Feed,
-        });
-        files.push(OutFile {
-            path: "sitemap.xml".into(),
-            kind: FileKind::Sitemap,
-        });
-        files.push(OutFile {
-            path: "data/records.json".into(),
-            kind: FileKind::RecordsJson,
-        });
-        files.push(OutFile {
-            path: "data/decisions.csv".into(),
-            kind: FileKind::DecisionsCsv,
-        });
-        files.push(OutFile {
-            path: "data/manifest.json".into(),
-            kind: FileKind::Manifest,
-        });
+        files.extend(self.data_files());
         for (rel, _) in self.look.theme.statics() {
             files.push(OutFile {
                 path: rel.to_string(),
@@ -493,7 +515,7 @@ impl<'a> Renderer<'a> {
         match &f.kind {
             FileKind::Page(route, lang) => Ok(self.render_page(route, lang)?.into_bytes()),
             FileKind::Feed => self.render_xml("feed.xml", data::feed(self)),
-            FileKind::Sitemap => self.render_xml("sitemap.xml", data::sitemap(self)),
+            FileKind::Sitemap(part) => self.render_xml("sitemap.xml", data::sitemap(self, *part)),
             FileKind::RecordsJson => Ok(data::records_json(&self.ctx)),
             FileKind::Manifest => Ok(data::json_bytes(
                 &self.provenance.and_then(|p| p.manifest.as_ref()),
@@ -659,8 +681,8 @@ impl<'a> Renderer<'a> {
                 )
             }
             Route::Decisions(n) => {
-                let lists = self.lists(lang);
-                let (rows, pager) = page_of(&lists.decisions, *n, Route::Decisions, site);
+                let (at, pager) = page_of(&self.lists().decisions, *n, Route::Decisions, site);
+                let rows = views::decision_rows(ctx, lang, at);
                 (
                     "decisions.html",
                     None,
@@ -668,8 +690,8 @@ impl<'a> Renderer<'a> {
                 )
             }
             Route::Supervision(n) => {
-                let lists = self.lists(lang);
-                let (rows, pager) = page_of(&lists.supervision, *n, Route::Supervision, site);
+                let (at, pager) = page_of(&self.lists().supervision, *n, Route::Supervision, site);
+                let rows = views::matter_rows(ctx, lang, at);
                 (
                     "supervision.html",
                     None,
@@ -886,10 +908,12 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// The long lists of the site, built once per language and build.
+/// The order of the long lists of the site (the same in every language), made once per
+/// build; each page makes the rows it shows.
 pub struct Lists {
-    pub decisions: Vec<views::DecisionRow>,
-    pub supervision: Vec<views::MatterRow>,
+    pub decisions: Vec<views::DecisionAt>,
+    /// Adopted matters (council, proposal), overdue first.
+    pub supervision: Vec<(usize, usize)>,
 }
 
 /// Where a list page sits among its pages.
@@ -902,20 +926,15 @@ pub struct Pager {
     pub next: Option<String>,
 }
 
-fn page_of<T: Clone>(
-    all: &[T],
+fn page_of<'a, T>(
+    all: &'a [T],
     n: usize,
     route: fn(usize) -> Route,
     site: &Site,
-) -> (Vec<T>, Pager) {
+) -> (&'a [T], Pager) {
     let pages = routes::page_count(all.len());
-    let start = (n - 1) * routes::PAGE_SIZE;
-    let rows = all
-        .iter()
-        .skip(start)
-        .take(routes::PAGE_SIZE)
-        .cloned()
-        .collect();
+    let start = ((n.max(1) - 1) * routes::PAGE_SIZE).min(all.len());
+    let rows = &all[start..(start + routes::PAGE_SIZE).min(all.len())];
     let url = |k: usize| page_path(&route(k), site);
     let pager = Pager {
         page: n,

@@ -226,8 +226,18 @@ fn votes(item: &Item) -> Option<VotesView> {
     })
 }
 
-/// Every decision taken up to the day, newest first (then by council and matter).
-pub fn decisions(ctx: &Ctx<'_>, lang: &str) -> Vec<DecisionRow> {
+/// Where a decision is: council, meeting, item of the meeting, and the proposal decided.
+#[derive(Clone, Copy, Debug)]
+pub struct DecisionAt {
+    pub ci: usize,
+    pub mi: usize,
+    pub item: usize,
+    pub pi: usize,
+}
+
+/// Every decision taken up to the day, newest first (then by council and matter). The
+/// order is the same in every language, so it is kept once and rows are made per page.
+pub fn decision_order(ctx: &Ctx<'_>) -> Vec<DecisionAt> {
     let mut out = Vec::new();
     for (ci, c) in ctx.site.councils.iter().enumerate() {
         let index = &ctx.derived.indexes[ci];
@@ -236,7 +246,7 @@ pub fn decisions(ctx: &Ctx<'_>, lang: &str) -> Vec<DecisionRow> {
             if date.value > ctx.today {
                 continue;
             }
-            for item in &m.items {
+            for (ii, item) in m.items.iter().enumerate() {
                 let (Some(_), Some(pid)) = (&item.outcome, &item.proposal) else {
                     continue;
                 };
@@ -249,17 +259,43 @@ pub fn decisions(ctx: &Ctx<'_>, lang: &str) -> Vec<DecisionRow> {
                 if ctx.lifecycle(ci, pi).is_none() {
                     continue;
                 }
-                out.push(decision_row(ctx, lang, ci, mi, item, pi));
+                out.push((
+                    date.value,
+                    DecisionAt {
+                        ci,
+                        mi,
+                        item: ii,
+                        pi,
+                    },
+                ));
             }
         }
     }
-    out.sort_by(|a, b| {
-        b.date
-            .cmp(&a.date)
-            .then_with(|| a.council.key.cmp(&b.council.key))
-            .then_with(|| a.matter.id.cmp(&b.matter.id))
+    let councils = &ctx.site.councils;
+    out.sort_by(|(da, a), (db, b)| {
+        db.cmp(da)
+            .then_with(|| councils[a.ci].key.cmp(&councils[b.ci].key))
+            .then_with(|| {
+                let id = |d: &DecisionAt| councils[d.ci].proposals[d.pi].id();
+                id(a).cmp(id(b))
+            })
     });
-    out
+    out.into_iter().map(|(_, d)| d).collect()
+}
+
+/// The rows of the decisions `at`, in `lang`.
+pub fn decision_rows(ctx: &Ctx<'_>, lang: &str, at: &[DecisionAt]) -> Vec<DecisionRow> {
+    at.iter()
+        .map(|d| {
+            let item = &ctx.site.councils[d.ci].meetings[d.mi].items[d.item];
+            decision_row(ctx, lang, d.ci, d.mi, item, d.pi)
+        })
+        .collect()
+}
+
+/// Every decision taken up to the day, newest first (then by council and matter).
+pub fn decisions(ctx: &Ctx<'_>, lang: &str) -> Vec<DecisionRow> {
+    decision_rows(ctx, lang, &decision_order(ctx))
 }
 
 fn decision_row(
@@ -741,8 +777,8 @@ pub fn overview(ctx: &Ctx<'_>, lang: &str) -> Overview {
     overdue.sort_by(|a, b| b.days.cmp(&a.days).then_with(|| a.url.cmp(&b.url)));
     let mut unanswered: Vec<MatterRow> = rows.iter().filter(|r| r.unanswered).cloned().collect();
     unanswered.sort_by(|a, b| b.days.cmp(&a.days).then_with(|| a.url.cmp(&b.url)));
-    let mut recent = decisions(ctx, lang);
-    recent.truncate(10);
+    let order = decision_order(ctx);
+    let recent = decision_rows(ctx, lang, &order[..order.len().min(10)]);
     Overview {
         total: rows.len(),
         counts,
@@ -755,24 +791,40 @@ pub fn overview(ctx: &Ctx<'_>, lang: &str) -> Overview {
 
 /// Adopted matters for the supervision page: overdue first (most days late first), then by
 /// due date.
-pub fn supervision(ctx: &Ctx<'_>, lang: &str) -> Vec<MatterRow> {
-    let mut rows: Vec<MatterRow> = all_rows(ctx, lang)
-        .into_iter()
-        .filter(|r| {
-            matches!(
-                r.state,
+pub fn supervision_order(ctx: &Ctx<'_>) -> Vec<(usize, usize)> {
+    let mut keyed = Vec::new();
+    for (ci, lcs) in ctx.derived.lifecycles.iter().enumerate() {
+        for (pi, lc) in lcs.iter().enumerate() {
+            let Some(lc) = lc else { continue };
+            let supervised = matches!(
+                lc.state.as_str(),
                 "adopted" | "implementing" | "completed" | "accepted"
-            )
-        })
-        .collect();
-    rows.sort_by(|a, b| {
-        b.overdue
-            .cmp(&a.overdue)
-            .then_with(|| b.days.cmp(&a.days))
-            .then_with(|| a.due.cmp(&b.due))
-            .then_with(|| a.url.cmp(&b.url))
+            );
+            if !supervised || ctx.site.councils[ci].proposals[pi].submitted.is_none() {
+                continue;
+            }
+            let late = lc
+                .due
+                .filter(|_| lc.overdue)
+                .map(|d| (ctx.today - d).get_days());
+            let url = ctx.url(&Route::Matter(ci, pi));
+            keyed.push(((lc.overdue, late, lc.due, url), (ci, pi)));
+        }
+    }
+    keyed.sort_by(|(a, _), (b, _)| {
+        b.0.cmp(&a.0)
+            .then_with(|| b.1.cmp(&a.1))
+            .then_with(|| a.2.cmp(&b.2))
+            .then_with(|| a.3.cmp(&b.3))
     });
-    rows
+    keyed.into_iter().map(|(_, m)| m).collect()
+}
+
+/// The rows of the matters `at` (council, proposal), in `lang`.
+pub fn matter_rows(ctx: &Ctx<'_>, lang: &str, at: &[(usize, usize)]) -> Vec<MatterRow> {
+    at.iter()
+        .filter_map(|&(ci, pi)| matter_row(ctx, lang, ci, pi))
+        .collect()
 }
 
 #[derive(Clone, Debug, Serialize)]
