@@ -51,7 +51,7 @@ fn timed(cmd: &mut Command) -> (Run, String) {
 /// the next measurement.
 fn settle() {
     let _ = Command::new("sync").status();
-    std::thread::sleep(std::time::Duration::from_secs(2));
+    std::thread::sleep(std::time::Duration::from_secs(5));
 }
 
 fn median(mut xs: Vec<f64>) -> f64 {
@@ -105,6 +105,7 @@ fn main() {
         "| matters | tool | build | pages | wall s median (min–max) | CPU s | peak RSS MiB | pages/s |"
     );
     println!("|---:|---|---|---:|---|---:|---:|---:|");
+    let mut ratios = Vec::new();
     for n in sizes {
         let site = manifest.join(format!("target/bench-sites/site-{n}"));
         if !site.join("site.toml").exists() {
@@ -114,19 +115,33 @@ fn main() {
             std::fs::rename(&tmp, &site).unwrap();
         }
         let out = manifest.join(format!("target/bench-out/council-{n}"));
-        let build = || {
+        let council_build = || {
             let mut c = Command::new(council);
             c.args(["build", "--today", synth::TODAY, "-o"])
                 .arg(&out)
                 .arg(&site);
             c
         };
-        let mut fresh = Vec::new();
+        let zsite = manifest.join(format!("target/bench-sites/zola-{n}"));
+        if zola.is_some() && !zsite.join("config.toml").exists() {
+            let tmp = zsite.with_extension("tmp");
+            let _ = std::fs::remove_dir_all(&tmp);
+            synth::zola_site(&site, &tmp);
+            std::fs::rename(&tmp, &zsite).unwrap();
+        }
+        let zola_build = |z: &Path| {
+            let mut c = Command::new(z);
+            c.arg("build").current_dir(&zsite);
+            c
+        };
+        // Fresh builds alternate (council, Zola, council, Zola…) so that the disk's
+        // changing speed hits both; each starts from a deleted output and a synced disk.
+        let (mut fresh, mut zfresh) = (Vec::new(), Vec::new());
         let mut pages = 0;
         for _ in 0..runs {
             let _ = std::fs::remove_dir_all(&out);
             settle();
-            let (r, err) = timed(&mut build());
+            let (r, err) = timed(&mut council_build());
             pages = err
                 .lines()
                 .find_map(|l| {
@@ -136,31 +151,56 @@ fn main() {
                 })
                 .unwrap_or(0);
             fresh.push(r);
-        }
-        summarise("council", n, "fresh", pages, &fresh);
-        let rebuild: Vec<Run> = (0..runs).map(|_| timed(&mut build()).0).collect();
-        summarise("council", n, "rebuild", pages, &rebuild);
-
-        if let Some(zola) = &zola {
-            let zsite = manifest.join(format!("target/bench-sites/zola-{n}"));
-            if !zsite.join("config.toml").exists() {
-                let tmp = zsite.with_extension("tmp");
-                let _ = std::fs::remove_dir_all(&tmp);
-                synth::zola_site(&site, &tmp);
-                std::fs::rename(&tmp, &zsite).unwrap();
-            }
-            let mut fresh = Vec::new();
-            for _ in 0..runs {
+            if let Some(z) = &zola {
                 let _ = std::fs::remove_dir_all(zsite.join("public"));
                 settle();
-                fresh.push(timed(Command::new(zola).arg("build").current_dir(&zsite)).0);
+                zfresh.push(timed(&mut zola_build(z)).0);
             }
+        }
+        let (mut rebuild, mut zrebuild) = (Vec::new(), Vec::new());
+        for _ in 0..runs {
+            rebuild.push(timed(&mut council_build()).0);
+            if let Some(z) = &zola {
+                zrebuild.push(timed(&mut zola_build(z)).0);
+            }
+        }
+        summarise("council", n, "fresh", pages, &fresh);
+        summarise("council", n, "rebuild", pages, &rebuild);
+        if zola.is_some() {
             let zpages = count_pages(&zsite.join("public"));
-            summarise("zola", n, "fresh", zpages, &fresh);
-            let rebuild: Vec<Run> = (0..runs)
-                .map(|_| timed(Command::new(zola).arg("build").current_dir(&zsite)).0)
-                .collect();
-            summarise("zola", n, "rebuild", zpages, &rebuild);
+            summarise("zola", n, "fresh", zpages, &zfresh);
+            summarise("zola", n, "rebuild", zpages, &zrebuild);
+            // Each council run against the Zola run beside it: pages per second, paired.
+            let paired = |c: &[Run], z: &[Run]| {
+                median(
+                    c.iter()
+                        .zip(z)
+                        .map(|(c, z)| (pages as f64 / c.wall) / (zpages as f64 / z.wall))
+                        .collect(),
+                )
+            };
+            let cpu_per_page = |runs: &[Run], p: usize| {
+                median(runs.iter().map(|r| r.cpu).collect()) / p as f64 * 1000.0
+            };
+            ratios.push(format!(
+                "| {n} | {:.2}x | {:.2}x | {:.2} ms vs {:.2} ms | {:.2}x |",
+                paired(&rebuild, &zrebuild),
+                paired(&fresh, &zfresh),
+                cpu_per_page(&fresh, pages),
+                cpu_per_page(&zfresh, zpages),
+                fresh.iter().map(|r| r.rss_mib).fold(0.0, f64::max)
+                    / zfresh.iter().map(|r| r.rss_mib).fold(0.0, f64::max),
+            ));
+        }
+    }
+    if !ratios.is_empty() {
+        println!();
+        println!(
+            "| matters | pages/s rebuild (paired median) | pages/s fresh (paired median) | CPU per page, fresh | peak memory |"
+        );
+        println!("|---:|---:|---:|---:|---:|");
+        for r in ratios {
+            println!("{r}");
         }
     }
 }

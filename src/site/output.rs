@@ -11,6 +11,8 @@
 //! merely has the same name: council refuses to clean a non-empty folder it did not create.
 
 use std::collections::HashSet;
+
+use rayon::prelude::*;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -123,7 +125,8 @@ impl Output {
     }
 
     /// Creates every folder the files `rels` need, once, before staging them (in parallel,
-    /// staging then never has to look at folders).
+    /// staging then never has to look at folders). Folders are made a level at a time, each
+    /// level in parallel: on a real disk a `mkdir` costs as much as writing a small file.
     pub fn prepare_dirs<'r>(&self, rels: impl Iterator<Item = &'r str>) -> io::Result<()> {
         let mut dirs: Vec<&str> = Vec::new();
         for rel in rels {
@@ -135,16 +138,18 @@ impl Output {
                 d = parent;
             }
         }
-        dirs.sort_unstable();
+        dirs.sort_unstable_by_key(|d| (d.matches('/').count(), *d));
         dirs.dedup();
         self.create_dirs(&self.work)?;
-        for d in dirs {
-            let path = self.work.join(d);
-            if !self.fresh && fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
-                // A file where a folder must now be: an old output's, replaced.
-                fs::remove_file(&path)?;
-            }
-            self.create_dirs(&path)?;
+        for level in dirs.chunk_by(|a, b| a.matches('/').count() == b.matches('/').count()) {
+            level.par_iter().try_for_each(|d| {
+                let path = self.work.join(d);
+                if !self.fresh && fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
+                    // A file where a folder must now be: an old output's, replaced.
+                    fs::remove_file(&path)?;
+                }
+                self.create_dirs(&path)
+            })?;
         }
         Ok(())
     }
