@@ -123,7 +123,8 @@ fn main() {
     let _ = std::fs::remove_dir_all(&trash);
     for n in &sizes {
         let _ = std::fs::remove_dir_all(manifest.join(format!("target/bench-out/council-{n}")));
-        let _ = std::fs::remove_dir_all(manifest.join(format!("target/bench-sites/zola-{n}/public")));
+        let _ =
+            std::fs::remove_dir_all(manifest.join(format!("target/bench-sites/zola-{n}/public")));
     }
     eprintln!("waiting 65 s for the file system to forget the deleted outputs");
     settle();
