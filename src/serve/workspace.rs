@@ -38,6 +38,9 @@ pub struct Published {
     look: Look,
     /// Output path → what it is; `None` until asked for after a change.
     files: Option<HashMap<String, OutFile>>,
+    /// The index lacks the pages whose number depends on the whole site (list pages,
+    /// sitemap parts); they are listed again when next asked for, not on every edit.
+    lists_stale: bool,
     cache: HashMap<String, (Owner, Arc<Vec<u8>>)>,
 }
 
@@ -51,6 +54,7 @@ impl Published {
             derived,
             look,
             files: None,
+            lists_stale: false,
             cache: HashMap::new(),
         })
     }
@@ -71,10 +75,7 @@ impl Published {
         if let Some((_, bytes)) = self.cache.get(path) {
             return Ok(Some(bytes.clone()));
         }
-        if self.files.is_none() {
-            let files = self.renderer(today).all_files()?;
-            self.files = Some(files.into_iter().map(|f| (f.path.clone(), f)).collect());
-        }
+        self.index(path, today)?;
         let Some(file) = self.files.as_ref().and_then(|f| f.get(path)).cloned() else {
             return Ok(None);
         };
@@ -88,11 +89,27 @@ impl Published {
         if self.cache.contains_key(path) {
             return Ok(true);
         }
+        self.index(path, today)?;
+        Ok(self.files.as_ref().is_some_and(|f| f.contains_key(path)))
+    }
+
+    /// Makes sure the index of output files knows `path`, if the site has it.
+    fn index(&mut self, path: &str, today: Date) -> Result<(), Error> {
         if self.files.is_none() {
             let files = self.renderer(today).all_files()?;
             self.files = Some(files.into_iter().map(|f| (f.path.clone(), f)).collect());
+            self.lists_stale = false;
         }
-        Ok(self.files.as_ref().is_some_and(|f| f.contains_key(path)))
+        let known = self.files.as_ref().is_some_and(|f| f.contains_key(path));
+        if self.lists_stale && !known {
+            let renderer = self.renderer(today);
+            let mut fresh = renderer.page_files(&renderer.list_routes());
+            fresh.extend(renderer.data_files());
+            let files = self.files.as_mut().expect("made above");
+            files.extend(fresh.into_iter().map(|f| (f.path.clone(), f)));
+            self.lists_stale = false;
+        }
+        Ok(())
     }
 
     /// Drops what a change to `owner` makes stale; returns how many files were dropped.
@@ -112,12 +129,9 @@ impl Published {
                     today,
                     Some("/".into()),
                 );
-                // The council's own pages, the list pages (a new decision may add one) and
-                // the sitemap (a new record may add a part).
-                let mut routes = renderer.council_routes(ci);
-                routes.extend(renderer.list_routes());
-                let mut fresh = renderer.page_files(&routes);
-                fresh.extend(renderer.data_files());
+                // The council's own pages now; the list pages (a new decision may add one)
+                // and the sitemap's parts when next asked for.
+                let fresh = renderer.page_files(&renderer.council_routes(ci));
                 let files = self.files.as_mut().expect("checked");
                 files.retain(|_, f| {
                     owner(f) != changed
@@ -127,6 +141,7 @@ impl Published {
                                 | FileKind::Sitemap(_)
                         )
                 });
+                self.lists_stale = true;
                 files.extend(fresh.into_iter().map(|f| (f.path.clone(), f)));
             }
             _ => self.files = None,
