@@ -322,13 +322,16 @@ impl<'a> Renderer<'a> {
 
     /// Every page's path (from a language's root), in route order, without the 404 page.
     fn sitemap_paths(&self) -> &[String] {
-        self.sitemap_paths.get_or_init(|| {
-            self.routes()
-                .iter()
-                .filter(|r| **r != Route::NotFound)
-                .map(|r| page_path(r, self.site()))
-                .collect()
-        })
+        self.sitemap_paths
+            .get_or_init(|| self.paths_of(&self.routes()))
+    }
+
+    fn paths_of(&self, routes: &[Route]) -> Vec<String> {
+        routes
+            .iter()
+            .filter(|r| **r != Route::NotFound)
+            .map(|r| page_path(r, self.site()))
+            .collect()
     }
 
     /// The non-page files made from the whole site: the feed, the sitemap, the open data.
@@ -465,7 +468,10 @@ impl<'a> Renderer<'a> {
     /// Every file of the output, sorted by path.
     pub fn all_files(&self) -> Result<Vec<OutFile>, Error> {
         let site = self.site();
-        let mut files = self.page_files(&self.routes());
+        let routes = self.routes();
+        // The sitemap lists the same pages: no need to list them twice.
+        let _ = self.sitemap_paths.set(self.paths_of(&routes));
+        let mut files = self.page_files(&routes);
         files.extend(self.data_files());
         for (rel, _) in self.look.theme.statics() {
             files.push(OutFile {
