@@ -13,11 +13,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-fn median(mut xs: Vec<f64>) -> f64 {
-    xs.sort_by(|a, b| a.total_cmp(b));
-    xs[xs.len() / 2]
-}
-
 fn files(site: &Path) -> Vec<(String, Vec<u8>)> {
     let mut v: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(site)
         .into_iter()
@@ -129,18 +124,15 @@ fn make_history(site: &Path, repo: &Path, commits: usize) {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let arg = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
-    let matters: usize = arg("--matters").map(|m| m.parse().unwrap()).unwrap_or(1000);
-    let commits: usize = arg("--commits")
+    let matters: usize = synth::arg("--matters")
+        .map(|m| m.parse().unwrap())
+        .unwrap_or(1000);
+    let commits: usize = synth::arg("--commits")
         .map(|m| m.parse().unwrap())
         .unwrap_or(10_000);
-    let runs: usize = arg("--runs").map(|m| m.parse().unwrap()).unwrap_or(5);
+    let runs: usize = synth::arg("--runs")
+        .map(|m| m.parse().unwrap())
+        .unwrap_or(5);
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let site = manifest.join(format!("target/bench-sites/site-{matters}"));
     if !site.join("site.toml").exists() {
@@ -189,7 +181,7 @@ fn main() {
             )
         })
         .collect();
-    let (a, l) = (median(audit), median(log));
+    let (a, l) = (synth::median(audit), synth::median(log));
     println!("history of {} commits over {matters} matters", count.trim());
     println!(
         "council audit: median {a:.2} s; git log --name-status: median {l:.2} s; ratio {:.2}x ({runs} runs each)",

@@ -68,14 +68,9 @@ fn settle() {
     std::thread::sleep(std::time::Duration::from_secs(5));
 }
 
-fn median(mut xs: Vec<f64>) -> f64 {
-    xs.sort_by(|a, b| a.total_cmp(b));
-    xs[xs.len() / 2]
-}
-
 fn summarise(name: &str, n: usize, mode: &str, pages: usize, runs: &[Run]) {
-    let wall = median(runs.iter().map(|r| r.wall).collect());
-    let cpu = median(runs.iter().map(|r| r.cpu).collect());
+    let wall = synth::median(runs.iter().map(|r| r.wall).collect());
+    let cpu = synth::median(runs.iter().map(|r| r.cpu).collect());
     let rss = runs.iter().map(|r| r.rss_mib).fold(0.0, f64::max);
     let (lo, hi) = (
         runs.iter().map(|r| r.wall).fold(f64::MAX, f64::min),
@@ -96,20 +91,15 @@ fn count_pages(dir: &Path) -> usize {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let arg = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
-    let sizes: Vec<usize> = arg("--matters")
+    let sizes: Vec<usize> = synth::arg("--matters")
         .unwrap_or_else(|| "1000,10000,50000".into())
         .split(',')
         .map(|s| s.parse().unwrap())
         .collect();
-    let runs: usize = arg("--runs").map(|r| r.parse().unwrap()).unwrap_or(3);
-    let zola = arg("--zola")
+    let runs: usize = synth::arg("--runs")
+        .map(|r| r.parse().unwrap())
+        .unwrap_or(3);
+    let zola = synth::arg("--zola")
         .or_else(|| std::env::var("ZOLA").ok())
         .map(PathBuf::from);
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -196,7 +186,7 @@ fn main() {
             summarise("zola", n, "rebuild", zpages, &zrebuild);
             // Each council run against the Zola run beside it: pages per second, paired.
             let paired = |c: &[Run], z: &[Run]| {
-                median(
+                synth::median(
                     c.iter()
                         .zip(z)
                         .map(|(c, z)| (pages as f64 / c.wall) / (zpages as f64 / z.wall))
@@ -204,7 +194,7 @@ fn main() {
                 )
             };
             let cpu_per_page = |runs: &[Run], p: usize| {
-                median(runs.iter().map(|r| r.cpu).collect()) / p as f64 * 1000.0
+                synth::median(runs.iter().map(|r| r.cpu).collect()) / p as f64 * 1000.0
             };
             ratios.push(format!(
                 "| {n} | {:.2}x | {:.2}x | {:.2} ms vs {:.2} ms | {:.2}x |",

@@ -18,23 +18,13 @@ fn rusage_children() -> (f64, i64) {
     (secs(ru.ru_utime) + secs(ru.ru_stime), ru.ru_maxrss)
 }
 
-fn median(xs: &mut [f64]) -> f64 {
-    xs.sort_by(|a, b| a.total_cmp(b));
-    xs[xs.len() / 2]
-}
-
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let arg = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
-    let matters: usize = arg("--matters")
+    let matters: usize = synth::arg("--matters")
         .map(|m| m.parse().unwrap())
         .unwrap_or(10_000);
-    let runs: usize = arg("--runs").map(|m| m.parse().unwrap()).unwrap_or(10);
+    let runs: usize = synth::arg("--runs")
+        .map(|m| m.parse().unwrap())
+        .unwrap_or(10);
 
     let site = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join(format!("target/bench-sites/site-{matters}"));
@@ -95,7 +85,7 @@ fn main() {
     );
     println!(
         "  wall median {:.3} s (min {min:.3}, max {max:.3}), CPU median {:.3} s, peak RSS {peak_mib:.0} MiB, {runs} runs",
-        median(&mut wall),
-        median(&mut cpu)
+        synth::median(wall.clone()),
+        synth::median(cpu.clone())
     );
 }

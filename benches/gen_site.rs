@@ -3,17 +3,10 @@
 mod synth;
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let arg = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
-    let matters: usize = arg("--matters")
+    let matters: usize = synth::arg("--matters")
         .map(|m| m.parse().expect("--matters N"))
         .unwrap_or(1000);
-    let out = std::path::PathBuf::from(arg("--out").expect("--out DIR"));
+    let out = std::path::PathBuf::from(synth::arg("--out").expect("--out DIR"));
     if out.exists() && std::fs::read_dir(&out).unwrap().next().is_some() {
         eprintln!("{} is not empty", out.display());
         std::process::exit(2);

@@ -12,11 +12,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn median(mut xs: Vec<f64>) -> f64 {
-    xs.sort_by(|a, b| a.total_cmp(b));
-    xs[xs.len() / 2]
-}
-
 fn copy_tree(from: &Path, to: &Path) {
     let _ = std::fs::remove_dir_all(to);
     for e in walkdir::WalkDir::new(from) {
@@ -54,18 +49,13 @@ fn proposals(dir: &Path, n: usize) -> Vec<PathBuf> {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let arg = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
-    let matters: usize = arg("--matters")
+    let matters: usize = synth::arg("--matters")
         .map(|m| m.parse().unwrap())
         .unwrap_or(10_000);
-    let edits: usize = arg("--edits").map(|m| m.parse().unwrap()).unwrap_or(20);
-    let zola = arg("--zola")
+    let edits: usize = synth::arg("--edits")
+        .map(|m| m.parse().unwrap())
+        .unwrap_or(20);
+    let zola = synth::arg("--zola")
         .or_else(|| std::env::var("ZOLA").ok())
         .map(PathBuf::from);
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -152,7 +142,7 @@ fn main() {
     }
     let _ = child.kill();
     let _ = child.wait();
-    let med = median(latencies.clone());
+    let med = synth::median(latencies.clone());
     println!(
         "council serve, {matters} matters: start-up {startup:.2} s; edit → reload event: median {med:.1} ms (min {:.1}, max {:.1}) over {edits} edits",
         latencies.iter().cloned().fold(f64::MAX, f64::min),
@@ -224,7 +214,7 @@ fn main() {
         let _ = z.wait();
         println!(
             "zola serve, same records: edit → \"Done in\": median {:.0} ms over {zedits} edits ({:?})",
-            median(zl.clone()),
+            synth::median(zl.clone()),
             zl.iter().map(|x| x.round()).collect::<Vec<_>>()
         );
     }

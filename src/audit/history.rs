@@ -375,27 +375,20 @@ impl Repo {
         fn ents<'t>(t: Option<&'t Tree<'_>>) -> Vec<git2::TreeEntry<'t>> {
             t.map(|t| t.iter().collect()).unwrap_or_default()
         }
+        fn keyed<'e>(entries: &'e [git2::TreeEntry<'_>]) -> Vec<E<'e>> {
+            entries
+                .iter()
+                .map(|e| {
+                    (
+                        e.name_bytes(),
+                        e.id(),
+                        e.kind() == Some(git2::ObjectType::Tree),
+                    )
+                })
+                .collect()
+        }
         let (ta_entries, tb_entries) = (ents(old), ents(new));
-        let a: Vec<E<'_>> = ta_entries
-            .iter()
-            .map(|e| {
-                (
-                    e.name_bytes(),
-                    e.id(),
-                    e.kind() == Some(git2::ObjectType::Tree),
-                )
-            })
-            .collect();
-        let b: Vec<E<'_>> = tb_entries
-            .iter()
-            .map(|e| {
-                (
-                    e.name_bytes(),
-                    e.id(),
-                    e.kind() == Some(git2::ObjectType::Tree),
-                )
-            })
-            .collect();
+        let (a, b) = (keyed(&ta_entries), keyed(&tb_entries));
         let (mut i, mut j) = (0, 0);
         while i < a.len() || j < b.len() {
             let order = match (a.get(i), b.get(j)) {
