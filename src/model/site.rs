@@ -28,11 +28,10 @@ enum Parsed {
 /// finding, and everything else is still read.
 pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let site_toml = FoundFile {
-        rel: "site.toml".into(),
-        abs: root.join("site.toml"),
-    };
-    let (config, config_source) = match load::read_source(&site_toml) {
+    // site.toml is read like any other file: never through a link out of the site (its lines
+    // would be echoed in findings, and `/proc/self/environ` holds a CI's secrets).
+    let read = load::file_inside(root, "site.toml").and_then(|f| load::read_source(&f));
+    let (config, config_source) = match read {
         Ok(src) => {
             let (config, d) = parse_site_config(&src);
             diags.extend(d);

@@ -123,3 +123,28 @@ pub fn reserved_page(rel: &str, name: &str) -> Diagnostic {
         "rename the file or folder: `{name}` is taken by the published site"
     ))
 }
+
+pub fn too_large(rel: &str, size: u64, limit: u64) -> Diagnostic {
+    RULE.diag(
+        rel,
+        format!(
+            "this file is {}; council reads files of at most {} here",
+            human_size(size),
+            human_size(limit)
+        ),
+    )
+    .help("a record holds the text of the record only: split it, or publish long annexes as a PDF attachment in `files/`")
+}
+
+/// `2.0 MiB`, `512 KiB`, `730 B`.
+fn human_size(n: u64) -> String {
+    const KIB: u64 = 1024;
+    const MIB: u64 = 1024 * 1024;
+    if n >= MIB {
+        format!("{:.1} MiB", n as f64 / MIB as f64)
+    } else if n >= KIB {
+        format!("{} KiB", n / KIB)
+    } else {
+        format!("{n} B")
+    }
+}
