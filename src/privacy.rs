@@ -1,5 +1,5 @@
 //! Personal data in text: PRC resident ID numbers (GB 11643 check digit), mainland mobile
-//! numbers and e-mail addresses. Used by the `personal-data` rule to find them, and by every
+//! numbers, landlines with their area code, and e-mail addresses. Used by the `personal-data` rule to find them, and by every
 //! output of findings to mask them, so that no report ever repeats them.
 
 use std::borrow::Cow;
@@ -10,6 +10,7 @@ use std::ops::Range;
 pub enum Kind {
     IdNumber,
     Mobile,
+    Landline,
     Email,
 }
 
@@ -18,6 +19,7 @@ impl Kind {
         match self {
             Kind::IdNumber => "a resident ID number",
             Kind::Mobile => "a mobile phone number",
+            Kind::Landline => "a landline phone number",
             Kind::Email => "an e-mail address",
         }
     }
@@ -78,7 +80,7 @@ pub fn scan(text: &str) -> Vec<(Range<usize>, Kind)> {
     let mut out = Vec::new();
     let runs = runs(text);
     let next_char = |i: usize| text[i..].chars().next();
-    for (k, r) in runs.iter().enumerate() {
+    for r in &runs {
         let n = r.digits.len();
         // Resident ID: 17 digits then X, or 18 digits; not part of a longer run.
         let x_follows = matches!(next_char(r.range.end), Some('X' | 'x' | 'Ｘ'));
@@ -97,41 +99,138 @@ pub fn scan(text: &str) -> Vec<(Range<usize>, Kind)> {
             && id_check_char(&r.digits[..17]) == char::from_digit(r.digits[17], 10).unwrap_or('?')
         {
             out.push((r.range.clone(), Kind::IdNumber));
-            continue;
-        }
-        // Mobile: exactly 11 digits 1[3-9]…
-        if n == 11 && r.digits[0] == 1 && (3..=9).contains(&r.digits[1]) {
-            out.push((r.range.clone(), Kind::Mobile));
-            continue;
-        }
-        // Mobile written 3-4-4 with single spaces or dashes.
-        if n == 3 && r.digits[0] == 1 && (3..=9).contains(&r.digits[1]) && k + 2 < runs.len() {
-            let (b, c) = (&runs[k + 1], &runs[k + 2]);
-            let sep = |x: &Run, y: &Run| {
-                let gap = &text[x.range.end..y.range.start];
-                matches!(gap, " " | "-" | "－" | "\u{3000}")
-            };
-            let before_ok = k == 0 || runs[k - 1].range.end < r.range.start.saturating_sub(1) || {
-                let gap = &text[runs[k - 1].range.end..r.range.start];
-                !matches!(gap, " " | "-")
-            };
-            let after_ok = k + 3 >= runs.len() || {
-                let gap = &text[c.range.end..runs[k + 3].range.start];
-                !matches!(gap, " " | "-")
-            };
-            if b.digits.len() == 4
-                && c.digits.len() == 4
-                && sep(r, b)
-                && sep(b, c)
-                && before_ok
-                && after_ok
-            {
-                out.push((r.range.start..c.range.end, Kind::Mobile));
-            }
         }
     }
+    let taken: Vec<Range<usize>> = out.iter().map(|(r, _)| r.clone()).collect();
+    out.extend(
+        phones(text, &runs)
+            .into_iter()
+            .filter(|(r, _)| !taken.iter().any(|t| t.start < r.end && r.start < t.end)),
+    );
     out.extend(emails(text).into_iter().map(|r| (r, Kind::Email)));
     out.sort_by_key(|(r, _)| r.start);
+    out
+}
+
+/// What may stand between the groups of a phone number: one space, dash or dot (half- or
+/// full-width).
+fn is_separator(gap: &str) -> bool {
+    let mut cs = gap.chars();
+    matches!(
+        (cs.next(), cs.next()),
+        (
+            Some(' ' | '\u{a0}' | '\u{3000}' | '-' | '－' | '‐' | '–' | '.' | '．'),
+            None
+        )
+    )
+}
+
+/// A closing bracket after an area code, maybe followed by a space: `(0532) 8345 6789`.
+fn is_closing_bracket(gap: &str) -> bool {
+    matches!(gap, ")" | ") " | "）" | "） " | ")-" | "）-")
+}
+
+/// Mobile numbers (`13812345678`, `138-1234-5678`, `+86 138 1234 5678`, `0086…`,
+/// `138.1234.5678`) and landlines with their area code (`0532-83456789`,
+/// `(0532) 8345 6789`, `+86 532 8345 6789`), over the maximal digit runs of `text`.
+fn phones(text: &str, runs: &[Run]) -> Vec<(Range<usize>, Kind)> {
+    let gap = |a: usize, b: usize| &text[runs[a].range.end..runs[b].range.start];
+    // Whether group `a` and the next one belong to one number.
+    let joined = |a: usize| a + 1 < runs.len() && is_separator(gap(a, a + 1));
+    let before = |i: usize| text[..i].chars().next_back();
+    let mobile_start = |d: &[u32]| d.len() >= 2 && d[0] == 1 && (3..=9).contains(&d[1]);
+    // Groupings a mobile number is written in, by group lengths.
+    const MOBILE: [&[usize]; 4] = [&[11], &[3, 4, 4], &[3, 8], &[7, 4]];
+    const LOCAL: [&[usize]; 5] = [&[8], &[7], &[4, 4], &[3, 4], &[4, 3]];
+    // Groups from `s` with exactly the lengths `shape`, each joined to the next (the first
+    // also by a closing bracket when `bracket`): the index of the last group.
+    let fits = |s: usize, shape: &[usize], bracket: bool| -> Option<usize> {
+        for (i, len) in shape.iter().enumerate() {
+            let g = s + i;
+            if g >= runs.len() || runs[g].digits.len() != *len {
+                return None;
+            }
+            if i > 0 && !(joined(g - 1) || (bracket && i == 1 && is_closing_bracket(gap(g - 1, g))))
+            {
+                return None;
+            }
+        }
+        Some(s + shape.len() - 1)
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < runs.len() {
+        let r = &runs[k];
+        let d = &r.digits[..];
+        let mut start = r.range.start;
+        if matches!(before(start), Some('+' | '＋')) {
+            start -= before(start).map_or(0, char::len_utf8);
+        }
+        let opened = matches!(before(start), Some('(' | '（'));
+        // One run: `13812345678`, or with the prefix written on: `8613812345678`, `0086…`.
+        let single = match d.len() {
+            11 => mobile_start(d),
+            13 => d[..2] == [8, 6] && mobile_start(&d[2..]),
+            15 => d[..4] == [0, 0, 8, 6] && mobile_start(&d[4..]),
+            _ => false,
+        };
+        if single {
+            out.push((start..r.range.end, Kind::Mobile));
+            k += 1;
+            continue;
+        }
+        // A country code written apart: `+86 138…`, `0086-532-…`, `(+86) 138…`.
+        let prefixed = (d == [8, 6] || d == [0, 0, 8, 6])
+            && k + 1 < runs.len()
+            && (joined(k) || is_closing_bracket(gap(k, k + 1)));
+        let s = if prefixed { k + 1 } else { k };
+        // A number of several groups is one number only when no other group is joined to it.
+        let free = |last: usize| (k == 0 || !joined(k - 1)) && !joined(last);
+        let mut found = None;
+        if s < runs.len() && mobile_start(&runs[s].digits) {
+            found = MOBILE
+                .iter()
+                .filter_map(|shape| fits(s, shape, false))
+                .find(|&last| last > k && free(last))
+                .map(|last| (last, Kind::Mobile));
+        }
+        if found.is_none() && s < runs.len() {
+            let area = &runs[s].digits;
+            let area_ok = if prefixed {
+                (2..=3).contains(&area.len()) && area[0] != 0
+            } else {
+                (3..=4).contains(&area.len()) && area[0] == 0 && area[1] != 0
+            };
+            let bracket = opened && !prefixed;
+            if area_ok
+                && s + 1 < runs.len()
+                && (joined(s) || (bracket && is_closing_bracket(gap(s, s + 1))))
+                && runs[s + 1].digits[0] >= 2
+            {
+                found = LOCAL
+                    .iter()
+                    .filter_map(|shape| {
+                        let mut full = vec![area.len()];
+                        full.extend_from_slice(shape);
+                        fits(s, &full, bracket)
+                    })
+                    .find(|&last| free(last))
+                    .map(|last| (last, Kind::Landline));
+            }
+        }
+        match found {
+            Some((last, kind)) => {
+                let start = if opened {
+                    start - before(start).map_or(0, char::len_utf8)
+                } else {
+                    start
+                };
+                out.push((start..runs[last].range.end, kind));
+                k = last + 1;
+            }
+            None => k += 1,
+        }
+    }
     out
 }
 
@@ -253,8 +352,67 @@ mod tests {
         );
         assert!(kinds("订单号 2138123456789").is_empty());
         assert!(kinds("12345678901").is_empty());
-        assert!(kinds("0532-8288 1234").is_empty());
         assert!(kinds("预算 138 万元，1234 户").is_empty());
+    }
+
+    /// Issue 11, item 3: the forms the scanner missed.
+    #[test]
+    fn finds_mobile_numbers_with_a_country_code_and_any_separator() {
+        let found = [
+            ("电话+8613812345678。", "+8613812345678"),
+            ("电话 0086 138 1234 5678", "0086 138 1234 5678"),
+            ("电话 138.1234.5678", "138.1234.5678"),
+            ("电话 +86 138-1234-5678", "+86 138-1234-5678"),
+            ("电话 8613812345678", "8613812345678"),
+            ("电话 008613812345678", "008613812345678"),
+            ("电话（+86）13812345678", "（+86）13812345678"),
+            (
+                "电话 ＋８６ １３８－１２３４－５６７８",
+                "＋８６ １３８－１２３４－５６７８",
+            ),
+            ("电话 138 12345678", "138 12345678"),
+        ];
+        each_is(Kind::Mobile, &found);
+        // Not phone numbers: a longer code, a sum, a date, a bank card's groups.
+        none_in(&[
+            "编号 868613812345678",
+            "订单 2138123456789",
+            "2022.10.01",
+            "卡号 6222 0213 8123 4567",
+            "第 138 号 1234 5678 户",
+        ]);
+    }
+
+    fn each_is(kind: Kind, cases: &[(&str, &str)]) {
+        for (text, number) in cases {
+            assert_eq!(kinds(text), [(number.to_string(), kind)], "{text}");
+        }
+    }
+
+    fn none_in(texts: &[&str]) {
+        for text in texts {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn finds_landlines_with_their_area_code() {
+        let found = [
+            ("电话 0532-83456789。", "0532-83456789"),
+            ("电话 (0532) 8345 6789", "(0532) 8345 6789"),
+            ("电话（0532）83456789", "（0532）83456789"),
+            ("电话 0532 8345 6789", "0532 8345 6789"),
+            ("电话 010-8765432", "010-8765432"),
+            ("电话 +86 532 8345 6789", "+86 532 8345 6789"),
+            ("电话 0532-8288 1234", "0532-8288 1234"),
+        ];
+        each_is(Kind::Landline, &found);
+        none_in(&[
+            "2022-0532-8345",
+            "0532-0345 6789",
+            "05 3283 4567",
+            "邮编 266000",
+        ]);
     }
 
     #[test]

@@ -52,3 +52,43 @@ fn issue_11_1_a_site_toml_linked_out_of_the_site_is_not_read() {
     assert!(!all.contains("TOPSECRET"), "{all}");
     assert!(!all.contains("CI_TOKEN"), "{all}");
 }
+
+/// Issue 11, item 3: phone numbers the scanner did not see.
+#[test]
+fn issue_11_3_phone_numbers_in_every_common_form_are_personal_data() {
+    let site = site(&[]);
+    let root = site.path();
+    let rel = "councils/demo/grid-01/proposals/2022-001.md";
+    let text = std::fs::read_to_string(root.join(rel)).unwrap();
+    let numbers = [
+        "+8613812345678",
+        "0086 138 1234 5678",
+        "138.1234.5678",
+        "+86 138-1234-5678",
+        "0532-83456789",
+        "(0532) 8345 6789",
+    ];
+    let mut body = text.clone();
+    for n in numbers {
+        body.push_str(&format!("\n联系电话 {n}。\n"));
+    }
+    write(root, rel, &body);
+    let first = text.lines().count() + 2;
+    let (code, diags) = check_json(root);
+    assert_eq!(code, 1);
+    let found = places(&diags);
+    for (i, n) in numbers.iter().enumerate() {
+        let at = format!("personal-data {rel}:{}", first + 2 * i);
+        assert!(found.contains(&at), "{n}: {at} not in {found:?}");
+    }
+    // No finding repeats the number.
+    let out = council()
+        .args(["check", "--today", TODAY])
+        .arg(root)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for n in numbers {
+        assert!(!stdout.contains(n), "{n} shown in {stdout}");
+    }
+}

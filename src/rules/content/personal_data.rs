@@ -1,5 +1,5 @@
-//! `personal-data`: resident ID numbers, mobile numbers and e-mail addresses in published
-//! text.
+//! `personal-data`: resident ID numbers, mobile and landline numbers and e-mail addresses
+//! in published text.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -16,7 +16,8 @@ const DOCS_ZH: &str = r#"
 ## 检查什么
 检查所有会公开发布的字段文字（标题、提议人、姓名、实施责任方、地点、列席人员、译文等）和所有正文，查找以下内容：
 - 居民身份证号码：18 位，最后一位是数字或 `X`，并且符合 GB 11643 的校验位规则（这样普通的长数字不会被误报）；
-- 大陆手机号码：以 `13` 到 `19` 开头的 11 位数字，而且不是一长串数字中的一段；写成 `138-1234-5678` 或 `138 1234 5678` 也能查出来；
+- 大陆手机号码：以 `13` 到 `19` 开头的 11 位数字，而且不是一长串数字中的一段；写成 `138-1234-5678`、`138 1234 5678`、`138.1234.5678`，带 `+86`、`86`、`0086` 国家代码，或用全角数字，也能查出来；
+- 带区号的固定电话：如 `0532-83456789`、`(0532) 8345 6789`、`+86 532 8345 6789`；
 - 电子邮箱地址。
 
 site.toml 中 `[privacy] allow`（允许公开的内容）里列出的文字不算。检查结果不会重复显示查到的内容：输出时会把它遮住。
@@ -36,7 +37,7 @@ proposer = "黄台路41号居民代表王先生（电话 13812345678）"
 pub static RULE: Rule = Rule {
     name: "personal-data",
     severity: Severity::Error,
-    summary: "Published text holds a PRC resident ID number, a mainland mobile number or an e-mail address.",
+    summary: "Published text holds a PRC resident ID number, a mainland mobile number, a landline with its area code or an e-mail address.",
     docs: r#"
 ## What it does
 Scans every front-matter string that is published (titles, proposers, names, owners,
@@ -44,7 +45,9 @@ locations, guests, translations) and every body for:
 - PRC resident ID numbers: 18 characters, the last a digit or `X`, with a valid GB 11643
   check digit (so that ordinary long numbers do not fire);
 - mainland mobile numbers: 11 digits starting `13`–`19`, not part of a longer run of digits,
-  also when written `138-1234-5678` or `138 1234 5678`;
+  also when written `138-1234-5678`, `138 1234 5678` or `138.1234.5678`, with a `+86`, `86`
+  or `0086` prefix, and in full-width digits;
+- landlines with their area code: `0532-83456789`, `(0532) 8345 6789`, `+86 532 8345 6789`;
 - e-mail addresses.
 Strings listed in site.toml `[privacy] allow` are exempt. The finding never repeats what it
 found: the text is masked in the output.
@@ -98,7 +101,16 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 fn normalise(s: &str) -> String {
     s.chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')'))
+        .filter(|c| {
+            !matches!(
+                c,
+                ' ' | '\u{3000}' | '-' | '－' | '.' | '．' | '(' | ')' | '（' | '）' | '+' | '＋'
+            )
+        })
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            c => c,
+        })
         .collect::<String>()
         .to_lowercase()
 }
