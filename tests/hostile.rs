@@ -92,3 +92,73 @@ fn issue_11_3_phone_numbers_in_every_common_form_are_personal_data() {
         assert!(!stdout.contains(n), "{n} shown in {stdout}");
     }
 }
+
+/// Issue 11, item 8: names with control characters, spaces, `<>` or `%2e%2e%2f` were
+/// published raw (an ESC made sitemap.xml invalid XML).
+#[test]
+fn issue_11_8_names_that_cannot_be_web_addresses_are_reported() {
+    let site = site(&[]);
+    let root = site.path();
+    let page = "+++\ntitle = \"页面\"\n+++\n\n正文。\n";
+    for name in ["a b", "<b>x</b>", "%2e%2e%2f", "esc\u{1b}[31m", "tab\there"] {
+        write(root, &format!("content/{name}.md"), page);
+    }
+    write(root, "content/ok-page.md", page);
+    write(root, "content/bad dir/inner.md", page);
+    std::fs::rename(
+        root.join("councils/demo/grid-01"),
+        root.join("councils/demo/grid\u{1b}01"),
+    )
+    .unwrap();
+    write(
+        root,
+        "councils/demo/grid\u{1b}01/files/plan<1>.txt",
+        "平面图\n",
+    );
+    write(
+        root,
+        "councils/demo/grid\u{1b}01/files/平面图 第2版.txt",
+        "平面图\n",
+    );
+    let (code, diags) = check_json(root);
+    assert_eq!(code, 1);
+    let found = places(&diags);
+    for bad in [
+        "content/a b.md",
+        "content/<b>x</b>.md",
+        "content/%2e%2e%2f.md",
+        "content/esc\u{1b}[31m.md",
+        "content/tab\there.md",
+        "content/bad dir",
+        "councils/demo/grid\u{1b}01",
+        "councils/demo/grid\u{1b}01/files/plan<1>.txt",
+    ] {
+        assert!(
+            found.contains(&format!("invalid-value {bad}")),
+            "{bad:?} not in {found:?}"
+        );
+    }
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.contains("ok-page") || f.contains("第2版")),
+        "{found:?}"
+    );
+    // The terminal never receives the raw control characters.
+    let out = council()
+        .args(["check", "--today", TODAY])
+        .arg(root)
+        .output()
+        .unwrap();
+    assert!(
+        !out.stdout.contains(&0x1b),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("esc\\u{1b}[31m"));
+    // And nothing is published.
+    let public = tempfile::tempdir().unwrap();
+    let (code, _) = build(root, &public.path().join("public"));
+    assert_eq!(code, 1);
+    assert!(!public.path().join("public").exists());
+}

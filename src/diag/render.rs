@@ -89,22 +89,23 @@ fn human_one(d: &Diagnostic, renderer: &Renderer) -> String {
         let end = source.line_range(last).end;
         // Findings never show personal data, whatever their rule: the shown lines are
         // masked (offsets are kept, see `privacy::mask`).
-        let text = mask(&source.text[start..end]).into_owned();
+        let text = printable_same_len(&mask(&source.text[start..end]));
         let mut anns = Vec::new();
         for (l, primary) in labels {
             let s = l.span.start.clamp(start, end) - start;
             let e = l.span.end.clamp(start, end) - start;
             let (s, e) = (floor(&text, s), floor(&text, e.max(s)));
-            anns.push((s..e, mask(&l.text).into_owned(), *primary));
+            anns.push((s..e, printable(&mask(&l.text)).into_owned(), *primary));
         }
-        snippets.push((path.to_string(), text, first, anns));
+        snippets.push((printable(path).into_owned(), text, first, anns));
     }
 
-    let message = mask(&d.message);
-    let title = level.primary_title(message.as_ref()).id(d.rule);
+    let message = printable(&mask(&d.message)).into_owned();
+    let title = level.primary_title(message.as_str()).id(d.rule);
     let mut group: Group<'_> = Group::with_title(title);
+    let file = printable(&d.file);
     if snippets.is_empty() {
-        group = group.element(Origin::path(d.file.as_str()));
+        group = group.element(Origin::path(file.as_ref()));
     }
     for (path, text, line, anns) in &snippets {
         let mut snippet = Snippet::source(text.as_str())
@@ -130,9 +131,44 @@ fn human_one(d: &Diagnostic, renderer: &Renderer) -> String {
         group = group.element(Level::NOTE.message(format!("in commit {commit}")));
     }
     if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(mask(help)));
+        group = group.element(Level::HELP.message(printable(&mask(help)).into_owned()));
     }
     renderer.render(&[group])
+}
+
+/// Text for a terminal or a CI log: control characters other than newlines and tabs
+/// escaped (`\u{1b}`), so that a file name or a value from a record cannot move the cursor,
+/// recolour the screen or forge a line of the log.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+    {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if c.is_control() && !matches!(c, '\n' | '\t') {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
+/// The lines of a snippet with each control character other than line ends and tabs
+/// replaced by `?` (`??` for the two-byte ones), keeping every byte offset.
+fn printable_same_len(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => c.to_string(),
+            c if c.is_control() => "?".repeat(c.len_utf8()),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 fn floor(s: &str, mut i: usize) -> usize {
@@ -199,7 +235,7 @@ pub fn json(diags: &[Diagnostic]) -> String {
 pub fn github(diags: &[Diagnostic]) -> String {
     let mut out = String::new();
     for d in diags {
-        let mut props = format!("file={}", escape_property(&d.file));
+        let mut props = format!("file={}", escape_property(&printable(&d.file)));
         if let Some((line, col)) = d.line_col() {
             let _ = write!(props, ",line={line},col={col}");
         }
@@ -216,7 +252,7 @@ pub fn github(diags: &[Diagnostic]) -> String {
             "::{} {}::{}",
             d.severity.as_str(),
             props,
-            escape_data(&msg)
+            escape_data(&printable(&msg))
         );
     }
     out

@@ -8,6 +8,7 @@
 //! the fields inside files (that is `model`).
 
 pub mod frontmatter;
+pub mod names;
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -252,7 +253,12 @@ pub fn walk(root: &Path, languages: &[String], diags: &mut Vec<Diagnostic>) -> L
         if !dir.exists() {
             continue;
         }
-        for file in walk_dir(root, &dir, diags) {
+        let found = walk_dir(root, &dir, diags);
+        names::check(
+            &found.iter().map(|f| f.rel.as_str()).collect::<Vec<_>>(),
+            diags,
+        );
+        for file in found {
             layout.files.insert(file.rel.clone());
             if top == "static" {
                 layout.statics.push(file);

@@ -18,7 +18,7 @@ const DOCS_ZH: &str = r#"
 - `quorum`（法定人数）是不大于 1 的分数 `a/b`；
 - SSH 公钥能够读取；
 - 日期之间前后一致（成员的 `to` 不早于 `from`，`due` 完成期限不早于会议日期）；
-- 文件名能用作编号和网址；
+- 文件名和文件夹名能用作编号和网址（议事会、区域和内容页面的文件夹与页面：只用英文字母、数字、`-`、`_`、`.`；附件和静态文件：不能含控制字符，也不能含 `<>"'\`%#?*|`）；
 - 没有留下 `council new` 标出的待填写内容（`【请填写：…】`）。
 
 ## 为什么
@@ -45,8 +45,10 @@ Checks every field's value: text where text is expected, dates as TOML dates (`2
 without quotes), numbers in range (`progress` from 0 to 100), words from the allowed set
 (`action` is `deliberate` or `decide`), ids of the form `[a-z0-9][a-z0-9-]*`, a quorum as a
 fraction `a/b` no larger than 1, SSH keys that parse, dates that agree with each other (a
-member's `to` not before `from`, a deadline not before the meeting), file names that can serve
-as ids and web addresses, and no blank left as `council new` marks it (`【请填写：…】`).
+member's `to` not before `from`, a deadline not before the meeting), file and folder names
+that can serve as ids and web addresses (council, area and content folders and pages: ASCII
+letters, digits, `-`, `_`, `.`; attachments and static files: no control characters and none
+of `<>"'\`%#?*|`), and no blank left as `council new` marks it (`【请填写：…】`).
 
 ## Why
 A value council cannot understand cannot be judged: a date in quotes is text, not a date, and
@@ -79,6 +81,11 @@ pub fn diagnostic(
 /// A finding about a file's name (no position inside the file).
 pub fn file_name(src: &Arc<Source>, message: impl Into<String>) -> Diagnostic {
     RULE.diag(src.path.clone(), message)
+}
+
+/// A finding about a file's or folder's name, by its site path.
+pub fn name(rel: &str, message: impl Into<String>) -> Diagnostic {
+    RULE.diag(rel, message)
 }
 
 /// `2022-001.fr.md` when `fr` is not a language of the site.
