@@ -39,6 +39,7 @@ pub fn check(opts: &CheckOptions) -> Result<Checked, Error> {
     let root = crate::load::find_root(&opts.path)?;
     let today = opts.today.unwrap_or_else(today);
     let (site, mut diagnostics) = model::load_site(&root);
+    diagnostics.extend(crate::site::collisions::collisions(&site));
     let timelines = Timelines::build(&site);
     let ctx = Context {
         site: &site,

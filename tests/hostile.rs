@@ -162,3 +162,129 @@ fn issue_11_8_names_that_cannot_be_web_addresses_are_reported() {
     assert_eq!(code, 1);
     assert!(!public.path().join("public").exists());
 }
+
+/// Issue 11, item 9: a content page or static file at a generated address passed check and
+/// then failed the build (twice with a bare `Is a directory`).
+#[test]
+fn issue_11_9_pages_and_files_at_generated_addresses_are_misplaced() {
+    let page = "+++\ntitle = \"页面\"\n+++\n\n正文。\n";
+    let cases: &[&[&str]] = &[
+        &["content/en/about.md"],
+        &["content/councils/x.md"],
+        &["content/data/records.json.md"],
+        &["static/data/records.json"],
+        &["content/decisions.md"],
+        &["static/feed.xml"],
+        &["static/style.css"],
+        &["static/sitemap-2.xml"],
+        &["content/about/_index.md", "content/about.md"],
+        &["content/about.md", "static/about/index.html"],
+        &["content/a.txt", "static/a.txt/b.txt"],
+    ];
+    for files in cases {
+        let site = site(&[]);
+        let root = site.path();
+        for f in *files {
+            write(root, f, page);
+        }
+        let (code, diags) = check_json(root);
+        let found = places(&diags);
+        assert_eq!(code, 1, "{files:?}: {found:?}");
+        assert!(
+            files
+                .iter()
+                .any(|f| found.contains(&format!("misplaced-file {f}"))),
+            "{files:?}: {found:?}"
+        );
+        let out = tempfile::tempdir().unwrap();
+        let (code, stderr) = build(root, &out.path().join("public"));
+        assert_eq!(code, 1, "{files:?}: {stderr}");
+        assert!(!stderr.contains("Is a directory"), "{stderr}");
+    }
+    // Near misses publish.
+    let site = site(&[]);
+    let root = site.path();
+    write(root, "content/about.md", page);
+    write(root, "content/en-notes/x.md", page);
+    write(root, "static/data-extra/x.csv", "a,b\n");
+    write(root, "static/about/photo.png", "");
+    let (code, diags) = check_json(root);
+    assert_eq!(code, 0, "{diags:?}");
+}
+
+/// Issue 11, item 9: the list of generated addresses covers every file a build writes, so a
+/// page added later cannot be shadowed by a content page without `check` saying so.
+#[test]
+fn issue_11_9_every_top_level_name_of_a_build_is_listed_as_generated() {
+    let site = states_site();
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let (code, stderr) = build(site.path(), &public);
+    assert_eq!(code, 0, "{stderr}");
+    let theme: Vec<&str> = council::site::theme::DEFAULT_THEME
+        .iter()
+        .filter_map(|(p, _)| p.strip_prefix("static/"))
+        .collect();
+    let languages = ["en".to_string()];
+    let from_sources: Vec<String> = ["content", "static"]
+        .iter()
+        .flat_map(|top| {
+            std::fs::read_dir(site.path().join(top))
+                .into_iter()
+                .flatten()
+        })
+        .map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            name.strip_suffix(".md").unwrap_or(&name).to_string()
+        })
+        .collect();
+    for entry in std::fs::read_dir(&public).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || from_sources.contains(&name) || theme.contains(&name.as_str()) {
+            continue;
+        }
+        assert!(
+            council::site::routes::generated(&name, &languages).is_some(),
+            "`{name}` is written by the build but not in site::routes::GENERATED"
+        );
+    }
+}
+
+/// Issue 11, item 10: a 500 MB record took 4 GB of memory to build. Now every file has a
+/// documented size limit, enforced with a finding; the record is never read (the test runs
+/// council with 1 GiB of address space, and the file is sparse: it costs no disk).
+#[test]
+fn issue_11_10_a_500_mb_record_is_a_finding_not_4_gb_of_memory() {
+    let site = site(&[]);
+    let root = site.path();
+    let rel = "councils/demo/grid-01/proposals/2022-002.md";
+    let f = std::fs::OpenOptions::new()
+        .write(true)
+        .open(root.join(rel))
+        .unwrap();
+    f.set_len(500 << 20).unwrap();
+    drop(f);
+    let out = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("council");
+    let run = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 1048576 && exec \"$0\" build --today 2022-10-01 -o \"$1\" \"$2\"")
+        .arg(&bin)
+        .arg(out.path().join("public"))
+        .arg(root)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "{stdout}{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let (_, diags) = check_json(root);
+    let found = places(&diags);
+    assert!(
+        found.contains(&format!("misplaced-file {rel}")),
+        "{found:?}"
+    );
+}

@@ -1,4 +1,4 @@
-//! No input makes council panic: truncated, binary, empty, huge and random files, and
+//! No input makes council panic: truncated, binary, empty, large and random files, and
 //! malformed TOML of every kind, in every kind of file. Each gets findings instead.
 
 mod common;
@@ -175,7 +175,7 @@ fn deeply_nested_toml_does_not_overflow_the_stack() {
 }
 
 #[test]
-fn huge_files_are_read_and_checked() {
+fn large_files_are_read_and_checked_up_to_the_limit() {
     let site = site(&[]);
     let rel = "councils/demo/grid-01/proposals/2022-002.md";
     let mut text = String::from(
@@ -183,7 +183,8 @@ fn huge_files_are_read_and_checked() {
     );
     let para =
         "网格议事会讨论了加装电梯的方案，居民代表发表了意见。The council discussed the plan.\n\n";
-    while text.len() < 10 * 1024 * 1024 {
+    let limit = council::load::MAX_TEXT_BYTES as usize;
+    while text.len() + para.len() < limit - 100 {
         text.push_str(para);
     }
     text.push_str("[坏链接](../proposals/none.md)\n");
@@ -192,15 +193,24 @@ fn huge_files_are_read_and_checked() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert!(f[0].starts_with("broken-link"));
 
-    // 10 MB of one line with no front matter, and 10 MB of front matter.
-    write(site.path(), rel, "x".repeat(10 * 1024 * 1024));
+    // Just below the limit: one line with no front matter, and front matter only.
+    write(site.path(), rel, "x".repeat(limit - 1));
     assert!(!findings(site.path(), rel).is_empty());
     write(
         site.path(),
         rel,
-        format!("+++\n{}\n+++\n", "a = 1\n".repeat(1_700_000)),
+        format!("+++\n{}\n+++\n", "a = 1\n".repeat(limit / 6 - 2)),
     );
     assert!(!findings(site.path(), rel).is_empty());
+
+    // Over the limit: reported, not read.
+    write(site.path(), rel, "x".repeat(10 * 1024 * 1024));
+    let f = findings(site.path(), rel);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(
+        f[0].starts_with("misplaced-file this file is 10.0 MiB"),
+        "{f:?}"
+    );
 }
 
 #[test]

@@ -215,7 +215,8 @@ impl Workspace {
 
     /// Reads the whole site again.
     fn reload_all(&mut self) {
-        let (site, diags) = load_site(&self.root);
+        let (site, mut diags) = load_site(&self.root);
+        diags.extend(crate::site::collisions::collisions(&site));
         self.timelines = Timelines::build(&site);
         self.current = site;
         self.read_diags.clear();

@@ -5,6 +5,7 @@
 //! checks the site first and refuses to publish records with errors, then writes the output
 //! folder incrementally and atomically (see [`output`]).
 
+pub mod collisions;
 pub mod data;
 pub mod output;
 pub mod routes;
@@ -488,8 +489,7 @@ impl<'a> Renderer<'a> {
         // Attachments: every file beside the records that is not a record, at the same path;
         // files beside content pages, at their page's path.
         for rel in &site.files {
-            let is_source = rel.ends_with(".md") || rel.ends_with(".toml") || rel.ends_with(".MD");
-            if is_source {
+            if collisions::is_source(rel) {
                 continue;
             }
             let path = if rel.starts_with("councils/") {

@@ -107,6 +107,51 @@ pub fn root_prefix(file: &str) -> String {
     "../".repeat(file.matches('/').count())
 }
 
+/// What the generated site puts at a top-level name of the output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Generated {
+    /// A folder of generated pages and files: nothing from `content/` or `static/` may be
+    /// published inside it.
+    Folder,
+    /// A generated file.
+    File,
+    /// A generated file that a file of `static/` replaces (robots.txt, a favicon).
+    Replaceable,
+}
+
+/// Every top-level name of the generated output (besides the folders of the other
+/// languages, the theme's static files and the sitemap's parts, `sitemap-<k>.xml`). A
+/// content page, attachment or static file published under one of them is `misplaced-file`
+/// (see `site::collisions`); a test checks that every file a build writes is covered. A
+/// new generated page or file is one more line here.
+pub const GENERATED: &[(&str, Generated)] = &[
+    ("404.html", Generated::File),
+    ("councils", Generated::Folder),
+    ("data", Generated::Folder),
+    ("decisions", Generated::Folder),
+    ("feed.xml", Generated::File),
+    ("index.html", Generated::File),
+    ("sitemap.xml", Generated::File),
+    ("supervision", Generated::Folder),
+    ("transparency", Generated::Folder),
+];
+
+/// What the generated site has at the top-level name `name` (`sitemap-3.xml` included), for a
+/// site whose other languages are `other_languages`.
+pub fn generated(name: &str, other_languages: &[String]) -> Option<Generated> {
+    if other_languages.iter().any(|l| l == name) {
+        return Some(Generated::Folder);
+    }
+    let sitemap_part = name
+        .strip_prefix("sitemap-")
+        .and_then(|n| n.strip_suffix(".xml"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if sitemap_part {
+        return Some(Generated::File);
+    }
+    GENERATED.iter().find(|(n, _)| *n == name).map(|(_, g)| *g)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ use crate::rules::{Check, Rule};
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
 ## 检查什么
-按规定的目录结构（见 SPEC 第 2 节）检查 `councils/` 文件夹：每个议事会是一个含有 `council.toml` 的文件夹；它的记录是 `proposals/<id>.md`、`meetings/<stem>.md` 和 `reports/<stem>.md`（`<stem>` 是不带 `.md` 的文件名）；议事会里不能再套议事会。还会报告工具读不了的文件：既不是 `council.toml` 也不是 `area.toml` 的 `.toml` 文件、找不到原记录的译文、指向网站以外的符号链接（快捷方式）、打不开的文件，以及会占用工具自动生成页面地址的内容页面或文件夹（例如 `content/decisions.md`）。
+按规定的目录结构（见 SPEC 第 2 节）检查 `councils/` 文件夹：每个议事会是一个含有 `council.toml` 的文件夹；它的记录是 `proposals/<id>.md`、`meetings/<stem>.md` 和 `reports/<stem>.md`（`<stem>` 是不带 `.md` 的文件名）；议事会里不能再套议事会。还会报告工具读不了的文件：既不是 `council.toml` 也不是 `area.toml` 的 `.toml` 文件、找不到原记录的译文、指向网站以外的符号链接（快捷方式）、打不开的文件、超过大小上限的文件（记录、页面和 `.toml` 文件最大 2 MiB，附件和静态文件最大 50 MiB），以及发布地址会和工具自动生成的页面或文件重合的内容页面、附件或静态文件（例如 `content/decisions.md`、网站有英文时的 `content/en/about.md`、`static/data/records.json`、和主题同名的 `static/style.css`），或者两个发布到同一地址的文件（`content/about.md` 和 `content/about/_index.md`）。只有 `static/robots.txt` 和静态的网站图标可以替换工具生成的文件。
 
 ## 为什么
 放错文件夹的记录不会被发布，而且没有任何提示：网站上少了一份会议记录，却没人发现。宁可报错，也不去猜。
@@ -33,8 +33,13 @@ Checks the layout of `councils/` (SPEC §2): every council is a folder holding `
 its records are `proposals/<id>.md`, `meetings/<stem>.md` and `reports/<stem>.md`, and
 councils do not nest. It also reports files council cannot read: a `.toml` file that is
 neither `council.toml` nor `area.toml`, a translation without its record, a symbolic link to
-somewhere outside the site, a file that cannot be opened, and a content page or folder that
-would take the address of a page council generates (`content/decisions.md`).
+somewhere outside the site, a file that cannot be opened or is larger than council reads
+(2 MiB for a record, a page or a `.toml` file; 50 MiB for an attachment or a static file),
+and a content page, attachment or static file that would be published at an address council
+generates (`content/decisions.md`, `content/en/about.md` in a site with English,
+`static/data/records.json`, `static/style.css` of the theme) or at the same address as
+another (`content/about.md` and `content/about/_index.md`). Only `static/robots.txt` and a
+static favicon may replace what council generates.
 
 ## Why
 A record in the wrong folder is silently not published: the minutes would be missing from
@@ -114,14 +119,12 @@ pub fn unreadable(rel: &str, why: &str) -> Diagnostic {
         .help("check that the file exists and that you may read it")
 }
 
-pub fn reserved_page(rel: &str, name: &str) -> Diagnostic {
+pub fn route_taken(rel: &str, address: &str, by: &str) -> Diagnostic {
     RULE.diag(
         rel,
-        format!("a content page at `/{name}/` would replace a page council generates"),
+        format!("this would be published at `{address}`, an address already taken by {by}"),
     )
-    .help(format!(
-        "rename the file or folder: `{name}` is taken by the published site"
-    ))
+    .help("rename the file or folder, or move it into a folder of its own such as `content/about/`; council's own pages keep their addresses")
 }
 
 pub fn too_large(rel: &str, size: u64, limit: u64) -> Diagnostic {
