@@ -288,3 +288,136 @@ fn issue_11_10_a_500_mb_record_is_a_finding_not_4_gb_of_memory() {
         "{found:?}"
     );
 }
+
+/// Issue 11, item 10: `--output` inside `static/`, `themes/` or `.git/` was accepted once, and
+/// the site was then republished inside itself.
+#[test]
+fn issue_11_10_an_output_inside_the_sources_or_git_is_refused() {
+    let site = site(&[]);
+    let root = site.path();
+    std::fs::create_dir_all(root.join("static")).unwrap();
+    std::fs::create_dir_all(root.join("themes/default")).unwrap();
+    std::fs::create_dir_all(root.join(".git")).unwrap();
+    for out in [
+        "static/public",
+        "themes/default/out",
+        ".git/public",
+        "static/a/b/public",
+        "public/../static/x",
+    ] {
+        let (code, stderr) = build(root, &root.join(out));
+        assert_eq!(code, 2, "{out}: {stderr}");
+        assert!(stderr.contains("inside the site's"), "{out}: {stderr}");
+    }
+    let leftovers: Vec<_> = walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().to_string_lossy().contains("public"))
+        .map(|e| e.path().display().to_string())
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// Issue 11, item 10: `--base-url` was not validated (site.toml's `base_url` barely).
+#[test]
+fn issue_11_10_base_urls_are_validated() {
+    let site = site(&[]);
+    let root = site.path();
+    let out = tempfile::tempdir().unwrap();
+    for bad in [
+        "javascript:alert(1)//",
+        "https://example.org/\"><script>alert(1)</script>",
+        "//example.org/",
+        "https://user:pw@example.org/",
+        "https://example.org/?q=1",
+        "https://exa mple.org/",
+        "ftp://example.org/",
+    ] {
+        let o = council()
+            .args(["build", "--today", TODAY, "--base-url", bad, "-o"])
+            .arg(out.path().join("public"))
+            .arg(root)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+        assert!(String::from_utf8_lossy(&o.stderr).contains("--base-url"));
+        assert!(!out.path().join("public").exists());
+        let toml = std::fs::read_to_string(root.join("site.toml")).unwrap();
+        let changed = toml.replace("https://example.org/", &bad.replace('"', "\\\""));
+        write(root, "site.toml", &changed);
+        let (code, diags) = check_json(root);
+        assert_eq!(code, 1, "{bad}");
+        assert!(
+            places(&diags).contains(&"invalid-value site.toml:2".to_string()),
+            "{bad}: {diags:?}"
+        );
+        write(root, "site.toml", &toml);
+    }
+    let (code, stderr) = build(root, &out.path().join("public"));
+    assert_eq!(code, 0, "{stderr}");
+}
+
+/// Issue 11, item 10: in decisions.csv a leading space or line break before `=` escaped the
+/// formula guard.
+#[test]
+fn issue_11_10_no_csv_cell_starts_a_formula_after_blanks() {
+    let site = site(&[]);
+    let root = site.path();
+    let rel = "councils/demo/grid-01/meetings/2022-04-02.md";
+    let text = std::fs::read_to_string(root.join(rel)).unwrap();
+    let owner = text
+        .lines()
+        .find(|l| l.starts_with("owner ="))
+        .expect("the base fixture adopts a matter")
+        .to_string();
+    for hostile in [
+        r#"owner = " =HYPERLINK(\"http://evil.example/\",\"x\")""#,
+        r#"owner = "\n=1+cmd|' /C calc'!A0""#,
+        r#"owner = "\t@SUM(1+1)""#,
+        r#"owner = "＝1+2""#,
+    ] {
+        write(root, rel, text.replace(&owner, hostile));
+        let out = tempfile::tempdir().unwrap();
+        let public = out.path().join("public");
+        let (code, stderr) = build(root, &public);
+        assert_eq!(code, 0, "{stderr}");
+        let csv = std::fs::read_to_string(public.join("data/decisions.csv")).unwrap();
+        let cells = csv_cells(&csv);
+        assert!(
+            cells.iter().any(|c| c
+                .trim_start_matches('\'')
+                .trim_start()
+                .starts_with(['=', '@', '＝'])),
+            "the hostile owner is in the file"
+        );
+        for c in cells {
+            assert!(
+                !c.trim_start().starts_with(['=', '+', '@', '＝']),
+                "{hostile}: a cell starts a formula: {c:?}"
+            );
+        }
+    }
+}
+
+/// The cells of a CSV file (RFC 4180 quoting).
+fn csv_cells(csv: &str) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = csv.trim_start_matches('\u{feff}').chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (false, '"') => quoted = true,
+            (false, ',') | (false, '\n') => cells.push(std::mem::take(&mut cell)),
+            (false, '\r') => {}
+            (_, c) => cell.push(c),
+        }
+    }
+    cells.push(cell);
+    cells
+}

@@ -129,13 +129,13 @@ pub fn parse_site_config(src: &Arc<Source>) -> (SiteConfig, Vec<Diagnostic>) {
         r.require("base_url", "base_url = \"https://example.org/\"");
         config.base_url = r.text("base_url");
         if let Some(url) = &config.base_url
-            && !(url.starts_with("https://") || url.starts_with("http://"))
+            && let Some(problem) = base_url_problem(url)
         {
             r.push(
                 invalid_value::diagnostic(
                     r.src,
                     url.span.clone(),
-                    "`base_url` must be an absolute web address",
+                    format!("`base_url` must be an absolute web address: {problem}"),
                     "not an http(s) URL",
                 )
                 .help("write the full address the site is published at, like `https://yishi.example.org/`"),
@@ -231,6 +231,40 @@ pub fn parse_site_config(src: &Arc<Source>) -> (SiteConfig, Vec<Diagnostic>) {
         }
     });
     (config, sink.into_inner())
+}
+
+/// What is wrong with `url` as the address a site is published at (site.toml `base_url`,
+/// `build --base-url`): it must be an `http(s)://` address with a host, without user name,
+/// password, query or fragment, and without blanks, control characters or quotes (which a
+/// browser would drop or encode silently, so the published links would not be what is
+/// written).
+pub fn base_url_problem(url: &str) -> Option<&'static str> {
+    if url.chars().any(|c| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(
+                c,
+                '"' | '\'' | '<' | '>' | '\\' | '`' | '{' | '}' | '|' | '^'
+            )
+    }) {
+        return Some("it holds blanks, control characters, quotes or brackets");
+    }
+    let Ok(parsed) = url::Url::parse(url) else {
+        return Some("it is not a valid URL");
+    };
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Some("it does not start with `https://` or `http://`");
+    }
+    if parsed.host_str().is_none_or(str::is_empty) {
+        return Some("it names no host");
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Some("it holds a user name or password");
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Some("it holds a query (`?`) or a fragment (`#`)");
+    }
+    None
 }
 
 /// `zh`, `en`, `zh-Hant`: a short language tag.

@@ -240,8 +240,14 @@ pub fn decisions_csv(ctx: &Ctx<'_>) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// A cell as a spreadsheet cannot take it for a formula: a cell whose first character other
+/// than blanks and line breaks (which spreadsheets skip) starts a formula, in half or full
+/// width, gets a leading `'` (OWASP's CSV injection advice); numbers such as `-5` stay.
 fn csv_cell(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err() {
+    let formula = s.starts_with(['\t', '\r'])
+        || s.trim_start()
+            .starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠']);
+    let s = if formula && s.trim().parse::<f64>().is_err() {
         format!("'{s}")
     } else {
         s.to_string()
@@ -573,6 +579,9 @@ mod tests {
         assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(csv_cell("-5"), "-5");
+        assert_eq!(csv_cell(" =1+2"), "' =1+2");
+        assert_eq!(csv_cell("\n=1+2"), "\"'\n=1+2\"");
+        assert_eq!(csv_cell("＝1+2"), "'＝1+2");
         assert_eq!(csv_cell("居委会"), "居委会");
     }
 

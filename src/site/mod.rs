@@ -71,6 +71,14 @@ pub enum BuildOutcome {
 /// Checks the site and, when it has no errors, publishes it.
 pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
     let start = Instant::now();
+    if let Some(url) = &opts.base_url
+        && let Some(problem) = crate::model::base_url_problem(url)
+    {
+        return Err(Error::Usage(format!(
+            "`--base-url {}` cannot be used: {problem}\n  = help: give the full address the site is published at, like `--base-url https://yishi.example.org/`",
+            crate::diag::render::printable(url)
+        )));
+    }
     let checked = check(&CheckOptions {
         path: opts.path.clone(),
         today: opts.today,

@@ -25,6 +25,32 @@ pub const MARKER: &str = ".council-output";
 const MARKER_TEXT: &str = "This folder is written by `council build`.\nFiles the site no longer produces are removed at each build; do not keep other files here.\n";
 const TMP_SUFFIX: &str = ".council-tmp";
 
+/// Folders of the site an output may not be inside: its sources, and git's own.
+const SOURCES: [&str; 5] = ["councils", "content", "static", "themes", ".git"];
+
+/// `dir` made absolute and free of `.`, `..` and symbolic links, whether or not it exists:
+/// its nearest existing ancestor, resolved, then the rest of it.
+fn resolve(dir: &Path) -> io::Result<PathBuf> {
+    use std::path::Component;
+    let dir = std::path::absolute(dir)?;
+    let parts: Vec<Component<'_>> = dir.components().collect();
+    let mut k = parts.len();
+    while k > 1 && fs::symlink_metadata(parts[..k].iter().collect::<PathBuf>()).is_err() {
+        k -= 1;
+    }
+    let mut out = parts[..k].iter().collect::<PathBuf>().canonicalize()?;
+    for part in &parts[k..] {
+        match part {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::Normal(name) => out.push(name),
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
 pub struct Output {
     pub root: PathBuf,
     /// Folders this build created, so that an aborted build can remove them again.
@@ -58,7 +84,17 @@ impl Output {
             path: dir.to_path_buf(),
             reason: why.to_string(),
         };
-        let mut root = dir.to_path_buf();
+        let root = resolve(dir).map_err(|e| Error::io(dir, e))?;
+        if site_root.starts_with(&root) {
+            return Err(refuse(
+                "it is the site itself or holds it; publish to a folder such as `public`",
+            ));
+        }
+        if let Some(source) = SOURCES.iter().find(|s| root.starts_with(site_root.join(s))) {
+            return Err(refuse(&format!(
+                "it is inside the site's `{source}` folder; publish to a folder such as `public` (council would publish the site into itself)"
+            )));
+        }
         let mut fresh = true;
         if let Ok(meta) = fs::symlink_metadata(dir) {
             if meta.file_type().is_symlink() {
@@ -69,19 +105,6 @@ impl Output {
             if !meta.is_dir() {
                 return Err(refuse("it is a file, not a folder"));
             }
-            root = dir.canonicalize().map_err(|e| Error::io(dir, e))?;
-            if site_root.starts_with(&root) {
-                return Err(refuse(
-                    "it is the site itself or holds it; publish to a folder such as `public`",
-                ));
-            }
-            for source in ["councils", "content", "static", "themes"] {
-                if root.starts_with(site_root.join(source)) {
-                    return Err(refuse(
-                        "it is inside the site's sources; publish to a folder such as `public`",
-                    ));
-                }
-            }
             let empty = fs::read_dir(dir)
                 .map_err(|e| Error::io(dir, e))?
                 .next()
@@ -90,16 +113,6 @@ impl Output {
             if !empty && !dir.join(MARKER).is_file() {
                 return Err(refuse(
                     "it is not empty and was not written by council build; choose an empty or new folder (council removes files it does not produce)",
-                ));
-            }
-        } else if let Some(parent) = dir.parent().filter(|p| p.exists()) {
-            let parent = parent.canonicalize().map_err(|e| Error::io(dir, e))?;
-            root = parent.join(dir.file_name().unwrap_or_default());
-            if root.starts_with(site_root.join("councils"))
-                || root.starts_with(site_root.join("content"))
-            {
-                return Err(refuse(
-                    "it is inside the site's sources; publish to a folder such as `public`",
                 ));
             }
         }
