@@ -6,6 +6,13 @@ mod common;
 
 use common::*;
 
+/// The base fixture and the text of its file `rel`.
+fn base_with(rel: &str) -> (tempfile::TempDir, String) {
+    let site = site(&[]);
+    let text = std::fs::read_to_string(site.path().join(rel)).unwrap();
+    (site, text)
+}
+
 /// Issue 11, item 1: site.toml linked to `/proc/self/environ` printed the CI's environment.
 #[test]
 fn issue_11_1_a_site_toml_linked_out_of_the_site_is_not_read() {
@@ -56,10 +63,9 @@ fn issue_11_1_a_site_toml_linked_out_of_the_site_is_not_read() {
 /// Issue 11, item 3: phone numbers the scanner did not see.
 #[test]
 fn issue_11_3_phone_numbers_in_every_common_form_are_personal_data() {
-    let site = site(&[]);
-    let root = site.path();
     let rel = "councils/demo/grid-01/proposals/2022-001.md";
-    let text = std::fs::read_to_string(root.join(rel)).unwrap();
+    let (site, text) = base_with(rel);
+    let root = site.path();
     let numbers = [
         "+8613812345678",
         "0086 138 1234 5678",
@@ -361,10 +367,9 @@ fn issue_11_10_base_urls_are_validated() {
 /// formula guard.
 #[test]
 fn issue_11_10_no_csv_cell_starts_a_formula_after_blanks() {
-    let site = site(&[]);
-    let root = site.path();
     let rel = "councils/demo/grid-01/meetings/2022-04-02.md";
-    let text = std::fs::read_to_string(root.join(rel)).unwrap();
+    let (site, text) = base_with(rel);
+    let root = site.path();
     let owner = text
         .lines()
         .find(|l| l.starts_with("owner ="))
