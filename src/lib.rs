@@ -8,7 +8,8 @@
 //! - [`rules`] check the records and push [`diag::Diagnostic`]s;
 //! - [`lifecycle`] derives each matter's state as of a day;
 //! - [`check`] runs these stages for `council check`;
-//! - [`site`] publishes the records as a website (`council build`);
+//! - [`site`] publishes the records as a website (`council build`), SVG attachments through
+//!   [`svg`];
 //! - [`serve`] previews the site while it is edited (`council serve`);
 //! - [`audit`] reads the git history of the records (`council audit`, `council log`);
 //! - [`secretary`] holds the daily tools (`council init`, `new`, `status`, `hook`).
@@ -29,5 +30,6 @@ pub mod rules;
 pub mod secretary;
 pub mod serve;
 pub mod site;
+pub mod svg;
 
 pub use error::Error;

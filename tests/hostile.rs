@@ -13,6 +13,22 @@ fn base_with(rel: &str) -> (tempfile::TempDir, String) {
     (site, text)
 }
 
+/// Asserts that the findings `found` (as `places` gives them) hold each of `expected`.
+fn assert_found(found: &[String], expected: impl IntoIterator<Item = String>) {
+    for e in expected {
+        assert!(found.contains(&e), "{e} not in {found:?}");
+    }
+}
+
+/// Builds `root` into a new folder, which must succeed: the folder and the output in it.
+fn build_ok(root: &std::path::Path) -> (tempfile::TempDir, std::path::PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let (code, stderr) = build(root, &public);
+    assert_eq!(code, 0, "{stderr}");
+    (out, public)
+}
+
 /// Issue 11, item 1: site.toml linked to `/proc/self/environ` printed the CI's environment.
 #[test]
 fn issue_11_1_a_site_toml_linked_out_of_the_site_is_not_read() {
@@ -264,12 +280,10 @@ fn issue_11_10_a_500_mb_record_is_a_finding_not_4_gb_of_memory() {
     let site = site(&[]);
     let root = site.path();
     let rel = "councils/demo/grid-01/proposals/2022-002.md";
-    let f = std::fs::OpenOptions::new()
-        .write(true)
-        .open(root.join(rel))
-        .unwrap();
-    f.set_len(500 << 20).unwrap();
-    drop(f);
+    sparse(root, rel, 500 << 20);
+    let attachment = "councils/demo/grid-01/files/scan.pdf";
+    write(root, attachment, "%PDF-1.7\n");
+    sparse(root, attachment, 300 << 20);
     let out = tempfile::tempdir().unwrap();
     let bin = assert_cmd::cargo::cargo_bin("council");
     let run = std::process::Command::new("sh")
@@ -293,6 +307,16 @@ fn issue_11_10_a_500_mb_record_is_a_finding_not_4_gb_of_memory() {
         found.contains(&format!("misplaced-file {rel}")),
         "{found:?}"
     );
+}
+
+/// Makes the file `rel` `len` bytes long without writing them (a sparse file).
+fn sparse(root: &std::path::Path, rel: &str, len: u64) {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(root.join(rel))
+        .unwrap()
+        .set_len(len)
+        .unwrap();
 }
 
 /// Issue 11, item 10: `--output` inside `static/`, `themes/` or `.git/` was accepted once, and
@@ -425,4 +449,203 @@ fn csv_cells(csv: &str) -> Vec<String> {
     }
     cells.push(cell);
     cells
+}
+
+/// Issue 11, item 2: a record saved as `.txt`, `.md.txt` or `.docx` in reports/ or meetings/
+/// passed check and was copied raw into the site, unscanned (a resident's mobile number was
+/// published this way), and the old page went without a word.
+#[test]
+fn issue_11_2_files_that_are_not_records_or_published_types_are_reported() {
+    let site = site(&[]);
+    let root = site.path();
+    let council = "councils/demo/grid-01";
+    let report =
+        std::fs::read_to_string(root.join(format!("{council}/reports/2022-06-30.md"))).unwrap();
+    std::fs::remove_file(root.join(format!("{council}/reports/2022-06-30.md"))).unwrap();
+    write(
+        root,
+        &format!("{council}/reports/2022-06-30.txt"),
+        format!("{report}\n居民电话 13812345678\n"),
+    );
+    write(
+        root,
+        &format!("{council}/meetings/2022-05-01.md.txt"),
+        "会议记录\n",
+    );
+    write(
+        root,
+        &format!("{council}/reports/2022-07-01.docx"),
+        b"PK\x03\x04 a Word document",
+    );
+    write(
+        root,
+        &format!("{council}/files/scan.docx"),
+        b"PK\x03\x04 a Word document",
+    );
+    write(
+        root,
+        &format!("{council}/files/page.html"),
+        "<script>alert(1)</script>",
+    );
+    let (code, diags) = check_json(root);
+    assert_eq!(code, 1);
+    let found = places(&diags);
+    assert_found(
+        &found,
+        [
+            "reports/2022-06-30.txt",
+            "meetings/2022-05-01.md.txt",
+            "reports/2022-07-01.docx",
+            "files/scan.docx",
+            "files/page.html",
+        ]
+        .map(|rel| format!("misplaced-file {council}/{rel}")),
+    );
+    // Nothing is published, and the last site stays as it was.
+    let clean = site_with_report(&report);
+    let (_out, public) = build_ok(clean.path());
+    let before = tree(&public);
+    let (code, _) = build(root, &public);
+    assert_eq!(code, 1);
+    assert_eq!(tree(&public), before);
+}
+
+fn site_with_report(report: &str) -> tempfile::TempDir {
+    let site = site(&[]);
+    write(
+        site.path(),
+        "councils/demo/grid-01/reports/2022-06-30.md",
+        report,
+    );
+    site
+}
+
+/// Issue 11, item 2: every published file that is text is scanned for personal data:
+/// attachments, the text of SVG images, content attachments and static files.
+#[test]
+fn issue_11_2_personal_data_in_published_text_files_is_found() {
+    let site = site(&[]);
+    let root = site.path();
+    let files = [
+        (
+            "councils/demo/grid-01/files/notes.txt",
+            "走访记录\n王先生 138-1234-5678\n",
+            2,
+        ),
+        (
+            "councils/demo/grid-01/files/list.csv",
+            "户号,电话\n3-201,13912345678\n",
+            2,
+        ),
+        (
+            "councils/demo/grid-01/files/plan.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<rect width=\"138\" height=\"1234\"/>\n<text>联系 0532-83456789</text>\n</svg>\n",
+            3,
+        ),
+        ("content/about/contact.txt", "邮箱 someone@example.com\n", 1),
+        ("static/info.html", "<p>身份证 11010519491231002X</p>\n", 1),
+    ];
+    for (rel, text, _) in files {
+        write(root, rel, text);
+    }
+    write(
+        root,
+        "content/about.md",
+        "+++\ntitle = \"关于\"\n+++\n\n正文。\n",
+    );
+    let (code, diags) = check_json(root);
+    assert_eq!(code, 1);
+    let found = places(&diags);
+    for (rel, _, line) in files {
+        assert!(
+            found.contains(&format!("personal-data {rel}:{line}")),
+            "{rel}: {found:?}"
+        );
+    }
+    assert_eq!(
+        found
+            .iter()
+            .filter(|f| f.starts_with("personal-data"))
+            .count(),
+        files.len(),
+        "the drawing's numbers are not a phone: {found:?}"
+    );
+}
+
+/// Issue 11, item 4: an SVG with `onload` or `<script>`, or an HTML file under files/, was
+/// published byte for byte and ran its script on the site's origin.
+#[test]
+fn issue_11_4_only_safe_attachments_are_published_and_svg_is_sanitised() {
+    let site = site(&[]);
+    let root = site.path();
+    let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"document.title='pwned'\">\n<script>alert(1)</script>\n<circle r=\"5\" fill=\"red\"/>\n</svg>\n";
+    write(root, "councils/demo/grid-01/files/plan.svg", svg);
+    write(root, "content/about/map.svg", svg);
+    write(
+        root,
+        "content/about.md",
+        "+++\ntitle = \"关于\"\n+++\n\n![地图](about/map.svg)\n",
+    );
+    let (code, diags) = check_json(root);
+    assert_eq!(code, 0, "{diags:?}");
+    let found = places(&diags);
+    for rel in [
+        "councils/demo/grid-01/files/plan.svg",
+        "content/about/map.svg",
+    ] {
+        assert_found(
+            &found,
+            [1, 2].map(|line| format!("unsafe-html {rel}:{line}")),
+        );
+    }
+    let (_out, public) = build_ok(root);
+    for rel in ["councils/demo/grid-01/files/plan.svg", "about/map.svg"] {
+        let published = std::fs::read_to_string(public.join(rel)).unwrap();
+        assert!(
+            published.contains("<circle r=\"5\" fill=\"red\">"),
+            "{published}"
+        );
+        for bad in ["script", "onload", "alert", "pwned"] {
+            assert!(!published.contains(bad), "{bad} in {rel}: {published}");
+        }
+    }
+    // What cannot be made safe is not published: HTML, a disguised page, a broken SVG.
+    for (rel, bytes) in [
+        (
+            "councils/demo/grid-01/files/page.html",
+            &b"<script>alert(1)</script>"[..],
+        ),
+        (
+            "councils/demo/grid-01/files/page.htm",
+            b"<script>alert(1)</script>",
+        ),
+        (
+            "councils/demo/grid-01/files/photo.png",
+            b"<html><script>alert(1)</script>",
+        ),
+        (
+            "councils/demo/grid-01/files/scan.pdf",
+            b"<html><script>alert(1)</script>",
+        ),
+        (
+            "councils/demo/grid-01/files/broken.svg",
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>",
+        ),
+        (
+            "councils/demo/grid-01/files/page.xhtml",
+            b"<html xmlns=\"http://www.w3.org/1999/xhtml\"/>",
+        ),
+        ("content/about/page.html", b"<script>alert(1)</script>"),
+    ] {
+        let one = common::site(&[]);
+        write(one.path(), rel, bytes);
+        let (code, diags) = check_json(one.path());
+        assert_eq!(code, 1, "{rel}");
+        assert!(
+            places(&diags)
+                .iter()
+                .any(|p| p.starts_with(&format!("misplaced-file {rel}"))),
+            "{rel}: {diags:?}"
+        );
+    }
 }

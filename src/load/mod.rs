@@ -7,8 +7,11 @@
 //! place or read becomes a finding and the walk goes on. It knows the layout of SPEC §2, not
 //! the fields inside files (that is `model`).
 
+pub mod attachments;
 pub mod frontmatter;
 pub mod names;
+
+pub use attachments::AttachmentKind;
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -103,6 +106,8 @@ pub struct Layout {
     pub files: BTreeSet<String>,
     /// Files under `static/`, copied to the output as they are.
     pub statics: Vec<FoundFile>,
+    /// Attachments of `councils/` and `content/` of a type the site publishes.
+    pub attachments: Vec<(FoundFile, AttachmentKind)>,
 }
 
 /// Finds the site root: `start` itself or its nearest parent holding `site.toml`.
@@ -247,6 +252,7 @@ pub fn walk(root: &Path, languages: &[String], diags: &mut Vec<Diagnostic>) -> L
     let mut councils_found: Vec<FoundFile> = Vec::new();
     let mut areas_found: Vec<FoundFile> = Vec::new();
     let mut mds: Vec<FoundFile> = Vec::new();
+    let mut others: Vec<FoundFile> = Vec::new();
 
     for top in ["councils", "content", "static"] {
         let dir = root.join(top);
@@ -265,10 +271,12 @@ pub fn walk(root: &Path, languages: &[String], diags: &mut Vec<Diagnostic>) -> L
                 continue;
             }
             if top == "content" {
-                if has_ext(&file.rel, "md")
-                    && let Some(page) = page_file(file, languages, diags)
-                {
-                    layout.pages.push(page);
+                if has_ext(&file.rel, "md") {
+                    if let Some(page) = page_file(file, languages, diags) {
+                        layout.pages.push(page);
+                    }
+                } else if !has_ext(&file.rel, "toml") {
+                    attachment(&mut layout, file, diags);
                 }
                 continue;
             }
@@ -281,6 +289,8 @@ pub fn walk(root: &Path, languages: &[String], diags: &mut Vec<Diagnostic>) -> L
                 diags.push(rules::files::misplaced_file::stray_toml(&file.rel, name));
             } else if has_ext(name, "md") {
                 mds.push(file);
+            } else {
+                others.push(file);
             }
         }
     }
@@ -328,16 +338,35 @@ pub fn walk(root: &Path, languages: &[String], diags: &mut Vec<Diagnostic>) -> L
         .enumerate()
         .map(|(i, c)| (parent(&c.toml.rel).to_string(), i))
         .collect();
-    for f in mds {
-        let mut dir = parent(&f.rel);
-        let mut found = None;
+    let council_of = |rel: &str| {
+        let mut dir = parent(rel);
         while !dir.is_empty() {
             if let Some(&i) = by_dir.get(dir) {
-                found = Some(i);
-                break;
+                return Some(i);
             }
             dir = parent(dir);
         }
+        None
+    };
+    // Files beside the records: a file in a record folder that is not a record is reported
+    // (a record saved as `.txt` or `.docx` would otherwise be published unchecked); anything
+    // else is an attachment when its type is one the site publishes.
+    for f in others {
+        if let Some(i) = council_of(&f.rel) {
+            let inner = &f.rel[parent(&layout.councils[i].toml.rel).len() + 1..];
+            if let Some(folder) = inner
+                .split('/')
+                .next()
+                .filter(|d| RecordKind::from_folder(d).is_some())
+            {
+                diags.push(rules::files::misplaced_file::not_a_record(&f.rel, folder));
+                continue;
+            }
+        }
+        attachment(&mut layout, f, diags);
+    }
+    for f in mds {
+        let found = council_of(&f.rel);
         let Some(council) = found.map(|i| &mut layout.councils[i]) else {
             diags.push(rules::files::misplaced_file::outside_council(&f.rel));
             continue;
@@ -375,6 +404,18 @@ pub fn walk(root: &Path, languages: &[String], diags: &mut Vec<Diagnostic>) -> L
         .pages
         .sort_by(|a, b| (&a.path, &a.lang).cmp(&(&b.path, &b.lang)));
     layout
+}
+
+/// An attachment of a type the site publishes goes to the layout; any other is reported.
+fn attachment(layout: &mut Layout, file: FoundFile, diags: &mut Vec<Diagnostic>) {
+    let name = file.rel.rsplit('/').next().unwrap_or("");
+    match AttachmentKind::of(name) {
+        Some(kind) => layout.attachments.push((file, kind)),
+        None => diags.push(rules::files::misplaced_file::not_published(
+            &file.rel,
+            attachments::ALLOWED,
+        )),
+    }
 }
 
 fn page_file(

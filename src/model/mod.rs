@@ -410,6 +410,15 @@ impl Page {
     }
 }
 
+/// A file published beside the records or the content pages.
+#[derive(Clone, Debug)]
+pub struct Attachment {
+    pub file: FoundFile,
+    pub kind: crate::load::AttachmentKind,
+    /// The text of a text or SVG attachment.
+    pub text: Option<Arc<Source>>,
+}
+
 /// A whole site, read.
 #[derive(Clone, Debug)]
 pub struct Site {
@@ -424,6 +433,10 @@ pub struct Site {
     /// Every file of `councils/`, `content/` and `static/`, relative to the root.
     pub files: BTreeSet<String>,
     pub statics: Vec<FoundFile>,
+    /// The attachments of `councils/` and `content/` that are published, sorted by path.
+    pub attachments: Vec<Attachment>,
+    /// The static files that are text (UTF-8 without NUL bytes), for the personal-data scan.
+    pub static_texts: Vec<Arc<Source>>,
     /// How many files were read (for the summary line).
     pub file_count: usize,
 }

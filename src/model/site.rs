@@ -21,6 +21,8 @@ enum Parsed {
     RecordText(usize, RecordKind, String, TranslatedText, String),
     Page(Page),
     PageText(String, TranslatedText, String),
+    Attachment(Attachment),
+    StaticText(Arc<Source>),
     Unread,
 }
 
@@ -50,6 +52,8 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
         Council(usize, &'a FoundFile),
         Record(usize, &'a load::RecordFile),
         Page(&'a load::PageFile),
+        Attachment(&'a FoundFile, load::AttachmentKind),
+        Static(&'a FoundFile),
     }
     let mut jobs = Vec::new();
     for a in &layout.areas {
@@ -65,6 +69,12 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
         jobs.push(Job::Page(p));
     }
     let file_count = jobs.len() + 1;
+    for (f, kind) in &layout.attachments {
+        jobs.push(Job::Attachment(f, *kind));
+    }
+    for f in &layout.statics {
+        jobs.push(Job::Static(f));
+    }
 
     let results: Vec<(Parsed, Vec<Diagnostic>)> = jobs
         .par_iter()
@@ -74,6 +84,8 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
                 Job::Council(_, f) => f,
                 Job::Record(_, r) => &r.file,
                 Job::Page(p) => &p.file,
+                Job::Attachment(f, kind) => return read_attachment(f, *kind),
+                Job::Static(f) => return read_static(f),
             };
             let src = match load::read_source(file) {
                 Ok(s) => s,
@@ -100,6 +112,7 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
                     (Parsed::Council(*i, x), d)
                 }
                 Job::Record(i, r) => parse_record(*i, r, &src, langs),
+                Job::Attachment(..) | Job::Static(_) => unreachable!("read above"),
                 Job::Page(p) => match &p.lang {
                     None => {
                         let (x, d) = parse_page(&p.path, &src);
@@ -122,6 +135,8 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
     let mut record_texts = Vec::new();
     let mut pages = Vec::new();
     let mut page_texts = Vec::new();
+    let mut attachments = Vec::new();
+    let mut static_texts = Vec::new();
     for (parsed, d) in results {
         diags.extend(d);
         match parsed {
@@ -133,6 +148,8 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
             Parsed::RecordText(i, kind, stem, t, rel) => record_texts.push((i, kind, stem, t, rel)),
             Parsed::Page(p) => pages.push(p),
             Parsed::PageText(path, t, rel) => page_texts.push((path, t, rel)),
+            Parsed::Attachment(a) => attachments.push(a),
+            Parsed::StaticText(src) => static_texts.push(src),
             Parsed::Unread => {}
         }
     }
@@ -200,6 +217,8 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
         c.reports.sort_by(|a, b| a.meta.stem.cmp(&b.meta.stem));
     }
     areas.sort_by(|a: &Area, b| a.key.cmp(&b.key));
+    attachments.sort_by(|a: &Attachment, b| a.file.rel.cmp(&b.file.rel));
+    static_texts.sort_by(|a: &Arc<Source>, b| a.path.cmp(&b.path));
     pages.sort_by(|a: &Page, b| a.path.cmp(&b.path));
 
     let site = Site {
@@ -211,9 +230,90 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
         pages,
         files: layout.files,
         statics: layout.statics,
+        attachments,
+        static_texts,
         file_count,
     };
     (site, diags)
+}
+
+/// An attachment: a binary one is checked (size, first bytes), a text or SVG one read; an SVG
+/// one must parse.
+fn read_attachment(f: &FoundFile, kind: load::AttachmentKind) -> (Parsed, Vec<Diagnostic>) {
+    if !kind.is_text() {
+        return match load::attachments::check_binary(f, kind) {
+            Ok(()) => (
+                Parsed::Attachment(Attachment {
+                    file: f.clone(),
+                    kind,
+                    text: None,
+                }),
+                Vec::new(),
+            ),
+            Err(d) => (Parsed::Unread, vec![*d]),
+        };
+    }
+    let src = match load::read_source(f) {
+        Ok(s) => s,
+        Err(d) => return (Parsed::Unread, vec![*d]),
+    };
+    if kind == load::AttachmentKind::Svg
+        && let Err(e) = crate::svg::sanitise(&src.text)
+    {
+        return (
+            Parsed::Unread,
+            vec![misplaced_file::not_svg(&src, e.at, &e.why)],
+        );
+    }
+    (
+        Parsed::Attachment(Attachment {
+            file: f.clone(),
+            kind,
+            text: Some(src),
+        }),
+        Vec::new(),
+    )
+}
+
+/// A static file: checked for size, and read when it is text (for the personal-data scan).
+fn read_static(f: &FoundFile) -> (Parsed, Vec<Diagnostic>) {
+    use std::io::Read;
+    let head = std::fs::File::open(&f.abs).and_then(|file| {
+        let len = file.metadata()?.len();
+        let mut head = Vec::new();
+        file.take(8192).read_to_end(&mut head)?;
+        Ok((len, head))
+    });
+    let (len, head) = match head {
+        Ok(x) => x,
+        Err(e) => {
+            return (
+                Parsed::Unread,
+                vec![misplaced_file::unreadable(&f.rel, &e.to_string())],
+            );
+        }
+    };
+    if len > load::MAX_FILE_BYTES {
+        return (
+            Parsed::Unread,
+            vec![misplaced_file::too_large(&f.rel, len, load::MAX_FILE_BYTES)],
+        );
+    }
+    // Text: no NUL byte, and UTF-8 (a character may be cut at the end of the sample).
+    let is_text = !head.contains(&0)
+        && match std::str::from_utf8(&head) {
+            Ok(_) => true,
+            Err(e) => e.error_len().is_none() && head.len() as u64 == 8192,
+        };
+    if !is_text {
+        return (Parsed::Unread, Vec::new());
+    }
+    match load::read_source(f) {
+        Ok(src) => (Parsed::StaticText(src), Vec::new()),
+        // Binary after all, past the sample: nothing to scan.
+        Err(d) if d.rule == "invalid-utf8" => (Parsed::Unread, Vec::new()),
+        Err(d) => (Parsed::Unread, vec![*d]),
+    }
 }
 
 fn parse_record(

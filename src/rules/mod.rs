@@ -240,5 +240,32 @@ pub fn bodies<'a>(ctx: &Context<'a>) -> Vec<(&'a Arc<Source>, &'a Body)> {
     out
 }
 
+/// Every text or SVG attachment in scope (one under a council belongs to that council's
+/// scope, any other to the site's), with its text.
+pub fn text_attachments<'a>(
+    ctx: &Context<'a>,
+) -> Vec<(&'a crate::model::Attachment, &'a Arc<Source>)> {
+    let keys: Vec<String> = ctx
+        .councils()
+        .map(|(_, c)| format!("{}/", c.dir()))
+        .collect();
+    let all_councils: Vec<String> = ctx
+        .site
+        .councils
+        .iter()
+        .map(|c| format!("{}/", c.dir()))
+        .collect();
+    ctx.site
+        .attachments
+        .iter()
+        .filter_map(|a| Some((a, a.text.as_ref()?)))
+        .filter(|(a, _)| {
+            let rel = &a.file.rel;
+            keys.iter().any(|k| rel.starts_with(k))
+                || (ctx.site_in_scope() && !all_councils.iter().any(|k| rel.starts_with(k)))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests;

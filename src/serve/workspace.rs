@@ -161,6 +161,7 @@ fn owner(f: &OutFile) -> Owner {
         ) => Owner::Council(*ci),
         FileKind::Page(Route::Page(_) | Route::NotFound, _)
         | FileKind::Copy(_)
+        | FileKind::Svg(_)
         | FileKind::Theme(_) => Owner::Content,
         _ => Owner::Global,
     }

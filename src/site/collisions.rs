@@ -10,13 +10,6 @@ use crate::model::Site;
 use crate::rules::files::misplaced_file;
 use crate::site::routes::{Generated, content_url, generated, output_file};
 
-/// Whether a file of `councils/` or `content/` is a source (a record, a page, a `.toml`)
-/// rather than an attachment published as it is.
-pub fn is_source(rel: &str) -> bool {
-    let lower = rel.to_ascii_lowercase();
-    lower.ends_with(".md") || lower.ends_with(".toml")
-}
-
 /// The names of the theme's static files (the built-in theme's, and the site's theme's
 /// own), published at the root.
 fn theme_statics(site: &Site) -> Vec<String> {
@@ -54,11 +47,9 @@ pub fn collisions(site: &Site) -> Vec<Diagnostic> {
             p.meta.source.path.clone(),
         ));
     }
-    for rel in &site.files {
-        if let Some(path) = rel.strip_prefix("content/")
-            && !is_source(rel)
-        {
-            claims.push((path.to_string(), rel.clone()));
+    for a in &site.attachments {
+        if let Some(path) = a.file.rel.strip_prefix("content/") {
+            claims.push((path.to_string(), a.file.rel.clone()));
         }
     }
     for f in &site.statics {

@@ -197,6 +197,8 @@ pub enum FileKind {
     Manifest,
     /// A file of the site (`static/`, an attachment) copied as it is.
     Copy(PathBuf),
+    /// An SVG attachment (by index into `site.attachments`), published sanitised.
+    Svg(usize),
     /// A static file of the theme.
     Theme(String),
 }
@@ -494,23 +496,17 @@ impl<'a> Renderer<'a> {
                 kind: FileKind::Copy(f.abs.clone()),
             });
         }
-        // Attachments: every file beside the records that is not a record, at the same path;
-        // files beside content pages, at their page's path.
-        for rel in &site.files {
-            if collisions::is_source(rel) {
-                continue;
-            }
-            let path = if rel.starts_with("councils/") {
-                rel.clone()
-            } else if let Some(p) = rel.strip_prefix("content/") {
-                p.to_string()
+        // Attachments of a type the site publishes (`check` reported any other): beside the
+        // records at the same path, beside content pages at their page's path.
+        for (i, a) in site.attachments.iter().enumerate() {
+            let rel = &a.file.rel;
+            let path = rel.strip_prefix("content/").unwrap_or(rel).to_string();
+            let kind = if a.kind == crate::load::AttachmentKind::Svg {
+                FileKind::Svg(i)
             } else {
-                continue;
+                FileKind::Copy(a.file.abs.clone())
             };
-            files.push(OutFile {
-                path,
-                kind: FileKind::Copy(site.root.join(rel)),
-            });
+            files.push(OutFile { path, kind });
         }
         files.sort_by(|a, b| a.path.cmp(&b.path));
         for w in files.windows(2) {
@@ -536,6 +532,13 @@ impl<'a> Renderer<'a> {
             )),
             FileKind::DecisionsCsv => Ok(data::decisions_csv(&self.ctx)),
             FileKind::Copy(path) => std::fs::read(path).map_err(|e| Error::io(path, e)),
+            FileKind::Svg(i) => {
+                let a = &self.site().attachments[*i];
+                let text = a.text.as_ref().map(|t| t.text.as_str()).unwrap_or("");
+                crate::svg::sanitise(text)
+                    .map(|s| s.svg.into_bytes())
+                    .map_err(|e| Error::Other(format!("{}: {}", a.file.rel, e.why)))
+            }
             FileKind::Theme(rel) => Ok(self.look.theme.files[&format!("static/{rel}")].to_vec()),
         }
     }

@@ -14,7 +14,7 @@ use crate::rules::{Check, Context, Rule};
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
 ## 检查什么
-检查所有会公开发布的字段文字（标题、提议人、姓名、实施责任方、地点、列席人员、译文等）和所有正文，查找以下内容：
+检查所有会公开发布的字段文字（标题、提议人、姓名、实施责任方、地点、列席人员、译文等）、所有正文，以及所有会发布的文本文件（文本附件、SVG 图片里的文字、静态文件），查找以下内容：
 - 居民身份证号码：18 位，最后一位是数字或 `X`，并且符合 GB 11643 的校验位规则（这样普通的长数字不会被误报）；
 - 大陆手机号码：以 `13` 到 `19` 开头的 11 位数字，而且不是一长串数字中的一段；写成 `138-1234-5678`、`138 1234 5678`、`138.1234.5678`，带 `+86`、`86`、`0086` 国家代码，或用全角数字，也能查出来；
 - 带区号的固定电话：如 `0532-83456789`、`(0532) 8345 6789`、`+86 532 8345 6789`；
@@ -41,7 +41,8 @@ pub static RULE: Rule = Rule {
     docs: r#"
 ## What it does
 Scans every front-matter string that is published (titles, proposers, names, owners,
-locations, guests, translations) and every body for:
+locations, guests, translations), every body, and every published file that is text (text
+attachments, the text of SVG images, static files) for:
 - PRC resident ID numbers: 18 characters, the last a digit or `X`, with a valid GB 11643
   check digit (so that ordinary long numbers do not fire);
 - mainland mobile numbers: 11 digits starting `13`–`19`, not part of a longer run of digits,
@@ -201,6 +202,21 @@ pub fn published_texts<'a>(ctx: &Context<'a>) -> Vec<(&'a Arc<Source>, Range<usi
     }
     for (src, body) in crate::rules::bodies(ctx) {
         out.push((src, body.span.clone()));
+    }
+    // Attachments and static files are published too: a text file whole, an SVG image's
+    // text (not its drawing's numbers).
+    for (a, src) in crate::rules::text_attachments(ctx) {
+        if a.kind == crate::load::AttachmentKind::Svg {
+            let texts = crate::svg::sanitise(&src.text)
+                .map(|s| s.texts)
+                .unwrap_or_default();
+            out.extend(texts.into_iter().map(|r| (src, r)));
+        } else {
+            out.push((src, 0..src.text.len()));
+        }
+    }
+    if ctx.site_in_scope() {
+        out.extend(site.static_texts.iter().map(|s| (s, 0..s.text.len())));
     }
     out
 }

@@ -1,4 +1,4 @@
-//! `unsafe-html`: raw HTML in a body that publishing strips.
+//! `unsafe-html`: raw HTML in a body, or markup in an SVG attachment, that publishing strips.
 
 use crate::diag::{Diagnostic, Severity};
 use crate::markdown::{POLICY, removed_by_sanitiser, url_scheme};
@@ -7,7 +7,7 @@ use crate::rules::{Check, Context, Rule};
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
 ## 检查什么
-检查正文里直接写的 HTML，以及 Markdown 链接和图片的地址，报告发布时会被安全过滤删掉的内容：`<script>`、`<iframe>`、`<style>`、`<form>` 等标签，`onclick` 等事件处理属性，`style` 属性，以及 `javascript:` 这类既不是网址、也不是邮箱的地址。
+检查正文里直接写的 HTML，以及 Markdown 链接和图片的地址，报告发布时会被安全过滤删掉的内容：`<script>`、`<iframe>`、`<style>`、`<form>` 等标签，`onclick` 等事件处理属性，`style` 属性，以及 `javascript:` 这类既不是网址、也不是邮箱的地址。SVG 附件也按同样的方式发布：只保留允许的绘图元素，删掉其中可能运行代码或加载外部内容的部分（`<script>`、`<foreignObject>`、动画、`onload` 等事件处理属性、`javascript:` 或外部地址、导入其他文件的样式），并在这个 SVG 文件上给出警告。
 
 ## 为什么
 记录会发布到居民的手机上。凡是可能运行代码或伪装内容的东西，在生成网站时都会被删掉。这条警告事先说明这一点，免得作者发现部分文字不见了而感到意外。
@@ -31,7 +31,10 @@ pub static RULE: Rule = Rule {
 Looks at raw HTML written into a body, and at the addresses of Markdown links and images, and
 reports what the publishing sanitiser removes: tags such as `<script>`, `<iframe>`, `<style>`
 and `<form>`, event handlers such as `onclick`, `style` attributes, and addresses such as
-`javascript:` that are not web or mail addresses.
+`javascript:` that are not web or mail addresses. SVG attachments are published the same
+way, through an allow-list of drawing elements: what that removes which could run or load
+something (`<script>`, `<foreignObject>`, animations, `onload` handlers, `javascript:` or
+outside addresses, styles that import other files) is reported on the SVG file.
 
 ## Why
 Records are published to residents' phones. Anything that could run code or disguise content
@@ -53,6 +56,20 @@ event handlers.
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for (a, src) in crate::rules::text_attachments(ctx) {
+        if a.kind != crate::load::AttachmentKind::Svg {
+            continue;
+        }
+        let Ok(svg) = crate::svg::sanitise(&src.text) else {
+            continue;
+        };
+        for r in svg.removed {
+            out.push(
+                RULE.at(src, r.range, format!("SVG image: {} is removed when publishing", r.what), "removed")
+                    .help("export the drawing again without scripts, links or embedded pages; the published image is the drawing alone"),
+            );
+        }
+    }
     for (src, body) in crate::rules::bodies(ctx) {
         for range in &body.scan.html {
             for r in removed_by_sanitiser(&src.text[range.clone()]) {
