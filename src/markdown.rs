@@ -189,20 +189,23 @@ impl Policy {
     }
 }
 
-/// The scheme of an absolute URL (`javascript` in `JavaScript:alert(1)`), ignoring the
-/// blanks and control characters browsers ignore.
+/// The scheme of an absolute URL (`javascript` in `JavaScript:alert(1)`), read as a browser
+/// reads it (the WHATWG URL standard): leading and trailing control characters and spaces
+/// are dropped, tabs and line breaks anywhere; a scheme starts with a letter and holds
+/// letters, digits, `+`, `-` and `.`. Anything else before the first `:` makes the address
+/// relative, which is also how the sanitiser (the `url` crate) reads it.
 pub fn url_scheme(url: &str) -> Option<String> {
-    let cleaned: String = url
+    let trimmed = url.trim_matches(|c: char| c <= ' ');
+    let cleaned: String = trimmed
         .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect();
     let colon = cleaned.find(':')?;
     let scheme = &cleaned[..colon];
-    if scheme.is_empty()
-        || cleaned[..colon].contains(['/', '?', '#'])
-        || !scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    let mut chars = scheme.chars();
+    let first = chars.next()?;
+    if !first.is_ascii_alphabetic()
+        || !chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
     {
         return None;
     }
@@ -447,6 +450,14 @@ mod tests {
         assert_eq!(url_scheme("../a.md"), None);
         assert_eq!(url_scheme("a.md#b:c"), None);
         assert_eq!(url_scheme("https://x"), Some("https".into()));
+        assert_eq!(
+            url_scheme("\u{0}javascript:x").as_deref(),
+            Some("javascript")
+        );
+        // Found by fuzzing: what a browser takes for a relative address is one.
+        assert_eq!(url_scheme("\u{7f}javascript:x"), None);
+        assert_eq!(url_scheme("3javascript:x"), None);
+        assert_eq!(url_scheme("java script:x"), None);
     }
 }
 

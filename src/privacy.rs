@@ -108,7 +108,17 @@ pub fn scan(text: &str) -> Vec<(Range<usize>, Kind)> {
             .filter(|(r, _)| !taken.iter().any(|t| t.start < r.end && r.start < t.end)),
     );
     out.extend(emails(text).into_iter().map(|r| (r, Kind::Email)));
-    out.sort_by_key(|(r, _)| r.start);
+    // One finding per piece of text: where two overlap (`13812345678@qq.com` is a phone
+    // number inside an address), the one that starts first, then the longer, is kept.
+    out.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    let mut end = 0;
+    out.retain(|(r, _)| {
+        let keep = r.start >= end;
+        if keep {
+            end = r.end;
+        }
+        keep
+    });
     out
 }
 
@@ -240,10 +250,12 @@ fn emails(text: &str) -> Vec<Range<usize>> {
     let domain = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-');
     let mut out = Vec::new();
     let mut from = 0;
+    // Where the last address found ends: the next one's name cannot reach back into it.
+    let mut floor = 0;
     while let Some(p) = text[from..].find('@').map(|p| p + from) {
         from = p + 1;
         let mut s = p;
-        while s > 0 && local(b[s - 1]) {
+        while s > floor && local(b[s - 1]) {
             s -= 1;
         }
         let mut e = p + 1;
@@ -268,6 +280,7 @@ fn emails(text: &str) -> Vec<Range<usize>> {
         }
         out.push(s..e);
         from = e;
+        floor = e;
     }
     out
 }
@@ -422,6 +435,12 @@ mod tests {
             [("wang.li@example.org".into(), Kind::Email)]
         );
         assert!(kinds("@everyone 请注意").is_empty());
+        // Found by fuzzing: the second address reached back into the first.
+        assert_eq!(kinds("0@0.ng@0.rg"), [("0@0.ng".into(), Kind::Email)]);
+        assert_eq!(
+            kinds("邮箱 13812345678@qq.com"),
+            [("13812345678@qq.com".into(), Kind::Email)]
+        );
         assert!(kinds("a@b").is_empty());
     }
 }
