@@ -31,6 +31,66 @@ pub struct BodyScan {
     pub links: Vec<LinkRef>,
     /// Byte ranges (in the file) of raw HTML: whole HTML blocks and inline tags.
     pub html: Vec<Range<usize>>,
+    /// How deep the raw HTML's elements nest at most, and where (in the file) they first
+    /// nest deeper than [`MAX_HTML_DEPTH`].
+    pub html_depth: usize,
+    pub too_deep_at: Option<usize>,
+}
+
+/// How deep the raw HTML of a body may nest. The HTML parser behind the sanitiser
+/// (html5ever) looks through every open element at each tag it reads, so its time grows with
+/// the square of the nesting (20,000 nested `<div>`s took 13 s, 100,000 did not finish);
+/// real records nest a handful of levels. A body nested deeper is published with its HTML
+/// shown as text (`unsafe-html` says so), never parsed as HTML.
+pub const MAX_HTML_DEPTH: usize = 100;
+
+/// Elements that never hold others: they open no level.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Follows the nesting of the elements in a piece of raw HTML: `depth` is the number of
+/// elements open before it (updated); returns the greatest depth reached and, if it goes
+/// past [`MAX_HTML_DEPTH`], the byte offset (in `html`) of the tag that does. Unclosed
+/// elements count as open, so this never underestimates what the parser will hold.
+pub fn html_nesting(html: &str, depth: &mut usize) -> (usize, Option<usize>) {
+    let b = html.as_bytes();
+    let mut max = *depth;
+    let mut too_deep = None;
+    let mut i = 0;
+    while let Some(p) = memchr::memchr(b'<', &b[i..]).map(|p| p + i) {
+        if html[p..].starts_with("<!--") {
+            i = html[p..].find("-->").map(|e| p + e + 3).unwrap_or(b.len());
+            continue;
+        }
+        let closing = b.get(p + 1) == Some(&b'/');
+        let start = if closing { p + 2 } else { p + 1 };
+        let mut j = start;
+        while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'-') {
+            j += 1;
+        }
+        if j == start {
+            i = p + 1;
+            continue;
+        }
+        let end = tag_end(b, j);
+        let name = html[start..j].to_ascii_lowercase();
+        let self_closing = end >= 2 && b[end - 2] == b'/';
+        if closing {
+            *depth = depth.saturating_sub(1);
+        } else if !self_closing && !VOID.contains(&name.as_str()) {
+            *depth += 1;
+            if *depth > max {
+                max = *depth;
+            }
+            if *depth > MAX_HTML_DEPTH && too_deep.is_none() {
+                too_deep = Some(p);
+            }
+        }
+        i = end;
+    }
+    (max, too_deep)
 }
 
 /// Scans `text`, a body starting at byte `base` of its file.
@@ -40,8 +100,19 @@ pub fn scan(text: &str, base: usize) -> BodyScan {
         return out;
     }
     let mut block_start = None;
+    let mut depth = 0;
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         let abs = base + range.start..base + range.end;
+        if let Event::Html(h) | Event::InlineHtml(h) = &event {
+            let (max, deep) = html_nesting(h, &mut depth);
+            out.html_depth = out.html_depth.max(max);
+            if out.too_deep_at.is_none()
+                && let Some(at) = deep
+            {
+                // The piece's offset in the file: the event's own text sits at its range.
+                out.too_deep_at = Some((abs.start + at).min(abs.end));
+            }
+        }
         match event {
             Event::Start(Tag::Link { dest_url, .. }) => out.links.push(LinkRef {
                 dest: dest_url.into_string(),
@@ -490,12 +561,15 @@ pub fn render_html(text: &str, shift: u8, rewrite: &dyn Fn(&str) -> Option<Strin
         HeadingLevel::try_from((l as usize + shift as usize).min(6)).unwrap_or(HeadingLevel::H6)
     };
     let mut raw_html = false;
+    let mut depth = 0;
+    let mut too_deep = false;
     let mut dropped_links = Vec::new();
     let mut events = Vec::new();
     for event in Parser::new_ext(text, options()) {
         let event = match event {
             Event::Html(h) | Event::InlineHtml(h) => {
                 raw_html = true;
+                too_deep |= html_nesting(&h, &mut depth).1.is_some();
                 Event::Html(h)
             }
             Event::Start(Tag::Link {
@@ -558,6 +632,15 @@ pub fn render_html(text: &str, shift: u8, rewrite: &dyn Fn(&str) -> Option<Strin
         events.push(event);
     }
     let mut html = String::with_capacity(text.len() + text.len() / 2);
+    if too_deep {
+        // Never handed to the HTML parser: the raw HTML is shown as the text it is.
+        let events = events.into_iter().map(|e| match e {
+            Event::Html(h) => Event::Text(h),
+            e => e,
+        });
+        pulldown_cmark::html::push_html(&mut html, events);
+        return html;
+    }
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     if raw_html {
         SANITISER.clean(&html).to_string()
@@ -593,6 +676,24 @@ mod render_tests {
             assert!(!html.contains(bad), "{bad} in {html}");
         }
         assert!(html.contains("hi"));
+    }
+
+    #[test]
+    fn deeply_nested_html_is_shown_as_text_not_parsed() {
+        let deep = format!("{}x{}", "<div>".repeat(150), "</div>".repeat(150));
+        let s = scan(&deep, 10);
+        assert_eq!(s.html_depth, 150);
+        assert_eq!(s.too_deep_at, Some(10 + 5 * MAX_HTML_DEPTH));
+        let html = render_html(&deep, 0, &none);
+        assert!(html.starts_with("&lt;div&gt;&lt;div&gt;"), "{html}");
+        assert!(!html.contains("<div>"));
+        let shallow = format!(
+            "{}x{}<br><img src=a.png>",
+            "<div>".repeat(50),
+            "</div>".repeat(50)
+        );
+        assert_eq!(scan(&shallow, 0).too_deep_at, None);
+        assert!(render_html(&shallow, 0, &none).starts_with("<div><div>"));
     }
 
     #[test]

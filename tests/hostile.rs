@@ -649,3 +649,40 @@ fn issue_11_4_only_safe_attachments_are_published_and_svg_is_sanitised() {
         );
     }
 }
+
+/// Issue 11, item 5: 20,000 nested `<div>`s took 12.7 s to build, 100,000 did not finish
+/// (html5ever looks through every open element at each tag). Now HTML nested deeper than
+/// 100 is published as text, with a warning. The build runs with a CPU limit of 30 s, far
+/// above what it needs (a hang guard, not a speed test: the speed is in the benchmarks).
+#[test]
+fn issue_11_5_deeply_nested_html_is_published_as_text_in_linear_time() {
+    let rel = "councils/demo/grid-01/proposals/2022-001.md";
+    let (site, text) = base_with(rel);
+    let root = site.path();
+    let n = 100_000;
+    write(
+        root,
+        rel,
+        format!("{text}\n{}深{}\n", "<div>".repeat(n), "</div>".repeat(n)),
+    );
+    let (code, diags) = check_json(root);
+    assert_eq!(code, 0, "{diags:?}");
+    let line = text.lines().count() + 2;
+    assert_found(&places(&diags), [format!("unsafe-html {rel}:{line}")]);
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let run = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -t 30 && exec \"$0\" build --today 2022-10-01 -o \"$1\" \"$2\"")
+        .arg(assert_cmd::cargo::cargo_bin("council"))
+        .arg(&public)
+        .arg(root)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{run:?}");
+    let page =
+        std::fs::read_to_string(public.join("councils/demo/grid-01/proposals/2022-001/index.html"))
+            .unwrap();
+    assert!(page.contains("&lt;div&gt;&lt;div&gt;"));
+    assert!(page.contains('深'));
+}

@@ -98,6 +98,15 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
                         c.parsed = false;
                         return (Parsed::Council(*i, c), vec![*d]);
                     }
+                    // A record that cannot be read (too large, not UTF-8) still has its id,
+                    // so that the items naming it do not also report `unknown-proposal`.
+                    if let Job::Record(i, r) = job
+                        && r.lang.is_none()
+                    {
+                        let (parsed, _) =
+                            parse_record(*i, r, &Source::new(&file.rel, ""), &languages);
+                        return (parsed, vec![*d]);
+                    }
                     return (Parsed::Unread, vec![*d]);
                 }
             };

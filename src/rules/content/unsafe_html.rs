@@ -7,7 +7,7 @@ use crate::rules::{Check, Context, Rule};
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
 ## 检查什么
-检查正文里直接写的 HTML，以及 Markdown 链接和图片的地址，报告发布时会被安全过滤删掉的内容：`<script>`、`<iframe>`、`<style>`、`<form>` 等标签，`onclick` 等事件处理属性，`style` 属性，以及 `javascript:` 这类既不是网址、也不是邮箱的地址。SVG 附件也按同样的方式发布：只保留允许的绘图元素，删掉其中可能运行代码或加载外部内容的部分（`<script>`、`<foreignObject>`、动画、`onload` 等事件处理属性、`javascript:` 或外部地址、导入其他文件的样式），并在这个 SVG 文件上给出警告。
+检查正文里直接写的 HTML，以及 Markdown 链接和图片的地址，报告发布时会被安全过滤删掉的内容：`<script>`、`<iframe>`、`<style>`、`<form>` 等标签，`onclick` 等事件处理属性，`style` 属性，以及 `javascript:` 这类既不是网址、也不是邮箱的地址。SVG 附件也按同样的方式发布：只保留允许的绘图元素，删掉其中可能运行代码或加载外部内容的部分（`<script>`、`<foreignObject>`、动画、`onload` 等事件处理属性、`javascript:` 或外部地址、导入其他文件的样式），并在这个 SVG 文件上给出警告。正文里的 HTML 元素如果嵌套超过 100 层，就完全不作为 HTML 处理（嵌套越深，解析所需的时间按平方增长），而是作为文字原样显示，这条规则也会给出提示。
 
 ## 为什么
 记录会发布到居民的手机上。凡是可能运行代码或伪装内容的东西，在生成网站时都会被删掉。这条警告事先说明这一点，免得作者发现部分文字不见了而感到意外。
@@ -34,7 +34,9 @@ and `<form>`, event handlers such as `onclick`, `style` attributes, and addresse
 `javascript:` that are not web or mail addresses. SVG attachments are published the same
 way, through an allow-list of drawing elements: what that removes which could run or load
 something (`<script>`, `<foreignObject>`, animations, `onload` handlers, `javascript:` or
-outside addresses, styles that import other files) is reported on the SVG file.
+outside addresses, styles that import other files) is reported on the SVG file. Raw HTML
+whose elements nest more than 100 deep is not parsed at all (the parser's time grows with
+the square of the nesting): the body's HTML is published as text, and this rule says so.
 
 ## Why
 Records are published to residents' phones. Anything that could run code or disguise content
@@ -71,6 +73,23 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     for (src, body) in crate::rules::bodies(ctx) {
+        if let Some(at) = body.scan.too_deep_at {
+            let end = src.text[at..].find('>').map_or(at, |e| at + e + 1);
+            out.push(
+                RULE.at(
+                    src,
+                    at..end,
+                    format!(
+                        "raw HTML nests {} elements deep (at most {}): this body's HTML is published as text",
+                        body.scan.html_depth,
+                        crate::markdown::MAX_HTML_DEPTH
+                    ),
+                    "too deep from here",
+                )
+                .help("write the text as Markdown, or close each HTML element you open"),
+            );
+            continue;
+        }
         for range in &body.scan.html {
             for r in removed_by_sanitiser(&src.text[range.clone()]) {
                 let span = range.start + r.range.start..range.start + r.range.end;
