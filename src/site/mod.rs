@@ -7,6 +7,7 @@
 
 pub mod collisions;
 pub mod data;
+pub mod journal;
 pub mod output;
 pub mod routes;
 pub mod theme;
@@ -115,8 +116,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
     let files = renderer.all_files()?;
     let output = output::Output::open(&out_dir, &root)?;
     if let Err(e) = output.prepare_dirs(files.iter().map(|f| f.path.as_str())) {
+        let root = output.root.clone();
         output.abort(Vec::new());
-        return Err(Error::io(&output.root, e));
+        return Err(Error::io(root, e));
     }
     let bar = opts.progress.then(|| {
         let b = indicatif::ProgressBar::new(files.len() as u64);
@@ -155,24 +157,22 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         output.abort(staged);
         return Err(e);
     }
-    let written = output
-        .commit(staged)
-        .map_err(|e| Error::io(&output.root, e))?;
     let produced: HashSet<String> = files.iter().map(|f| f.path.clone()).collect();
-    let removed = output
-        .remove_stale(&produced)
-        .map_err(|e| Error::io(&output.root, e))?;
+    let out_root = output.root.clone();
+    let committed = output
+        .commit(staged, &produced)
+        .map_err(|e| Error::io(&out_root, e))?;
     let report = BuildReport {
         files: files.len(),
         pages: files
             .iter()
             .filter(|f| matches!(f.kind, FileKind::Page(..)))
             .count(),
-        written,
-        unchanged: files.len() - written,
-        removed,
+        written: committed.written,
+        unchanged: files.len() - committed.written,
+        removed: committed.removed,
         elapsed: start.elapsed(),
-        output: output.root.clone(),
+        output: out_root,
     };
     Ok(BuildOutcome::Built(report, checked.diagnostics))
 }

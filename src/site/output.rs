@@ -1,29 +1,40 @@
 //! Writing the output folder so that no reader ever sees a half-written file, nothing is
-//! rewritten when its bytes did not change, and only files the site no longer produces are
-//! removed. The folder is never wiped: on a real disk, deleting and re-creating tens of
-//! thousands of files costs more than rendering them.
+//! rewritten when its bytes did not change, only files the site no longer produces are
+//! removed, two builds never write into one folder at once, and a build stopped at any
+//! moment (killed, out of disk) leaves either the old site or one the next build completes.
+//! The folder is never wiped: on a real disk, deleting and re-creating tens of thousands of
+//! files costs more than rendering them.
 //!
-//! Each changed file is first written to a temporary file beside it (staged); only when every
-//! file rendered are they renamed over the old ones (an atomic replacement on POSIX file
-//! systems), so a build that fails half-way leaves the output as it was. A first build writes
-//! the whole tree into a new folder beside the output and renames it into place: readers see
-//! nothing, then everything. A marker file tells council's output apart from a folder that
-//! merely has the same name: council refuses to clean a non-empty folder it did not create.
+//! A build takes an exclusive lock on the output folder itself (`flock`; a second build
+//! waits), then finishes or undoes whatever a stopped build left (see [`journal`]). Each
+//! changed file is first written into `<output>/.council-staging/` under a short name of its
+//! own (so a file name of 255 bytes still fits); when every file rendered, the build writes
+//! the journal of the switch-over (each move into place, each file to remove), applies it
+//! (each rename atomic) and deletes it. A first build (empty folder) stages the whole tree
+//! and moves its top-level entries. A marker file tells council's output apart from a
+//! folder that merely has the same name: council refuses to clean a non-empty folder it did
+//! not create.
 
 use std::collections::HashSet;
-
-use rayon::prelude::*;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
+use rayon::prelude::*;
+
+use super::journal::{self, JOURNAL, Journal, STAGING};
 use crate::error::Error;
 
 /// The marker council leaves in its output folder.
 pub const MARKER: &str = ".council-output";
 const MARKER_TEXT: &str = "This folder is written by `council build`.\nFiles the site no longer produces are removed at each build; do not keep other files here.\n";
-const TMP_SUFFIX: &str = ".council-tmp";
+
+/// Names council keeps in the output folder besides the site.
+fn is_own(name: &str) -> bool {
+    name == MARKER || name == STAGING || name == JOURNAL || name == format!("{JOURNAL}.tmp")
+}
 
 /// Folders of the site an output may not be inside: its sources, and git's own.
 const SOURCES: [&str; 5] = ["councils", "content", "static", "themes", ".git"];
@@ -53,32 +64,43 @@ fn resolve(dir: &Path) -> io::Result<PathBuf> {
 
 pub struct Output {
     pub root: PathBuf,
-    /// Folders this build created, so that an aborted build can remove them again.
-    created: Mutex<Vec<PathBuf>>,
-    /// The folder was missing or empty: nothing to compare with, nothing stale. Then the
-    /// whole site is written into a new folder beside it, switched into place at the end.
+    /// The lock on the output folder, held until the build ends.
+    _lock: Lock,
+    /// Whether this build created the output folder (an aborted build removes it again).
+    created: bool,
+    /// The folder was empty: the whole site is staged as a tree and moved in at the end.
     fresh: bool,
-    /// Where files are written: `root`, or for a fresh build the new folder beside it.
-    work: PathBuf,
+    /// `<root>/.council-staging`.
+    staging: PathBuf,
+    /// Names of staged files (incremental builds).
+    next: AtomicUsize,
+    /// Folders made in the staging tree (fresh builds).
+    dirs: Mutex<HashSet<PathBuf>>,
 }
 
 /// A file rendered and compared with what the output holds.
 #[derive(Debug)]
 pub enum Staged {
     Unchanged,
-    /// The new bytes wait in a temporary file beside the destination.
+    /// The new bytes wait at `from` (relative to the staging folder) to go to `to`.
     Changed {
-        tmp: PathBuf,
-        dest: PathBuf,
+        from: String,
+        to: String,
     },
-    /// Written into the new folder of a fresh build.
-    Direct,
+}
+
+/// What a switch-over did.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Committed {
+    pub written: usize,
+    pub removed: usize,
 }
 
 impl Output {
-    /// Checks that `dir` may be used as the output of the site at `site_root`, without
-    /// creating or changing anything. Refuses the site root itself, a folder holding it, the
-    /// source folders, and a non-empty folder that council did not create.
+    /// Opens `dir` as the output of the site at `site_root`: refuses the site root itself, a
+    /// folder holding it, folders inside the sources, and a non-empty folder that council did
+    /// not create; creates the folder if needed, locks it (waiting for another build that
+    /// holds it) and puts it back in a whole state if a build was stopped in it.
     pub fn open(dir: &Path, site_root: &Path) -> Result<Output, Error> {
         let refuse = |why: &str| Error::Path {
             path: dir.to_path_buf(),
@@ -95,8 +117,7 @@ impl Output {
                 "it is inside the site's `{source}` folder; publish to a folder such as `public` (council would publish the site into itself)"
             )));
         }
-        let mut fresh = true;
-        if let Ok(meta) = fs::symlink_metadata(dir) {
+        if let Ok(meta) = fs::symlink_metadata(&root) {
             if meta.file_type().is_symlink() {
                 return Err(refuse(
                     "the output folder is a symbolic link; give a real folder",
@@ -105,46 +126,48 @@ impl Output {
             if !meta.is_dir() {
                 return Err(refuse("it is a file, not a folder"));
             }
-            let empty = fs::read_dir(dir)
-                .map_err(|e| Error::io(dir, e))?
-                .next()
-                .is_none();
-            fresh = empty;
-            if !empty && !dir.join(MARKER).is_file() {
-                return Err(refuse(
-                    "it is not empty and was not written by council build; choose an empty or new folder (council removes files it does not produce)",
-                ));
+        }
+        let created = !root.exists();
+        fs::create_dir_all(&root).map_err(|e| Error::io(&root, e))?;
+        let lock = Lock::take(&root).map_err(|e| Error::io(&root, e))?;
+        // Whatever a stopped build left is made whole before anything is judged.
+        journal::recover(&root).map_err(|e| Error::io(root.join(JOURNAL), e))?;
+        let mut fresh = true;
+        for entry in fs::read_dir(&root).map_err(|e| Error::io(&root, e))? {
+            let entry = entry.map_err(|e| Error::io(&root, e))?;
+            if !is_own(&entry.file_name().to_string_lossy()) {
+                fresh = false;
+                break;
             }
         }
-        let work = if fresh {
-            let name = root.file_name().unwrap_or_default().to_string_lossy();
-            let parent = root.parent().unwrap_or(Path::new("."));
-            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-            let work = parent.join(format!(".{name}.council-new"));
-            if work.exists() {
-                // Left by a build that was killed: council's own, by its name.
-                fs::remove_dir_all(&work).map_err(|e| Error::io(&work, e))?;
-            }
-            work
-        } else {
-            root.clone()
-        };
+        if !fresh && !root.join(MARKER).is_file() {
+            return Err(refuse(
+                "it is not empty and was not written by council build; choose an empty or new folder (council removes files it does not produce)",
+            ));
+        }
+        let staging = root.join(STAGING);
+        fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
         Ok(Output {
             root,
-            created: Mutex::new(Vec::new()),
+            _lock: lock,
+            created,
             fresh,
-            work,
+            staging,
+            next: AtomicUsize::new(0),
+            dirs: Mutex::new(HashSet::new()),
         })
     }
 
-    /// Creates every folder the files `rels` need, once, before staging them (in parallel,
-    /// staging then never has to look at folders). Folders are made a level at a time, each
-    /// level in parallel: on a real disk a `mkdir` costs as much as writing a small file.
+    /// Creates the folders the files `rels` need in the staging tree of a first build, once,
+    /// before staging them in parallel; a level at a time, each level in parallel (on a real
+    /// disk a `mkdir` costs as much as writing a small file). An incremental build stages
+    /// files under names of their own and needs no folders.
     pub fn prepare_dirs<'r>(&self, rels: impl Iterator<Item = &'r str>) -> io::Result<()> {
+        if !self.fresh {
+            return Ok(());
+        }
         let mut dirs: Vec<&str> = Vec::new();
         for rel in rels {
-            // The file's folder and every folder above it, so that each is created after its
-            // parent with a single call.
             let mut d = rel;
             while let Some((parent, _)) = d.rsplit_once('/') {
                 dirs.push(parent);
@@ -153,55 +176,29 @@ impl Output {
         }
         dirs.sort_unstable_by_key(|d| (d.matches('/').count(), *d));
         dirs.dedup();
-        self.create_dirs(&self.work)?;
+        let tree = self.staging.join("tree");
+        fs::create_dir(&tree)?;
         for level in dirs.chunk_by(|a, b| a.matches('/').count() == b.matches('/').count()) {
-            level.par_iter().try_for_each(|d| {
-                let path = self.work.join(d);
-                if !self.fresh && fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
-                    // A file where a folder must now be: an old output's, replaced.
-                    fs::remove_file(&path)?;
-                }
-                self.create_dirs(&path)
-            })?;
+            level
+                .par_iter()
+                .try_for_each(|d| fs::create_dir(tree.join(d)))?;
         }
+        self.dirs
+            .lock()
+            .expect("not poisoned")
+            .extend(dirs.iter().map(|d| tree.join(d)));
         Ok(())
     }
 
-    fn create_dirs(&self, dir: &Path) -> io::Result<()> {
-        if !self.fresh && dir.is_dir() {
-            return Ok(());
-        }
-        if self.fresh && fs::create_dir(dir).is_ok() {
-            self.created
-                .lock()
-                .expect("not poisoned")
-                .push(dir.to_path_buf());
-            return Ok(());
-        }
-        if dir.is_dir() {
-            return Ok(());
-        }
-        let mut missing = Vec::new();
-        let mut d = dir;
-        while !d.exists() {
-            missing.push(d.to_path_buf());
-            match d.parent() {
-                Some(p) => d = p,
-                None => break,
-            }
-        }
-        fs::create_dir_all(dir)?;
-        self.created.lock().expect("not poisoned").extend(missing);
-        Ok(())
-    }
-
-    /// Compares `bytes` with what `rel` holds and, when they differ, writes them to a
-    /// temporary file beside it. Nothing a reader sees changes until [`Output::commit`].
-    /// The file's folder must exist ([`Output::prepare_dirs`]).
+    /// Compares `bytes` with what `rel` holds and, when they differ, writes them into the
+    /// staging folder. Nothing a reader sees changes until [`Output::commit`].
     pub fn stage(&self, rel: &str, bytes: &[u8]) -> io::Result<Staged> {
         if self.fresh {
-            fs::write(self.work.join(rel), bytes)?;
-            return Ok(Staged::Direct);
+            fs::write(self.staging.join("tree").join(rel), bytes)?;
+            return Ok(Staged::Changed {
+                from: format!("tree/{rel}"),
+                to: rel.to_string(),
+            });
         }
         let dest = self.root.join(rel);
         if let Ok(meta) = fs::symlink_metadata(&dest)
@@ -211,97 +208,160 @@ impl Output {
         {
             return Ok(Staged::Unchanged);
         }
-        let parent = dest.parent().expect("output files have a folder");
-        let name = dest
-            .file_name()
-            .expect("output files have a name")
-            .to_string_lossy();
-        let tmp = parent.join(format!(".{name}{TMP_SUFFIX}"));
-        fs::write(&tmp, bytes)?;
-        Ok(Staged::Changed { tmp, dest })
+        let name = self.next.fetch_add(1, Ordering::Relaxed).to_string();
+        fs::write(self.staging.join(&name), bytes)?;
+        Ok(Staged::Changed {
+            from: name,
+            to: rel.to_string(),
+        })
     }
 
-    /// Moves every staged file into place, each with an atomic rename, and leaves the
-    /// marker that makes the folder council's.
-    pub fn commit(&self, staged: Vec<Staged>) -> io::Result<usize> {
-        if self.fresh {
-            fs::write(self.work.join(MARKER), MARKER_TEXT)?;
-            if self.root.exists() {
-                // An empty folder: replaced by the new one in the same rename.
-                fs::remove_dir(&self.root)?;
+    /// Switches the output to the staged site: every changed file moved into place, every
+    /// file not in `produced` (paths relative to the root) removed, with folders left empty;
+    /// through a journal, so that a build stopped half-way is finished by the next one.
+    pub fn commit(self, staged: Vec<Staged>, produced: &HashSet<String>) -> io::Result<Committed> {
+        let written = staged
+            .iter()
+            .filter(|s| matches!(s, Staged::Changed { .. }))
+            .count();
+        let planned = self.plan(staged, produced).and_then(|journal| {
+            if !self.root.join(MARKER).is_file() {
+                fs::write(self.root.join(MARKER), MARKER_TEXT)?;
             }
-            fs::rename(&self.work, &self.root)?;
-            return Ok(staged.len());
+            journal.write(&self.root)?;
+            Ok(journal)
+        });
+        let journal = match planned {
+            Ok(j) => j,
+            Err(e) => {
+                // Nothing was moved yet: the old site stands; the staged files go.
+                let _ = fs::remove_file(self.root.join(format!("{JOURNAL}.tmp")));
+                self.abort(Vec::new());
+                return Err(e);
+            }
+        };
+        // From here on a stopped build is finished by the next one.
+        let removed = journal.apply(&self.root)?;
+        Ok(Committed { written, removed })
+    }
+
+    /// The journal of the switch-over: the moves and the removals.
+    fn plan(&self, staged: Vec<Staged>, produced: &HashSet<String>) -> io::Result<Journal> {
+        let mut journal = Journal::default();
+        if self.fresh {
+            // The whole tree moves in by its top-level entries.
+            for entry in fs::read_dir(self.staging.join("tree"))? {
+                let name = entry?.file_name().to_string_lossy().into_owned();
+                journal.moves.push((format!("tree/{name}"), name));
+            }
+        } else {
+            for s in staged {
+                if let Staged::Changed { from, to } = s {
+                    journal.moves.push((from, to));
+                }
+            }
+            journal.remove = self.stale(produced)?;
         }
-        let mut written = 0;
-        for s in staged {
-            if let Staged::Changed { tmp, dest } = s {
-                if !self.fresh {
-                    match fs::symlink_metadata(&dest) {
-                        Ok(m) if m.is_dir() => fs::remove_dir_all(&dest)?,
-                        Ok(m) if !m.is_file() => fs::remove_file(&dest)?,
-                        _ => {}
+        journal.moves.sort();
+        Ok(journal)
+    }
+
+    /// Every file of the output that is not in `produced`, sorted.
+    fn stale(&self, produced: &HashSet<String>) -> io::Result<Vec<String>> {
+        let mut out = Vec::new();
+        let walker = walkdir::WalkDir::new(&self.root)
+            .min_depth(1)
+            .into_iter()
+            .filter_entry(|e| e.depth() != 1 || !is_own(&e.file_name().to_string_lossy()));
+        for entry in walker {
+            let entry = entry.map_err(io::Error::other)?;
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            let rel = crate::load::rel_path(&self.root, entry.path());
+            if !produced.contains(&rel) {
+                out.push(rel);
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    /// Undoes a build that failed before [`Output::commit`]: the staging folder goes, and the
+    /// output folder too if this build created it. The output is as it was.
+    pub fn abort(self, _staged: Vec<Staged>) {
+        let _ = journal::remove_staging(&self.root);
+        if self.created && !self.root.join(MARKER).exists() {
+            let _ = fs::remove_dir(&self.root);
+        }
+    }
+}
+
+impl Drop for Output {
+    /// An output dropped without a commit or an abort (a panic, or only opened): what it
+    /// staged goes, unless a switch-over has begun (its journal is there to be finished).
+    fn drop(&mut self) {
+        if !self.root.join(JOURNAL).exists() {
+            let _ = journal::remove_staging(&self.root);
+        }
+    }
+}
+
+/// An exclusive lock on a folder (`flock` on the folder itself), released when dropped.
+struct Lock {
+    _dir: fs::File,
+}
+
+impl Lock {
+    /// Locks `dir`, waiting (and saying so on stderr) while another build holds it. When the
+    /// folder was removed or replaced meanwhile, locks the new one.
+    fn take(dir: &Path) -> io::Result<Lock> {
+        loop {
+            let lock = Lock::take_once(dir)?;
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::MetadataExt;
+                let held = lock._dir.metadata()?;
+                match fs::metadata(dir) {
+                    Ok(now) if now.dev() == held.dev() && now.ino() == held.ino() => {}
+                    Ok(_) => continue,
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                        fs::create_dir_all(dir)?;
+                        continue;
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+            return Ok(lock);
+        }
+    }
+
+    fn take_once(dir: &Path) -> io::Result<Lock> {
+        let file = fs::File::open(dir)?;
+        #[cfg(unix)]
+        {
+            use std::os::fd::AsRawFd;
+            let fd = file.as_raw_fd();
+            // SAFETY: `flock` on a descriptor this function owns; no memory is involved.
+            if unsafe { libc::flock(fd, libc::LOCK_EX | libc::LOCK_NB) } != 0 {
+                let err = io::Error::last_os_error();
+                if err.raw_os_error() != Some(libc::EWOULDBLOCK) {
+                    return Err(err);
+                }
+                eprintln!(
+                    "note: waiting for another build to finish writing `{}`",
+                    dir.display()
+                );
+                // SAFETY: as above.
+                while unsafe { libc::flock(fd, libc::LOCK_EX) } != 0 {
+                    let err = io::Error::last_os_error();
+                    if err.kind() != io::ErrorKind::Interrupted {
+                        return Err(err);
                     }
                 }
-                fs::rename(&tmp, &dest)?;
-                written += 1;
             }
         }
-        let marker = self.root.join(MARKER);
-        if !marker.is_file() {
-            fs::write(marker, MARKER_TEXT)?;
-        }
-        Ok(written)
-    }
-
-    /// Undoes a build that failed before [`Output::commit`]: removes the staged files and the
-    /// folders this build created, so the output is as it was.
-    pub fn abort(&self, staged: Vec<Staged>) {
-        if self.fresh {
-            let _ = fs::remove_dir_all(&self.work);
-            return;
-        }
-        for s in staged {
-            if let Staged::Changed { tmp, .. } = s {
-                let _ = fs::remove_file(tmp);
-            }
-        }
-        let mut created = std::mem::take(&mut *self.created.lock().expect("not poisoned"));
-        created.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
-        for d in created {
-            let _ = fs::remove_dir(d);
-        }
-    }
-
-    /// Removes every file not in `produced` (paths relative to the root), and folders left
-    /// empty. Returns how many files were removed.
-    pub fn remove_stale(&self, produced: &HashSet<String>) -> io::Result<usize> {
-        if self.fresh {
-            return Ok(0);
-        }
-        let mut removed = 0;
-        let mut dirs = Vec::new();
-        for entry in walkdir::WalkDir::new(&self.root).min_depth(1) {
-            let entry = entry.map_err(io::Error::other)?;
-            let rel = crate::load::rel_path(&self.root, entry.path());
-            if entry.file_type().is_dir() {
-                dirs.push(entry.path().to_path_buf());
-                continue;
-            }
-            if rel == MARKER || produced.contains(&rel) {
-                continue;
-            }
-            fs::remove_file(entry.path())?;
-            removed += 1;
-        }
-        // Deepest first, so that a folder emptied by its children goes too.
-        dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
-        for d in dirs {
-            if fs::read_dir(&d)?.next().is_none() {
-                fs::remove_dir(&d)?;
-            }
-        }
-        Ok(removed)
+        Ok(Lock { _dir: file })
     }
 }
 
@@ -309,47 +369,57 @@ impl Output {
 mod tests {
     use super::*;
 
-    fn put(out: &Output, rel: &str, bytes: &[u8]) -> usize {
-        out.prepare_dirs(std::iter::once(rel)).unwrap();
-        let s = out.stage(rel, bytes).unwrap();
-        out.commit(vec![s]).unwrap()
+    /// A site folder (removed when dropped), its path resolved, and its `public` output.
+    fn folders() -> (tempfile::TempDir, PathBuf, PathBuf) {
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path().canonicalize().unwrap();
+        let dir = root.join("public");
+        (site, root, dir)
+    }
+
+    /// Builds `files` into `dir` as a build would.
+    fn publish(dir: &Path, site: &Path, files: &[(&str, &[u8])]) -> Committed {
+        let out = Output::open(dir, site).unwrap();
+        out.prepare_dirs(files.iter().map(|(r, _)| *r)).unwrap();
+        let staged = files
+            .iter()
+            .map(|(r, b)| out.stage(r, b).unwrap())
+            .collect();
+        let produced = files.iter().map(|(r, _)| r.to_string()).collect();
+        out.commit(staged, &produced).unwrap()
     }
 
     #[test]
     fn unchanged_bytes_are_not_rewritten_and_stale_files_go() {
-        let site = tempfile::tempdir().unwrap();
-        let dir = site.path().join("public");
-        let out = Output::open(&dir, &site.path().canonicalize().unwrap()).unwrap();
-        assert_eq!(put(&out, "a/index.html", b"one"), 1);
-        // The next builds find a folder that is not empty.
-        let out = Output::open(&dir, &site.path().canonicalize().unwrap()).unwrap();
+        let (_site, root, dir) = folders();
+        assert_eq!(publish(&dir, &root, &[("a/index.html", b"one")]).written, 1);
         let mtime = fs::metadata(dir.join("a/index.html"))
             .unwrap()
             .modified()
             .unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
-        assert_eq!(put(&out, "a/index.html", b"one"), 0);
-        assert_eq!(
-            fs::metadata(dir.join("a/index.html"))
-                .unwrap()
-                .modified()
-                .unwrap(),
-            mtime
+        let c = publish(
+            &dir,
+            &root,
+            &[("a/index.html", b"one"), ("b/c/index.html", b"x")],
         );
-        assert_eq!(put(&out, "a/index.html", b"two"), 1);
-        put(&out, "b/c/index.html", b"x");
-        let produced: HashSet<String> = ["a/index.html".to_string()].into();
-        let out = Output::open(&dir, &site.path().canonicalize().unwrap()).unwrap();
-        assert_eq!(out.remove_stale(&produced).unwrap(), 1);
+        assert_eq!((c.written, c.removed), (1, 0));
+        let now = fs::metadata(dir.join("a/index.html"))
+            .unwrap()
+            .modified()
+            .unwrap();
+        assert_eq!(now, mtime);
+        let c = publish(&dir, &root, &[("a/index.html", b"two")]);
+        assert_eq!((c.written, c.removed), (1, 1));
         assert!(!dir.join("b").exists());
         assert!(dir.join(MARKER).exists());
+        assert!(!dir.join(STAGING).exists() && !dir.join(JOURNAL).exists());
     }
 
     #[test]
     fn an_aborted_build_leaves_no_trace() {
-        let site = tempfile::tempdir().unwrap();
-        let dir = site.path().join("public");
-        let out = Output::open(&dir, &site.path().canonicalize().unwrap()).unwrap();
+        let (_site, root, dir) = folders();
+        let out = Output::open(&dir, &root).unwrap();
         out.prepare_dirs(std::iter::once("a/b/index.html")).unwrap();
         let staged = vec![out.stage("a/b/index.html", b"x").unwrap()];
         assert!(
@@ -358,6 +428,51 @@ mod tests {
         );
         out.abort(staged);
         assert!(!dir.exists());
+        // An output that existed stays, as it was.
+        publish(&dir, &root, &[("a/index.html", b"one")]);
+        let out = Output::open(&dir, &root).unwrap();
+        let staged = vec![out.stage("a/index.html", b"two").unwrap()];
+        out.abort(staged);
+        assert_eq!(fs::read(dir.join("a/index.html")).unwrap(), b"one");
+        assert!(!dir.join(STAGING).exists());
+    }
+
+    #[test]
+    fn a_switch_over_stopped_half_way_is_finished_by_the_next_build() {
+        let (_site, root, dir) = folders();
+        publish(
+            &dir,
+            &root,
+            &[("a/index.html", b"old"), ("old/index.html", b"old")],
+        );
+        // A build that wrote its journal and then stopped: nothing applied yet.
+        let out = Output::open(&dir, &root).unwrap();
+        let staged = vec![
+            out.stage("a/index.html", b"new").unwrap(),
+            out.stage("b/index.html", b"new").unwrap(),
+        ];
+        let produced: HashSet<String> = ["a/index.html", "b/index.html"].map(String::from).into();
+        let journal = out.plan(staged, &produced).unwrap();
+        journal.write(&dir).unwrap();
+        // One move done, then killed.
+        let (from, to) = &journal.moves[0];
+        fs::rename(dir.join(STAGING).join(from), dir.join(to)).unwrap();
+        drop(out);
+        // The next build opens the folder: the switch-over is completed first.
+        drop(Output::open(&dir, &root).unwrap());
+        assert_eq!(fs::read(dir.join("a/index.html")).unwrap(), b"new");
+        assert_eq!(fs::read(dir.join("b/index.html")).unwrap(), b"new");
+        assert!(!dir.join("old").exists());
+        assert!(!dir.join(JOURNAL).exists());
+    }
+
+    #[test]
+    fn file_names_of_255_bytes_can_be_rebuilt() {
+        let (_site, root, dir) = folders();
+        let name = format!("a/{}", "x".repeat(255));
+        publish(&dir, &root, &[(&name, b"one")]);
+        publish(&dir, &root, &[(&name, b"two")]);
+        assert_eq!(fs::read(dir.join(&name)).unwrap(), b"two");
     }
 
     #[test]
@@ -375,5 +490,6 @@ mod tests {
             .to_string();
         assert!(err.contains("not empty"), "{err}");
         assert!(root.join("mine/notes.txt").exists());
+        assert!(!root.join("mine").join(STAGING).exists());
     }
 }
