@@ -418,7 +418,11 @@ fn attributes(s: &str, base: usize) -> Vec<(String, String, Range<usize>)> {
             i = k;
         }
         if name.is_empty() {
-            i += 1;
+            // A value without a name (`="x"`) was skipped above; never stop inside a
+            // character.
+            if i == start {
+                i += s[i..].chars().next().map_or(1, char::len_utf8);
+            }
             continue;
         }
         out.push((name, decode_entities(&value), base + start..base + i));
@@ -505,6 +509,9 @@ mod tests {
             ]
         );
         assert!(removed_by_sanitiser("<b title=\"a > b\">ok</b><!-- <script> -->").is_empty());
+        // Found by fuzzing: a value without a name before a Chinese character.
+        let found = removed_by_sanitiser("<div =\"x\"陈>");
+        assert_eq!(found[0].what, "the attribute `陈` on `<div>`");
         assert_eq!(
             removed_by_sanitiser("<img src=x style=\"color:red\">")[0].what,
             "the attribute `style` on `<img>`"
