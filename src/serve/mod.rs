@@ -4,6 +4,14 @@
 //! server-sent events. While the records have errors, every page carries an overlay listing
 //! them as `check` words them, over the last good build. Nothing is ever written: not into
 //! `public/`, not into the sources.
+//!
+//! A preview shows records that are not published yet, so it answers only requests meant for
+//! it: a `Host` that is an IP address or `localhost` (a web page cannot reach it through a
+//! name of its own, "DNS rebinding"). A connection that does not send its request headers
+//! within [`HEADER_TIMEOUT`], or stays idle that long between requests, is closed; at most
+//! [`MAX_CONNECTIONS`] are open at once. Ctrl-C ends open reload streams and stops the
+//! server within a second. Pages render with no lock held: a slow page never makes another
+//! request wait.
 
 mod workspace;
 
@@ -16,7 +24,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -34,6 +42,12 @@ pub use workspace::Workspace;
 pub const EVENTS: &str = "/__council/events";
 /// The port tried first.
 pub const DEFAULT_PORT: u16 = 1111;
+/// How long a connection may take to send a request's headers, or stay idle between requests.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// How many connections may be open at once; more are closed at once.
+pub const MAX_CONNECTIONS: usize = 128;
+/// How long open connections get to finish after Ctrl-C.
+const GRACE: Duration = Duration::from_millis(300);
 
 #[derive(Clone, Debug)]
 pub struct ServeOptions {
@@ -47,6 +61,8 @@ pub struct ServeOptions {
 struct Shared {
     ws: Mutex<Workspace>,
     reload: broadcast::Sender<()>,
+    /// Becomes true on Ctrl-C: reload streams end, connections close.
+    stop: tokio::sync::watch::Receiver<bool>,
 }
 
 /// Runs the preview until Ctrl-C.
@@ -68,9 +84,11 @@ pub fn serve(opts: ServeOptions) -> Result<(), Error> {
         .unwrap_or(0);
     let errors = ws.errors.len();
     let (reload, _) = broadcast::channel(16);
+    let (stop_tx, stop) = tokio::sync::watch::channel(false);
     let shared = Arc::new(Shared {
         ws: Mutex::new(ws),
         reload,
+        stop: stop.clone(),
     });
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -78,7 +96,7 @@ pub fn serve(opts: ServeOptions) -> Result<(), Error> {
         .enable_all()
         .build()
         .map_err(|e| Error::Other(format!("cannot start the server: {e}")))?;
-    runtime.block_on(async move {
+    let result = runtime.block_on(async move {
         let listener = bind(opts.bind, opts.port).await?;
         let addr = listener
             .local_addr()
@@ -111,16 +129,71 @@ pub fn serve(opts: ServeOptions) -> Result<(), Error> {
             .route(EVENTS, get(events))
             .fallback(get(page))
             .with_state(shared);
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .map_err(|e| Error::Other(format!("the server stopped: {e}")))?;
+        tokio::spawn(async move {
+            let _ = tokio::signal::ctrl_c().await;
+            let _ = stop_tx.send(true);
+        });
+        accept(listener, app, stop).await;
         drop(watcher);
         println!("stopped");
-        Ok(())
-    })
+        Ok::<(), Error>(())
+    });
+    // A page still rendering on a blocking thread is not waited for.
+    runtime.shutdown_timeout(GRACE);
+    result
+}
+
+/// Resolves once the server is told to stop.
+async fn stopped(mut stop: tokio::sync::watch::Receiver<bool>) {
+    let _ = stop.wait_for(|s| *s).await.is_ok();
+}
+
+/// Serves connections until `stop` is set, each with a header and idle timeout; then gives
+/// open ones [`GRACE`] to finish and drops the rest.
+async fn accept(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    stop: tokio::sync::watch::Receiver<bool>,
+) {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let mut open = tokio::task::JoinSet::new();
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(_) => {
+                    // Out of file descriptors, or the like: breathe, then go on.
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            _ = stopped(stop.clone()) => break,
+        };
+        let Ok(slot) = slots.clone().try_acquire_owned() else {
+            continue; // dropped: too many connections
+        };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        let stop = stop.clone();
+        open.spawn(async move {
+            let _slot = slot;
+            let conn = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT)
+                .serve_connection(TokioIo::new(stream), service);
+            tokio::pin!(conn);
+            tokio::select! {
+                _ = conn.as_mut() => {}
+                _ = stopped(stop) => {
+                    conn.as_mut().graceful_shutdown();
+                    let _ = tokio::time::timeout(GRACE, conn).await;
+                }
+            }
+        });
+        while open.try_join_next().is_some() {}
+    }
+    let _ = tokio::time::timeout(GRACE, async { while open.join_next().await.is_some() {} }).await;
+    open.abort_all();
 }
 
 async fn bind(ip: IpAddr, port: Option<u16>) -> Result<tokio::net::TcpListener, Error> {
@@ -174,7 +247,15 @@ fn watch(
             if paths.is_empty() {
                 continue;
             }
-            let applied = shared.ws.lock().expect("not poisoned").apply(&paths);
+            let (applied, good, today) = {
+                let mut ws = shared.ws.lock().expect("not poisoned");
+                let applied = ws.apply(&paths);
+                (applied, ws.good.clone(), ws.today)
+            };
+            // The changed pages render now, with the workspace free for requests.
+            let rendered = good
+                .map(|g| workspace::warm(&g, &applied.warm, today))
+                .unwrap_or(0);
             let _ = shared.reload.send(());
             let now = jiff::ZonedDateTime::now().strftime("%H:%M:%S");
             let status = if applied.errors == 1 {
@@ -186,12 +267,13 @@ fn watch(
             } else {
                 format!(
                     "{} pages re-rendered, {} to render on request",
-                    applied.rendered, applied.invalidated
+                    rendered, applied.invalidated
                 )
             };
             println!(
                 "[{now}] {}: {status} in {:.0} ms",
-                applied.what, applied.millis
+                applied.what,
+                applied.started.elapsed().as_secs_f64() * 1000.0
             );
             use std::io::Write;
             let _ = std::io::stdout().flush();
@@ -240,20 +322,74 @@ fn relevant(root: &std::path::Path, path: &std::path::Path) -> Option<String> {
     Some(rel)
 }
 
-async fn events(
-    State(shared): State<Arc<Shared>>,
-) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
-    let stream = BroadcastStream::new(shared.reload.subscribe())
-        .map(|_| Ok(Event::default().event("reload").data("reload")));
-    Sse::new(stream).keep_alive(KeepAlive::default())
+async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
+    if !host_allowed(&headers) {
+        return misdirected();
+    }
+    // The stream ends when the server stops, so that Ctrl-C never waits for open pages.
+    let stopped = tokio_stream::wrappers::WatchStream::new(shared.stop.clone())
+        .filter(|s| *s)
+        .map(|_| None);
+    let reloads = BroadcastStream::new(shared.reload.subscribe()).map(|_| {
+        Some(Ok::<Event, Infallible>(
+            Event::default().event("reload").data("reload"),
+        ))
+    });
+    let stream = reloads
+        .merge(stopped)
+        .take_while(Option::is_some)
+        .map(|e| e.expect("taken while some"));
+    Sse::new(stream)
+        .keep_alive(KeepAlive::default())
+        .into_response()
 }
 
-async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
+async fn page(State(shared): State<Arc<Shared>>, headers: HeaderMap, uri: Uri) -> Response {
+    if !host_allowed(&headers) {
+        return misdirected();
+    }
     let path = uri.path().to_string();
     match tokio::task::spawn_blocking(move || respond(&shared, &path)).await {
         Ok(r) => r,
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
+}
+
+/// Whether a request is meant for this preview: its `Host` is an IP address or `localhost`
+/// (with any port). A web page that rebinds a name of its own to 127.0.0.1 sends that name,
+/// and is refused. A request without `Host` (HTTP/1.0) comes from no browser.
+pub fn host_allowed(headers: &HeaderMap) -> bool {
+    let Some(host) = headers.get(header::HOST) else {
+        return true;
+    };
+    let Ok(host) = host.to_str() else {
+        return false;
+    };
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        match rest.split_once(']') {
+            Some((v6, port)) if port.is_empty() || port.starts_with(':') => {
+                return v6.parse::<std::net::Ipv6Addr>().is_ok();
+            }
+            _ => return false,
+        }
+    } else {
+        match host.rsplit_once(':') {
+            Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+            _ => host,
+        }
+    };
+    let name = name.strip_suffix('.').unwrap_or(name).to_ascii_lowercase();
+    name.parse::<std::net::Ipv4Addr>().is_ok()
+        || name == "localhost"
+        || name.ends_with(".localhost")
+}
+
+fn misdirected() -> Response {
+    let mut r = Response::new(Body::from(
+        "council serve answers only to http://localhost or an IP address\n",
+    ));
+    *r.status_mut() = StatusCode::MISDIRECTED_REQUEST;
+    r
 }
 
 fn respond(shared: &Shared, url_path: &str) -> Response {
@@ -262,10 +398,13 @@ fn respond(shared: &Shared, url_path: &str) -> Response {
         return StatusCode::BAD_REQUEST.into_response();
     }
     let rel = decoded.trim_start_matches('/');
-    let mut ws = shared.ws.lock().expect("not poisoned");
-    let today = ws.today;
-    let overlay = overlay(&ws);
-    let Some(good) = ws.good.as_mut() else {
+    // The workspace is held only to take the last good build and the overlay: pages render
+    // with no lock held.
+    let (good, overlay, today) = {
+        let ws = shared.ws.lock().expect("not poisoned");
+        (ws.good.clone(), overlay(&ws), ws.today)
+    };
+    let Some(good) = good else {
         let html = format!(
             "<!doctype html><html><head><meta charset=\"utf-8\"><title>council serve</title></head><body>{overlay}{}</body></html>",
             reload_script()
@@ -284,8 +423,10 @@ fn respond(shared: &Shared, url_path: &str) -> Response {
                 .has(&format!("{file}/index.html"), today)
                 .unwrap_or(false)
             {
+                // Always a path from the root, never `//host/…` (which a browser would take
+                // for another site), built from the folder's own name.
                 let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
-                if let Ok(v) = HeaderValue::from_str(&format!("{url_path}/")) {
+                if let Ok(v) = HeaderValue::from_str(&format!("/{}/", percent_encode(rel))) {
                     r.headers_mut().insert(header::LOCATION, v);
                 }
                 return r;
@@ -311,12 +452,25 @@ fn respond(shared: &Shared, url_path: &str) -> Response {
                 html_response(StatusCode::OK, inject(&bytes, &overlay))
             } else {
                 let mut r = Response::new(Body::from(bytes.to_vec()));
-                r.headers_mut().insert(
+                let headers = r.headers_mut();
+                headers.insert(
                     header::CONTENT_TYPE,
                     HeaderValue::from_static(content_type(&file)),
                 );
-                r.headers_mut()
-                    .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+                headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+                headers.insert(
+                    header::X_CONTENT_TYPE_OPTIONS,
+                    HeaderValue::from_static("nosniff"),
+                );
+                if file.ends_with(".svg") {
+                    // The published SVG is sanitised already; this says so to the browser too.
+                    headers.insert(
+                        header::CONTENT_SECURITY_POLICY,
+                        HeaderValue::from_static(
+                            "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+                        ),
+                    );
+                }
                 r
             }
         }
@@ -328,6 +482,19 @@ fn respond(shared: &Shared, url_path: &str) -> Response {
     }
 }
 
+/// A path for a `Location` header: every byte but unreserved ones and `/` percent-encoded.
+fn percent_encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 fn html_response(status: StatusCode, body: Vec<u8>) -> Response {
     let mut r = Response::new(Body::from(body));
     *r.status_mut() = status;
@@ -337,6 +504,10 @@ fn html_response(status: StatusCode, body: Vec<u8>) -> Response {
     );
     r.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r.headers_mut().insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     r
 }
 

@@ -6,7 +6,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use jiff::civil::Date;
@@ -30,32 +31,51 @@ enum Owner {
     Content,
 }
 
-/// The last build without errors.
+/// The last build without errors. Requests share it behind an `Arc` and render from it
+/// with no lock held (only the cache and the file index are locked, briefly); a change makes
+/// a new one (`Arc::make_mut` copies it only while a request still renders from the old).
 pub struct Published {
     pub site: Site,
     timelines: Timelines,
     derived: Derived,
-    look: Look,
+    look: Arc<Look>,
     /// Output path → what it is; `None` until asked for after a change.
-    files: Option<HashMap<String, OutFile>>,
+    files: Mutex<Option<HashMap<String, OutFile>>>,
     /// The index lacks the pages whose number depends on the whole site (list pages,
     /// sitemap parts); they are listed again when next asked for, not on every edit.
-    lists_stale: bool,
-    cache: HashMap<String, (Owner, Arc<Vec<u8>>)>,
+    lists_stale: AtomicBool,
+    cache: Mutex<Cache>,
+}
+
+/// Rendered files by output path, with who they belong to.
+type Cache = HashMap<String, (Owner, Arc<Vec<u8>>)>;
+
+impl Clone for Published {
+    fn clone(&self) -> Published {
+        Published {
+            site: self.site.clone(),
+            timelines: self.timelines.clone(),
+            derived: self.derived.clone(),
+            look: self.look.clone(),
+            files: Mutex::new(self.files.lock().expect("not poisoned").clone()),
+            lists_stale: AtomicBool::new(self.lists_stale.load(Ordering::Relaxed)),
+            cache: Mutex::new(self.cache.lock().expect("not poisoned").clone()),
+        }
+    }
 }
 
 impl Published {
     fn new(site: Site, timelines: Timelines, today: Date) -> Result<Published, Error> {
-        let look = Look::load(&site)?;
+        let look = Arc::new(Look::load(&site)?);
         let derived = Derived::new(&site, &timelines, today);
         Ok(Published {
             site,
             timelines,
             derived,
             look,
-            files: None,
-            lists_stale: false,
-            cache: HashMap::new(),
+            files: Mutex::new(None),
+            lists_stale: AtomicBool::new(false),
+            cache: Mutex::new(HashMap::new()),
         })
     }
 
@@ -69,47 +89,72 @@ impl Published {
         )
     }
 
-    /// The bytes of the output file `path`, rendered now or from the cache; `None` when the
-    /// site has no such file.
-    pub fn get(&mut self, path: &str, today: Date) -> Result<Option<Arc<Vec<u8>>>, Error> {
-        if let Some((_, bytes)) = self.cache.get(path) {
+    /// How many files are rendered and kept.
+    pub fn cached(&self) -> usize {
+        self.cache.lock().expect("not poisoned").len()
+    }
+
+    /// The bytes of the output file `path`, rendered now (without any lock held) or from
+    /// the cache; `None` when the site has no such file.
+    pub fn get(&self, path: &str, today: Date) -> Result<Option<Arc<Vec<u8>>>, Error> {
+        if let Some((_, bytes)) = self.cache.lock().expect("not poisoned").get(path) {
             return Ok(Some(bytes.clone()));
         }
-        self.index(path, today)?;
-        let Some(file) = self.files.as_ref().and_then(|f| f.get(path)).cloned() else {
+        let Some(file) = self.file(path, today)? else {
             return Ok(None);
         };
         let bytes = Arc::new(self.renderer(today).file_bytes(&file)?);
         self.cache
+            .lock()
+            .expect("not poisoned")
             .insert(path.to_string(), (owner(&file), bytes.clone()));
         Ok(Some(bytes))
     }
 
-    pub fn has(&mut self, path: &str, today: Date) -> Result<bool, Error> {
-        if self.cache.contains_key(path) {
+    pub fn has(&self, path: &str, today: Date) -> Result<bool, Error> {
+        if self.cache.lock().expect("not poisoned").contains_key(path) {
             return Ok(true);
         }
-        self.index(path, today)?;
-        Ok(self.files.as_ref().is_some_and(|f| f.contains_key(path)))
+        Ok(self.file(path, today)?.is_some())
     }
 
-    /// Makes sure the index of output files knows `path`, if the site has it.
-    fn index(&mut self, path: &str, today: Date) -> Result<(), Error> {
-        if self.files.is_none() {
-            let files = self.renderer(today).all_files()?;
-            self.files = Some(files.into_iter().map(|f| (f.path.clone(), f)).collect());
-            self.lists_stale = false;
+    /// What the output file `path` is, listing the site's files first if needed (outside
+    /// the lock: two requests may both list them, neither waits for the other).
+    fn file(&self, path: &str, today: Date) -> Result<Option<OutFile>, Error> {
+        let (listed, known) = {
+            let files = self.files.lock().expect("not poisoned");
+            (
+                files.is_some(),
+                files.as_ref().and_then(|f| f.get(path)).cloned(),
+            )
+        };
+        if known.is_some() {
+            return Ok(known);
         }
-        let known = self.files.as_ref().is_some_and(|f| f.contains_key(path));
-        if self.lists_stale && !known {
+        if !listed {
+            let all = self.renderer(today).all_files()?;
+            let map: HashMap<String, OutFile> =
+                all.into_iter().map(|f| (f.path.clone(), f)).collect();
+            let found = map.get(path).cloned();
+            let mut files = self.files.lock().expect("not poisoned");
+            if files.is_none() {
+                *files = Some(map);
+                self.lists_stale.store(false, Ordering::Relaxed);
+            }
+            return Ok(found);
+        }
+        if self.lists_stale.swap(false, Ordering::Relaxed) {
             let renderer = self.renderer(today);
             let mut fresh = renderer.page_files(&renderer.list_routes());
             fresh.extend(renderer.data_files());
-            let files = self.files.as_mut().expect("made above");
-            files.extend(fresh.into_iter().map(|f| (f.path.clone(), f)));
-            self.lists_stale = false;
+            let found = fresh.iter().find(|f| f.path == path).cloned();
+            let mut files = self.files.lock().expect("not poisoned");
+            if let Some(files) = files.as_mut() {
+                files.extend(fresh.into_iter().map(|f| (f.path.clone(), f)));
+            }
+            return Ok(found);
         }
-        Ok(())
+        Ok(None)
     }
 
     /// Drops what a change to `owner` makes stale; returns how many files were dropped.
@@ -117,11 +162,13 @@ impl Published {
     /// published), so its entries in the file index are listed again; the rest of the index
     /// stays.
     fn invalidate(&mut self, changed: Owner, today: Date) -> usize {
-        let before = self.cache.len();
-        self.cache
-            .retain(|_, (o, _)| *o != changed && *o != Owner::Global);
+        let cache = self.cache.get_mut().expect("not poisoned");
+        let before = cache.len();
+        cache.retain(|_, (o, _)| *o != changed && *o != Owner::Global);
+        let dropped = before - cache.len();
+        let listed = self.files.get_mut().expect("not poisoned").is_some();
         match changed {
-            Owner::Council(ci) if self.files.is_some() => {
+            Owner::Council(ci) if listed => {
                 let renderer = Renderer::new(
                     &self.site,
                     &self.derived,
@@ -132,7 +179,12 @@ impl Published {
                 // The council's own pages now; the list pages (a new decision may add one)
                 // and the sitemap's parts when next asked for.
                 let fresh = renderer.page_files(&renderer.council_routes(ci));
-                let files = self.files.as_mut().expect("checked");
+                let files = self
+                    .files
+                    .get_mut()
+                    .expect("not poisoned")
+                    .as_mut()
+                    .expect("checked");
                 files.retain(|_, f| {
                     owner(f) != changed
                         && !matches!(
@@ -141,13 +193,22 @@ impl Published {
                                 | FileKind::Sitemap(_)
                         )
                 });
-                self.lists_stale = true;
                 files.extend(fresh.into_iter().map(|f| (f.path.clone(), f)));
+                self.lists_stale.store(true, Ordering::Relaxed);
             }
-            _ => self.files = None,
+            _ => *self.files.get_mut().expect("not poisoned") = None,
         }
-        before - self.cache.len()
+        dropped
     }
+}
+
+/// Renders the pages `paths` of `good` now (the secretary is most likely looking at them),
+/// with no lock held; returns how many exist.
+pub fn warm(good: &Published, paths: &[String], today: Date) -> usize {
+    paths
+        .iter()
+        .filter(|p| good.get(p, today).ok().flatten().is_some())
+        .count()
 }
 
 fn owner(f: &OutFile) -> Owner {
@@ -170,11 +231,13 @@ fn owner(f: &OutFile) -> Owner {
 /// What one round of changes did, for the terminal line.
 pub struct Applied {
     pub what: String,
-    pub rendered: usize,
+    /// Pages to render at once, with [`warm`], once the workspace is released.
+    pub warm: Vec<String>,
     pub invalidated: usize,
     pub errors: usize,
     pub full: bool,
-    pub millis: f64,
+    /// When the change began to be applied.
+    pub started: Instant,
 }
 
 pub struct Workspace {
@@ -190,7 +253,7 @@ pub struct Workspace {
     pub errors: Vec<Diagnostic>,
     /// Why the theme cannot render, when that is the problem.
     pub theme_error: Option<String>,
-    pub good: Option<Published>,
+    pub good: Option<Arc<Published>>,
     /// Files changed since `good` was taken.
     pending: BTreeSet<String>,
 }
@@ -240,7 +303,7 @@ impl Workspace {
         if self.errors.is_empty() {
             match Published::new(self.current.clone(), self.timelines.clone(), self.today) {
                 Ok(p) => {
-                    self.good = Some(p);
+                    self.good = Some(Arc::new(p));
                     self.theme_error = None;
                 }
                 Err(e) => self.theme_error = Some(e.to_string()),
@@ -302,14 +365,14 @@ impl Workspace {
         }
         if full {
             self.reload_all();
-            let invalidated = self.good.as_ref().map(|g| g.cache.len()).unwrap_or(0);
+            let invalidated = self.good.as_ref().map(|g| g.cached()).unwrap_or(0);
             return Applied {
                 what,
-                rendered: 0,
+                warm: Vec::new(),
                 invalidated,
                 errors: self.errors.len(),
                 full: true,
-                millis: start.elapsed().as_secs_f64() * 1000.0,
+                started: start,
             };
         }
         // Check again what the changed files can affect.
@@ -343,28 +406,29 @@ impl Workspace {
         }
         self.pending.extend(paths.iter().cloned());
         self.refresh_errors();
-        let (mut rendered, mut invalidated) = (0, 0);
+        let (mut warm, mut invalidated) = (Vec::new(), 0);
         if self.errors.is_empty() {
-            (rendered, invalidated) = self.publish_pending(&scopes);
+            (warm, invalidated) = self.publish_pending(&scopes);
         }
         Applied {
             what,
-            rendered,
+            warm,
             invalidated,
             errors: self.errors.len(),
             full: false,
-            millis: start.elapsed().as_secs_f64() * 1000.0,
+            started: start,
         }
     }
 
-    /// Brings the served build up to date with the changes made since it was taken, and
-    /// renders at once the pages of the changed records and their councils.
-    fn publish_pending(&mut self, scopes: &[Scope]) -> (usize, usize) {
+    /// Brings the served build up to date with the changes made since it was taken; returns
+    /// the pages of the changed records and their councils, to render at once (by
+    /// [`warm`], without the workspace), and how many cached files were dropped.
+    fn publish_pending(&mut self, scopes: &[Scope]) -> (Vec<String>, usize) {
         let pending = std::mem::take(&mut self.pending);
         let today = self.today;
-        let Some(good) = self.good.as_mut() else {
+        let Some(good) = self.good.as_mut().map(Arc::make_mut) else {
             self.reload_all();
-            return (0, 0);
+            return (Vec::new(), 0);
         };
         let mut councils = BTreeSet::new();
         let mut pages = false;
@@ -379,9 +443,9 @@ impl Workspace {
                     if let Ok(p) =
                         Published::new(self.current.clone(), self.timelines.clone(), today)
                     {
-                        self.good = Some(p);
+                        self.good = Some(Arc::new(p));
                     }
-                    return (0, 0);
+                    return (Vec::new(), 0);
                 }
             }
         }
@@ -422,19 +486,16 @@ impl Workspace {
         }
         let langs = good.site.config.languages.clone();
         let default = langs[0].clone();
-        let mut rendered = 0;
+        let mut warm = Vec::new();
         for path in eager {
             for l in &langs {
-                let p = if *l == default {
+                warm.push(if *l == default {
                     path.clone()
                 } else {
                     format!("{l}/{path}")
-                };
-                if good.get(&p, today).ok().flatten().is_some() {
-                    rendered += 1;
-                }
+                });
             }
         }
-        (rendered, invalidated)
+        (warm, invalidated)
     }
 }
