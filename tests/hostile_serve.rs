@@ -152,17 +152,23 @@ fn issue_11_7_a_slow_page_does_not_hold_up_other_requests() {
     let server = start(site.path());
     let port = server.port;
     assert_eq!(get(port, "/").0, 200);
+    let began = Instant::now();
     let slow = std::thread::spawn(move || {
         let (status, _) = get(port, "/councils/demo/grid-01/proposals/2022-001/");
         assert_eq!(status, 200);
-        Instant::now()
+        began.elapsed()
     });
     std::thread::sleep(Duration::from_millis(50));
+    let asked = Instant::now();
     let (status, _) = get(port, "/");
-    let quick = Instant::now();
+    let quick = asked.elapsed();
     let slow = slow.join().unwrap();
     assert_eq!(status, 200);
-    assert!(quick < slow, "the home page waited for the slow page");
+    eprintln!("the slow page took {slow:?}; the home page, asked meanwhile, {quick:?}");
+    assert!(
+        quick * 4 < slow,
+        "the home page ({quick:?}) waited for the slow page ({slow:?})"
+    );
 }
 
 /// Issue 11, item 4: serve sanitises SVG attachments as build does, and tells the browser
