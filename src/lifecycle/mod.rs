@@ -235,10 +235,17 @@ pub fn derive(
         match e.kind {
             EventKind::Submitted => {}
             EventKind::Withdrawn => withdrawn = true,
+            // Acceptance is final (SPEC §4): a later item or report (which `already-decided`
+            // and `report-after-acceptance` report) does not reopen the matter.
+            EventKind::Item { .. } | EventKind::Report { .. } if accepted => {}
             EventKind::Item { meeting, item } => {
                 has_items = true;
                 let it = &council.meetings[meeting].items[item];
+                // A decision after one that settled the matter (adopted, rejected, referred) is
+                // `already-decided`: it does not undo the first.
+                let settled = matches!(decision, Some((_, _, o)) if o != Outcome::Deferred);
                 if matches!(it.action.as_deref(), Some(Action::Decide))
+                    && !settled
                     && let Some(o) = &it.outcome
                 {
                     decision = Some((meeting, item, o.value));
