@@ -241,7 +241,11 @@ impl Browser {
         let deadline = Instant::now() + Duration::from_secs(15);
         let mut loaded = None;
         loop {
-            if self.events.iter().any(|e| e["method"] == "Page.loadEventFired") && loaded.is_none()
+            if self
+                .events
+                .iter()
+                .any(|e| e["method"] == "Page.loadEventFired")
+                && loaded.is_none()
             {
                 loaded = Some(Instant::now());
             }
@@ -332,7 +336,11 @@ fn no_script_from_a_hostile_site_runs_in_a_real_browser() {
         .filter(|p| p.to_ascii_lowercase().contains("pwned"))
         .cloned()
         .collect();
-    problems.extend(fetched.into_iter().map(|p| format!("the page made the browser fetch {p}")));
+    problems.extend(
+        fetched
+            .into_iter()
+            .map(|p| format!("the page made the browser fetch {p}")),
+    );
     eprintln!("{} pages and attachments opened", urls.len());
     assert!(problems.is_empty(), "{problems:#?}");
 }

@@ -179,3 +179,26 @@ pub fn adopt_many(root: &Path, ids: std::ops::RangeInclusive<u32>, date: &str) {
         ),
     );
 }
+
+/// The base fixture and the text of its file `rel`.
+pub fn base_with(rel: &str) -> (tempfile::TempDir, String) {
+    let site = site(&[]);
+    let text = std::fs::read_to_string(site.path().join(rel)).unwrap();
+    (site, text)
+}
+
+/// Asserts that the findings `found` (as `places` gives them) hold each of `expected`.
+pub fn assert_found(found: &[String], expected: impl IntoIterator<Item = String>) {
+    for e in expected {
+        assert!(found.contains(&e), "{e} not in {found:?}");
+    }
+}
+
+/// Builds `root` into a new folder, which must succeed: the folder and the output in it.
+pub fn build_ok(root: &std::path::Path) -> (tempfile::TempDir, std::path::PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let (code, stderr) = build(root, &public);
+    assert_eq!(code, 0, "{stderr}");
+    (out, public)
+}
