@@ -47,12 +47,21 @@ impl Journal {
         let staging = root.join(STAGING);
         let mut made: HashSet<PathBuf> = HashSet::new();
         for (from, to) in &self.moves {
-            let src = staging.join(from);
+            let (src, dest) = (staging.join(from), root.join(to));
+            // The usual case is one rename; the others are found by its error.
+            let Err(e) = fs::rename(&src, &dest) else {
+                continue;
+            };
             if fs::symlink_metadata(&src).is_err() {
                 continue; // moved before the build was stopped
             }
-            let dest = root.join(to);
-            make_parents(root, &dest, &mut made)?;
+            match e.kind() {
+                // A folder above it is missing, or is a file (an old output's).
+                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory => {
+                    make_parents(root, &dest, &mut made)?
+                }
+                _ => {}
+            }
             // A folder where a file now goes (an old output's): replaced.
             if fs::symlink_metadata(&dest).is_ok_and(|m| m.is_dir()) {
                 fs::remove_dir_all(&dest)?;

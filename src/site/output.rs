@@ -208,8 +208,21 @@ impl Output {
         {
             return Ok(Staged::Unchanged);
         }
-        let name = self.next.fetch_add(1, Ordering::Relaxed).to_string();
-        fs::write(self.staging.join(&name), bytes)?;
+        // In folders of 256: a folder of tens of thousands of files is slow to add to.
+        let n = self.next.fetch_add(1, Ordering::Relaxed);
+        let bucket = self.staging.join((n >> 8).to_string());
+        let name = format!("{}/{}", n >> 8, n & 255);
+        let path = self.staging.join(&name);
+        if let Err(e) = fs::write(&path, bytes) {
+            if e.kind() != io::ErrorKind::NotFound {
+                return Err(e);
+            }
+            match fs::create_dir(&bucket) {
+                Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(e),
+                _ => {}
+            }
+            fs::write(&path, bytes)?;
+        }
         Ok(Staged::Changed {
             from: name,
             to: rel.to_string(),
