@@ -61,14 +61,30 @@ enum Command {
         /// Fail (exit 1) on warnings too
         #[arg(long)]
         deny_warnings: bool,
+        /// The day no commit may be dated after (YYYY-MM-DD; default today)
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
     },
     /// The story of one matter from git: `council log huangtai/grid-03/2025-001`
     Log {
         /// `<council key>/<id>`
         matter: String,
         /// The site folder (default: the current folder or the nearest parent with site.toml)
-        #[arg(long, default_value = ".")]
-        path: PathBuf,
+        path: Option<PathBuf>,
+        /// The same as PATH (an older spelling)
+        #[arg(long = "path", value_name = "PATH", hide = true)]
+        path_option: Option<PathBuf>,
+    },
+    /// Prove a published copy of the site against the repository: same commit, same bytes
+    Verify {
+        /// The repository: the site folder in a clone, or a bare clone (default: the current folder)
+        path: Option<PathBuf>,
+        /// The copy of the published site to verify (e.g. made with `wget -m`)
+        #[arg(long, value_name = "DIR")]
+        site: PathBuf,
+        /// Output format
+        #[arg(long, value_enum, default_value = "human")]
+        format: StatusFormat,
     },
     /// Preview the site while you edit: rebuilds on change and reloads open pages
     Serve {
@@ -254,16 +270,30 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             format,
             since,
             deny_warnings,
+            today,
         } => {
             let report = council::audit::audit(&council::audit::AuditOptions {
                 path: path.unwrap_or_else(|| PathBuf::from(".")),
                 since,
+                today,
             })?;
             let tally = Tally::of(&report.diagnostics);
-            let mut out = render::render(&report.diagnostics, format, color_stdout());
+            let notes: Vec<render::JsonNote<'_>> = report
+                .notes
+                .iter()
+                .map(|n| render::JsonNote {
+                    rule: n.rule,
+                    file: &n.file,
+                    message: &n.message,
+                })
+                .collect();
+            let mut out = match format {
+                Format::Json => render::json_with_notes(&report.diagnostics, &notes),
+                _ => render::render(&report.diagnostics, format, color_stdout()),
+            };
             if format == Format::Human {
                 for n in &report.notes {
-                    out.push_str(&format!("note: {n}\n"));
+                    out.push_str(&format!("note: {}\n", n.message));
                 }
                 let what = match report.commits {
                     1 => "1 commit".to_string(),
@@ -271,9 +301,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 };
                 out.push_str(&render::summary(tally, &what));
                 out.push('\n');
-            } else {
+            } else if format == Format::Github {
                 for n in &report.notes {
-                    eprintln!("note: {n}");
+                    out.push_str(&format!("::notice file={}::{}\n", n.file, n.message));
                 }
             }
             print(&out);
@@ -363,11 +393,40 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             ));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Log { matter, path } => {
+        Command::Log {
+            matter,
+            path,
+            path_option,
+        } => {
+            let path = match (path, path_option) {
+                (Some(_), Some(_)) => {
+                    return Err(Error::Usage(
+                        "give the site folder once: `council log <matter> [PATH]`".into(),
+                    ));
+                }
+                (p, q) => p.or(q).unwrap_or_else(|| PathBuf::from(".")),
+            };
             print(&council::audit::log::log(
                 &council::audit::log::LogOptions { path, matter },
             )?);
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Verify { path, site, format } => {
+            let report = council::audit::verify::verify(&council::audit::verify::VerifyOptions {
+                path: path.unwrap_or_else(|| PathBuf::from(".")),
+                site,
+            })?;
+            match format {
+                StatusFormat::Human => print(&council::audit::verify::human(&report)),
+                StatusFormat::Json => print(
+                    &(serde_json::to_string_pretty(&report).expect("the report serialises") + "\n"),
+                ),
+            }
+            Ok(if report.ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
         Command::Serve {
             path,
@@ -398,6 +457,7 @@ fn build(
         today,
         base_url,
         progress: std::io::stderr().is_terminal(),
+        origin: None,
     };
     let color = std::io::stderr().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());

@@ -177,7 +177,19 @@ fn emails(text: &str) -> Vec<Range<usize>> {
 /// the same UTF-8 length (`*` for ASCII, `＊` for full-width digits), so that byte offsets
 /// into the text stay valid.
 pub fn mask(text: &str) -> Cow<'_, str> {
-    let found = scan(text);
+    mask_except(text, &[])
+}
+
+/// [`mask`], leaving the findings whose text is one of `keep` (compared without case).
+pub fn mask_except<'t>(text: &'t str, keep: &[String]) -> Cow<'t, str> {
+    let found: Vec<_> = scan(text)
+        .into_iter()
+        .filter(|(r, _)| {
+            !keep
+                .iter()
+                .any(|k| k.eq_ignore_ascii_case(&text[r.clone()]))
+        })
+        .collect();
     if found.is_empty() {
         return Cow::Borrowed(text);
     }

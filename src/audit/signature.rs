@@ -1,6 +1,9 @@
 //! Commit signatures: SSH signatures (git's `gpg.format = ssh`) verified in-process with
-//! the `ssh-key` crate, in the namespace `git`, against members' `keys`. GPG signatures are
-//! recognised and reported as not verifiable here.
+//! the `ssh-key` crate, in the namespace `git`, against members' `keys`: Ed25519, RSA, ECDSA
+//! on P-256, P-384 and P-521, and the security-key types sk-ssh-ed25519 and
+//! sk-ecdsa-sha2-nistp256 — every type OpenSSH signs with except DSA, which OpenSSH itself
+//! has retired. A signature by a type not checked here is reported as such, never as one
+//! that does not verify. GPG signatures are recognised and reported as not verifiable here.
 
 use git2::{Oid, Repository};
 
@@ -18,6 +21,10 @@ pub enum SigStatus {
     },
     /// An SSH signature that does not verify (tampered or malformed).
     Bad,
+    /// An SSH signature by a key type council does not check (`ssh-dss`): it may be good.
+    Unsupported {
+        algorithm: String,
+    },
     /// A GPG signature: not verifiable here.
     Gpg,
 }
@@ -33,10 +40,14 @@ impl SigStatus {
             }
             SigStatus::Bad => "signature does not verify".into(),
             SigStatus::Gpg => "GPG signature, not verifiable here".into(),
+            SigStatus::Unsupported { algorithm } => {
+                format!("key type not supported ({algorithm}), not verified here")
+            }
         }
     }
 
-    /// A stable key for themes: `unsigned`, `verified`, `unknown-key`, `bad`, `gpg`.
+    /// A stable key for themes: `unsigned`, `verified`, `unknown-key`, `bad`, `gpg`,
+    /// `unsupported`.
     pub fn kind(&self) -> &'static str {
         match self {
             SigStatus::Unsigned => "unsigned",
@@ -44,6 +55,7 @@ impl SigStatus {
             SigStatus::UnknownKey { .. } => "unknown-key",
             SigStatus::Bad => "bad",
             SigStatus::Gpg => "gpg",
+            SigStatus::Unsupported { .. } => "unsupported",
         }
     }
 }
@@ -66,10 +78,13 @@ pub fn check(repo: &Repository, oid: Oid, keys: &[&str]) -> SigStatus {
     let Ok(sshsig) = ssh_key::SshSig::from_pem(pem) else {
         return SigStatus::Bad;
     };
-    let fingerprint = sshsig
-        .public_key()
-        .fingerprint(ssh_key::HashAlg::Sha256)
-        .to_string();
+    let signer = sshsig.public_key();
+    if !supported(signer) {
+        return SigStatus::Unsupported {
+            algorithm: signer.algorithm().to_string(),
+        };
+    }
+    let fingerprint = signer.fingerprint(ssh_key::HashAlg::Sha256).to_string();
     for k in keys {
         let Ok(key) = ssh_key::PublicKey::from_openssh(k.trim()) else {
             continue;
@@ -85,4 +100,17 @@ pub fn check(repo: &Repository, oid: Oid, keys: &[&str]) -> SigStatus {
         Ok(()) => SigStatus::UnknownKey { fingerprint },
         Err(_) => SigStatus::Bad,
     }
+}
+
+/// Whether signatures by this kind of key are checked here (the crate's features).
+fn supported(key: &ssh_key::public::KeyData) -> bool {
+    use ssh_key::public::KeyData;
+    matches!(
+        key,
+        KeyData::Ed25519(_)
+            | KeyData::SkEd25519(_)
+            | KeyData::Rsa(_)
+            | KeyData::Ecdsa(_)
+            | KeyData::SkEcdsaSha2NistP256(_)
+    )
 }

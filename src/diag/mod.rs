@@ -107,6 +107,9 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The full commit id, for findings about git history.
     pub commit: Option<String>,
+    /// Strings the message names on purpose and that masking must leave: a commit's author
+    /// address in an audit finding about who made it (see `privacy::mask_except`).
+    pub shown: Vec<String>,
 }
 
 impl Diagnostic {
@@ -125,6 +128,7 @@ impl Diagnostic {
             secondary: Vec::new(),
             help: None,
             commit: None,
+            shown: Vec::new(),
         }
     }
 
@@ -166,6 +170,24 @@ impl Diagnostic {
     pub fn commit(mut self, commit: impl Into<String>) -> Self {
         self.commit = Some(commit.into());
         self
+    }
+
+    /// Leaves these strings unmasked in the message and help (see [`Diagnostic::shown`]).
+    pub fn showing<S: Into<String>>(mut self, shown: impl IntoIterator<Item = S>) -> Self {
+        self.shown.extend(shown.into_iter().map(Into::into));
+        self
+    }
+
+    /// The message, with personal data masked except what it names on purpose.
+    pub fn masked_message(&self) -> std::borrow::Cow<'_, str> {
+        crate::privacy::mask_except(&self.message, &self.shown)
+    }
+
+    /// The help, masked like the message.
+    pub fn masked_help(&self) -> Option<std::borrow::Cow<'_, str>> {
+        self.help
+            .as_deref()
+            .map(|h| crate::privacy::mask_except(h, &self.shown))
     }
 
     /// 1-based line and column of the primary span.

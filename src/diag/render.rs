@@ -100,7 +100,7 @@ fn human_one(d: &Diagnostic, renderer: &Renderer) -> String {
         snippets.push((path.to_string(), text, first, anns));
     }
 
-    let message = mask(&d.message);
+    let message = d.masked_message();
     let title = level.primary_title(message.as_ref()).id(d.rule);
     let mut group: Group<'_> = Group::with_title(title);
     if snippets.is_empty() {
@@ -129,8 +129,8 @@ fn human_one(d: &Diagnostic, renderer: &Renderer) -> String {
     if let Some(commit) = &d.commit {
         group = group.element(Level::NOTE.message(format!("in commit {commit}")));
     }
-    if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(mask(help)));
+    if let Some(help) = d.masked_help() {
+        group = group.element(Level::HELP.message(help));
     }
     renderer.render(&[group])
 }
@@ -163,7 +163,7 @@ pub fn summary(tally: Tally, what: &str) -> String {
 #[derive(serde::Serialize)]
 struct JsonDiagnostic<'a> {
     rule: &'a str,
-    severity: Severity,
+    severity: &'a str,
     file: &'a str,
     line: Option<usize>,
     column: Option<usize>,
@@ -172,24 +172,47 @@ struct JsonDiagnostic<'a> {
     commit: Option<&'a str>,
 }
 
+/// Something said once about a whole run (`audit`: a rule switched off for a council), shown
+/// in JSON as an entry of severity `note` without a position or commit.
+pub struct JsonNote<'a> {
+    pub rule: &'a str,
+    pub file: &'a str,
+    pub message: &'a str,
+}
+
 /// One JSON array, exactly the shape of SPEC §6.
 pub fn json(diags: &[Diagnostic]) -> String {
-    let items: Vec<JsonDiagnostic<'_>> = diags
+    json_with_notes(diags, &[])
+}
+
+/// [`json`], with notes after the findings.
+pub fn json_with_notes(diags: &[Diagnostic], notes: &[JsonNote<'_>]) -> String {
+    let mut items: Vec<JsonDiagnostic<'_>> = diags
         .iter()
         .map(|d| {
             let lc = d.line_col();
             JsonDiagnostic {
                 rule: d.rule,
-                severity: d.severity,
+                severity: d.severity.as_str(),
                 file: &d.file,
                 line: lc.map(|x| x.0),
                 column: lc.map(|x| x.1),
-                message: mask(&d.message),
-                help: d.help.as_deref().map(mask),
+                message: d.masked_message(),
+                help: d.masked_help(),
                 commit: d.commit.as_deref(),
             }
         })
         .collect();
+    items.extend(notes.iter().map(|n| JsonDiagnostic {
+        rule: n.rule,
+        severity: "note",
+        file: n.file,
+        line: None,
+        column: None,
+        message: mask(n.message),
+        help: None,
+        commit: None,
+    }));
     let mut s = serde_json::to_string_pretty(&items).expect("diagnostics serialise");
     s.push('\n');
     s
@@ -204,9 +227,9 @@ pub fn github(diags: &[Diagnostic]) -> String {
             let _ = write!(props, ",line={line},col={col}");
         }
         let _ = write!(props, ",title={}", escape_property(d.rule));
-        let mut msg = format!("{} [{}]", mask(&d.message), d.rule);
-        if let Some(help) = &d.help {
-            let _ = write!(msg, "\nhelp: {}", mask(help));
+        let mut msg = format!("{} [{}]", d.masked_message(), d.rule);
+        if let Some(help) = d.masked_help() {
+            let _ = write!(msg, "\nhelp: {help}");
         }
         if let Some(c) = &d.commit {
             let _ = write!(msg, "\ncommit: {c}");

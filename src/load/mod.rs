@@ -197,8 +197,12 @@ pub fn walk(root: &Path, languages: &[String], diags: &mut Vec<Diagnostic>) -> L
         }
     }
 
-    // Councils: a folder holding council.toml; a council inside a council is refused.
-    councils_found.sort();
+    // Councils: a folder holding council.toml; a council inside a council is refused. The
+    // outer one is the council whatever the names sort as (`aaa/council.toml` sorts before
+    // `council.toml`), so folders are taken shallowest first.
+    councils_found.sort_by(|a, b| {
+        (a.rel.matches('/').count(), &a.rel).cmp(&(b.rel.matches('/').count(), &b.rel))
+    });
     let mut council_dirs: Vec<String> = Vec::new();
     for f in councils_found {
         let dir = parent(&f.rel).to_string();
@@ -217,6 +221,7 @@ pub fn walk(root: &Path, languages: &[String], diags: &mut Vec<Diagnostic>) -> L
             records: Vec::new(),
         });
     }
+    layout.councils.sort_by(|a, b| a.key.cmp(&b.key));
     for f in areas_found {
         let dir = parent(&f.rel).to_string();
         if let Some(council) = council_dirs
@@ -405,7 +410,8 @@ fn resolve_inside(root: &Path, link: &Path) -> Option<PathBuf> {
     target.starts_with(root).then_some(target)
 }
 
-fn is_ignored(name: &str) -> bool {
+/// Whether the walk skips a file or folder of this name: hidden, or an editor's backup.
+pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~') || (name.starts_with('#') && name.ends_with('#'))
 }
 
@@ -428,7 +434,8 @@ fn parent(rel: &str) -> &str {
     rel.rsplit_once('/').map(|(p, _)| p).unwrap_or("")
 }
 
-fn is_under(path: &str, dir: &str) -> bool {
+/// Whether `path` lies strictly below the folder `dir` (both `/`-separated).
+pub fn is_under(path: &str, dir: &str) -> bool {
     path.len() > dir.len() && path.starts_with(dir) && path.as_bytes()[dir.len()] == b'/'
 }
 

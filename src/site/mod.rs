@@ -46,6 +46,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Show a progress bar (on a terminal, for long builds).
     pub progress: bool,
+    /// The sources are a checkout of this commit (`verify`), not a work tree.
+    pub origin: Option<crate::audit::provenance::Origin>,
 }
 
 /// What a build did.
@@ -91,9 +93,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
     };
     let look = Look::load(&checked.site)?;
     let derived = Derived::new(&checked.site, &checked.timelines, checked.today);
-    let provenance = Provenance::collect(&checked.site);
-    if let Some(note) = &provenance.no_history {
-        eprintln!("note: {note}");
+    let base_url = base_url_of(&checked.site, opts.base_url.clone());
+    let provenance = Provenance::collect(
+        &checked.site,
+        checked.today,
+        &base_url,
+        opts.origin.as_ref(),
+    );
+    if let Some(note) = provenance.no_history.filter(|_| opts.origin.is_none()) {
+        eprintln!("note: {}", crate::audit::provenance::no_history_note(note));
     }
     let renderer = Renderer::new(
         &checked.site,
@@ -298,12 +306,7 @@ impl<'a> Renderer<'a> {
         today: Date,
         base_url: Option<String>,
     ) -> Renderer<'a> {
-        let mut base_url = base_url
-            .or_else(|| site.config.base_url.as_ref().map(|b| b.value.clone()))
-            .unwrap_or_else(|| "/".into());
-        if !base_url.ends_with('/') {
-            base_url.push('/');
-        }
+        let base_url = base_url_of(site, base_url);
         Renderer {
             ctx: Ctx {
                 site,
@@ -720,7 +723,9 @@ impl<'a> Renderer<'a> {
                         uncommitted => sv(manifest.map(|m| m.uncommitted.clone()).unwrap_or_default()),
                         manifest => manifest.map(|m| m.manifest.clone()),
                         files => manifest.map(|m| m.files.len()).unwrap_or(0),
-                        no_history => p.and_then(|p| p.no_history.clone()),
+                        no_history => p.and_then(|p| p.no_history).map(|n| n.key()),
+                        theme => site.config.theme.clone(),
+                        base_url => self.base_url.clone(),
                         preview => p.is_none(),
                     },
                 )
@@ -912,6 +917,17 @@ impl<'a> Renderer<'a> {
         path.strip_prefix("static/")
             .map(|rest| (rest.to_string(), false))
     }
+}
+
+/// The address the site is published at: `--base-url`, else site.toml's, ending in `/`.
+pub fn base_url_of(site: &Site, base_url: Option<String>) -> String {
+    let mut base_url = base_url
+        .or_else(|| site.config.base_url.as_ref().map(|b| b.value.clone()))
+        .unwrap_or_else(|| "/".into());
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    base_url
 }
 
 /// The order of the long lists of the site (the same in every language), made once per

@@ -1,0 +1,529 @@
+//! `council verify [PATH] --site DIR`: proves a published copy of the site against the
+//! repository, offline, with nothing but a clone and the copy.
+//!
+//! 1. The copy's `data/manifest.json` states the commit, the day (`as_of`) and the address
+//!    (`base_url`) it was built for.
+//! 2. That commit must be in the repository, and HEAD must descend from it; otherwise the
+//!    history was rewritten since the site was published.
+//! 3. The manifest's hashes must be those of the commit's files, read from git (never from
+//!    a work tree), and the site must not say it was built from anything else.
+//! 4. The commit is checked out into a temporary folder and built again, as of the same day
+//!    for the same address; every file must be byte-identical to the copy's: none missing,
+//!    none extra, none different (the first differing line is shown).
+//! 5. The commit's signature is reported.
+//!
+//! Only when all of that holds is the answer yes (exit 0).
+
+mod compare;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::history::{NoHistory, Repo};
+use super::provenance::{self, FileHash, Origin, TreeFile, commit_sources, hex};
+use super::signature::SigStatus;
+use crate::error::Error;
+pub use compare::Differing;
+
+#[derive(Clone, Debug)]
+pub struct VerifyOptions {
+    /// The repository: a site folder in a work tree, or a bare clone.
+    pub path: PathBuf,
+    /// The published copy.
+    pub site: PathBuf,
+}
+
+/// What the copy states about itself (read leniently: a field missing is a finding, not a
+/// failure to run).
+#[derive(Clone, Debug, Default, Serialize, serde::Deserialize)]
+pub struct Stated {
+    pub commit: Option<String>,
+    pub as_of: Option<String>,
+    pub base_url: Option<String>,
+    pub generator: Option<String>,
+    #[serde(default = "yes")]
+    pub history: bool,
+    #[serde(default)]
+    pub no_history: Option<String>,
+    #[serde(default)]
+    pub theme: Option<String>,
+    #[serde(default)]
+    pub uncommitted: Vec<serde_json::Value>,
+    #[serde(default, skip_serializing)]
+    pub files: Vec<FileHash>,
+    #[serde(default, skip_serializing)]
+    pub manifest: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Ancestry {
+    pub in_repository: bool,
+    pub head: Option<String>,
+    /// HEAD is the commit or descends from it.
+    pub ancestor: bool,
+    /// Commits in HEAD's history after the stated one.
+    pub commits_since: Option<usize>,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ManifestCheck {
+    pub checked: bool,
+    pub files: usize,
+    /// Listed with another SHA-256 than the commit's file.
+    pub differing: Vec<String>,
+    /// Listed, but the commit has no such file.
+    pub not_in_commit: Vec<String>,
+    /// In the commit, but not listed.
+    pub not_listed: Vec<String>,
+    /// The hash over the list is not the one stated.
+    pub list_hash_differs: bool,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct RebuildCheck {
+    pub checked: bool,
+    pub files: usize,
+    /// In the rebuild, not in the copy.
+    pub missing: Vec<String>,
+    /// In the copy, not in the rebuild.
+    pub extra: Vec<String>,
+    pub differing: Vec<Differing>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Signature {
+    /// `unsigned`, `verified`, `unknown-key`, `bad`, `gpg`, `unsupported`.
+    pub status: &'static str,
+    pub label: String,
+}
+
+/// The answer, with every reason it is not yes.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct VerifyReport {
+    pub ok: bool,
+    pub site: String,
+    pub stated: Stated,
+    /// Each reason the copy does not verify, in plain words, naming the file or commit.
+    pub problems: Vec<String>,
+    /// Worth knowing, not a failure (another council version built the copy).
+    pub notes: Vec<String>,
+    pub ancestry: Ancestry,
+    pub manifest: ManifestCheck,
+    pub rebuild: RebuildCheck,
+    pub signature: Option<Signature>,
+}
+
+/// Verifies the copy at `opts.site` against the repository at `opts.path`.
+pub fn verify(opts: &VerifyOptions) -> Result<VerifyReport, Error> {
+    if !opts.site.is_dir() {
+        return Err(Error::Path {
+            path: opts.site.clone(),
+            reason: "not a folder; give the folder of a copy of the published site".into(),
+        });
+    }
+    let repo = super::open_repository(&opts.path)?;
+    // Here every object read is checked against its id: the proof rests on them.
+    git2::opts::strict_hash_verification(true);
+    let mut r = VerifyReport {
+        site: opts.site.display().to_string(),
+        ..VerifyReport::default()
+    };
+    let Some(stated) = read_stated(&opts.site, &mut r.problems) else {
+        return Ok(finish(r));
+    };
+    r.stated = stated.clone();
+    let ours = format!("council {}", env!("CARGO_PKG_VERSION"));
+    if let Some(g) = stated.generator.as_ref().filter(|g| **g != ours) {
+        r.notes.push(format!(
+            "the copy was built by {g} and this is {ours}: files may differ for that reason alone"
+        ));
+    }
+    let Some(commit) = stated_commit(&repo, &stated, &mut r) else {
+        return Ok(finish(r));
+    };
+    let tree = repo
+        .repo
+        .find_commit(commit)
+        .and_then(|c| c.tree())
+        .map_err(|e| Error::Other(format!("git: {}", e.message())))?;
+    let config = super::config_at(&repo, Some(tree.id()));
+    let theme = stated.theme.clone().unwrap_or(config.theme.clone());
+    let (files, _) = commit_sources(&repo, &tree, &theme);
+    r.manifest = check_manifest(&repo, &files, &stated, commit, &mut r.problems);
+    if !stated.uncommitted.is_empty() {
+        let named: Vec<String> = stated
+            .uncommitted
+            .iter()
+            .map(|u| match (u["path"].as_str(), u["reason"].as_str()) {
+                (Some(p), Some(why)) => format!("`{p}` ({why})"),
+                _ => u.to_string(),
+            })
+            .collect();
+        r.problems.push(format!(
+            "the copy says it was built from sources that commit {} does not hold as published: {}",
+            short(commit),
+            named.join(", ")
+        ));
+    }
+    r.signature = Some(signature(&repo, commit, &config.languages, &mut r.problems));
+    if stated.history && repo.shallow {
+        r.problems.push("the repository is a shallow clone, so the history the copy shows cannot be rebuilt; fetch it whole with `git fetch --unshallow`".into());
+    } else {
+        r.rebuild = rebuild(
+            &repo,
+            commit,
+            &files,
+            &stated,
+            &config,
+            &opts.site,
+            &mut r.problems,
+        )?;
+    }
+    Ok(finish(r))
+}
+
+fn finish(mut r: VerifyReport) -> VerifyReport {
+    r.ok = r.problems.is_empty();
+    r
+}
+
+fn short(oid: git2::Oid) -> String {
+    oid.to_string()[..10].to_string()
+}
+
+/// The copy's `data/manifest.json`, with `as_of` taken from `data/records.json` if the
+/// manifest predates it.
+fn read_stated(site: &Path, problems: &mut Vec<String>) -> Option<Stated> {
+    let path = site.join("data/manifest.json");
+    let Ok(bytes) = std::fs::read(&path) else {
+        problems.push("the copy has no data/manifest.json, so it does not say what it was built from (an incomplete copy, or not a council site)".into());
+        return None;
+    };
+    let mut stated: Stated = match serde_json::from_slice(&bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            problems.push(format!("data/manifest.json cannot be read: {e}"));
+            return None;
+        }
+    };
+    if stated.as_of.is_none()
+        && let Ok(records) = std::fs::read(site.join("data/records.json"))
+        && let Ok(v) = serde_json::from_slice::<serde_json::Value>(&records)
+    {
+        stated.as_of = v["as_of"].as_str().map(str::to_string);
+    }
+    Some(stated)
+}
+
+/// The stated commit, if the repository has it; ancestry findings go in the report.
+fn stated_commit(repo: &Repo, stated: &Stated, r: &mut VerifyReport) -> Option<git2::Oid> {
+    let Some(id) = stated.commit.as_deref() else {
+        let why = stated
+            .no_history
+            .as_deref()
+            .and_then(NoHistory::from_key)
+            .map(provenance::no_history_note)
+            .unwrap_or("it names no commit");
+        r.problems.push(format!(
+            "the copy does not say which commit it was built from ({why}), so nothing can prove it"
+        ));
+        return None;
+    };
+    let head = repo.head_oid();
+    r.ancestry.head = head.map(|h| h.to_string());
+    let found = git2::Oid::from_str(id)
+        .ok()
+        .filter(|o| repo.repo.find_commit(*o).is_ok());
+    let Some(commit) = found else {
+        r.problems.push(format!(
+            "commit {id}, which the copy says it was built from, is not in this repository: fetch it (`git fetch origin {id}`), or the history it belonged to was rewritten and it is gone"
+        ));
+        return None;
+    };
+    r.ancestry.in_repository = true;
+    let head = head?;
+    r.ancestry.ancestor =
+        head == commit || repo.repo.graph_descendant_of(head, commit).unwrap_or(false);
+    if r.ancestry.ancestor {
+        r.ancestry.commits_since = repo.repo.revwalk().ok().and_then(|mut w| {
+            w.push(head).ok()?;
+            w.hide(commit).ok()?;
+            Some(w.count())
+        });
+    } else {
+        r.problems.push(format!(
+            "history was rewritten since the site was published: commit {} is not an ancestor of HEAD ({}); a rebase, an amended commit or a force-push replaced it",
+            short(commit),
+            short(head)
+        ));
+    }
+    Some(commit)
+}
+
+/// The manifest against the commit's own blobs.
+fn check_manifest(
+    repo: &Repo,
+    files: &std::collections::HashMap<String, TreeFile>,
+    stated: &Stated,
+    commit: git2::Oid,
+    problems: &mut Vec<String>,
+) -> ManifestCheck {
+    let mut m = ManifestCheck {
+        checked: true,
+        files: stated.files.len(),
+        ..ManifestCheck::default()
+    };
+    let mut left: BTreeMap<&str, &TreeFile> = files.iter().map(|(p, f)| (p.as_str(), f)).collect();
+    for f in &stated.files {
+        let Some(tf) = left.remove(f.path.as_str()) else {
+            m.not_in_commit.push(f.path.clone());
+            continue;
+        };
+        let sha = compare::blob_bytes(repo, files, &f.path, tf).map(|b| hex(&Sha256::digest(&b)));
+        if sha.as_deref() != Some(f.sha256.as_str()) {
+            m.differing.push(f.path.clone());
+        }
+    }
+    m.not_listed = left.into_keys().map(str::to_string).collect();
+    m.list_hash_differs =
+        stated.manifest.as_deref() != Some(&provenance::Manifest::list_hash(&stated.files));
+    let c = short(commit);
+    for p in &m.differing {
+        problems.push(format!(
+            "`{p}`: its SHA-256 in data/manifest.json is not that of the file in commit {c}"
+        ));
+    }
+    for p in &m.not_in_commit {
+        problems.push(format!(
+            "`{p}` is listed in data/manifest.json, but commit {c} has no such file"
+        ));
+    }
+    for p in &m.not_listed {
+        problems.push(format!(
+            "commit {c} has `{p}`, which data/manifest.json does not list"
+        ));
+    }
+    if m.list_hash_differs {
+        problems.push(
+            "the hash over the list in data/manifest.json is not the hash of the list it holds"
+                .into(),
+        );
+    }
+    m
+}
+
+/// The signature of the commit, against the keys of its author in every council of it.
+fn signature(
+    repo: &Repo,
+    commit: git2::Oid,
+    languages: &[String],
+    problems: &mut Vec<String>,
+) -> Signature {
+    let mut keys: Vec<String> = Vec::new();
+    if let Some(c) = repo
+        .walk(&super::history::WalkOptions {
+            from: Some(commit),
+            since: repo
+                .repo
+                .find_commit(commit)
+                .ok()
+                .and_then(|c| c.parent_id(0).ok()),
+            ..Default::default()
+        })
+        .ok()
+        .and_then(|w| w.into_iter().last())
+    {
+        let who = super::authorship::Identity::of(&c, &repo.mailmap_in(c.parent_tree));
+        let councils = c.councils_parent.clone();
+        for (key, blob) in councils.iter() {
+            if let Some(council) = repo.council_blob(blob, key, languages) {
+                keys.extend(
+                    super::keys_of(&council, &who.emails())
+                        .into_iter()
+                        .map(str::to_string),
+                );
+            }
+        }
+    }
+    let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+    let status = super::signature::check(&repo.repo, commit, &refs);
+    if status == SigStatus::Bad {
+        problems.push(format!(
+            "commit {} carries a signature that does not verify: the commit was altered after it was signed",
+            short(commit)
+        ));
+    }
+    Signature {
+        status: status.kind(),
+        label: status.label(),
+    }
+}
+
+/// Checks the commit out into a temporary folder, builds it as the copy was built, and
+/// compares every file.
+fn rebuild(
+    repo: &Repo,
+    commit: git2::Oid,
+    files: &std::collections::HashMap<String, TreeFile>,
+    stated: &Stated,
+    config: &crate::model::SiteConfig,
+    copy: &Path,
+    problems: &mut Vec<String>,
+) -> Result<RebuildCheck, Error> {
+    let mut out = RebuildCheck::default();
+    let Some(today) = stated.as_of.as_deref().and_then(|d| d.parse().ok()) else {
+        problems.push("the copy does not say which day it shows the records as of (`as_of` in data/manifest.json), so it cannot be rebuilt".into());
+        return Ok(out);
+    };
+    let base_url = stated
+        .base_url
+        .clone()
+        .or_else(|| config.base_url.as_ref().map(|b| b.value.clone()));
+    let temp = tempfile::Builder::new()
+        .prefix("council-verify-")
+        .tempdir()
+        .map_err(|e| Error::io(std::env::temp_dir(), e))?;
+    let src = temp.path().join("site");
+    compare::checkout(repo, files, &src)?;
+    let no_history = if stated.history {
+        None
+    } else {
+        Some(
+            stated
+                .no_history
+                .as_deref()
+                .and_then(NoHistory::from_key)
+                .unwrap_or(NoHistory::NotARepository),
+        )
+    };
+    let built = crate::site::build(&crate::site::BuildOptions {
+        path: src.clone(),
+        output: Some(temp.path().join("out")),
+        today: Some(today),
+        base_url,
+        progress: false,
+        origin: Some(Origin {
+            repo: repo.repo.path().to_path_buf(),
+            prefix: repo.prefix.clone(),
+            commit: commit.to_string(),
+            no_history,
+        }),
+    })?;
+    if let crate::site::BuildOutcome::Refused(diags) = built {
+        let errors = diags
+            .iter()
+            .filter(|d| d.severity == crate::diag::Severity::Error)
+            .count();
+        problems.push(format!(
+            "commit {} does not build: its records have {errors} errors (`council check` on a checkout of it shows them)",
+            short(commit)
+        ));
+        return Ok(out);
+    }
+    out = compare::trees(&temp.path().join("out"), copy)?;
+    for p in &out.missing {
+        problems.push(format!(
+            "`{p}` is missing from the copy (the rebuild has it)"
+        ));
+    }
+    for p in &out.extra {
+        problems.push(format!(
+            "`{p}` is in the copy, but the rebuild does not make it"
+        ));
+    }
+    for d in &out.differing {
+        problems.push(format!(
+            "`{}` differs from the rebuild, first at line {}",
+            d.path, d.line
+        ));
+    }
+    Ok(out)
+}
+
+/// The report for people.
+pub fn human(r: &VerifyReport) -> String {
+    let mut s = String::new();
+    let stated = &r.stated;
+    s.push_str(&format!(
+        "verifying {} against commit {}\n  as of {}, for {}, built by {}\n",
+        r.site,
+        stated.commit.as_deref().unwrap_or("(none stated)"),
+        stated.as_of.as_deref().unwrap_or("(not stated)"),
+        stated.base_url.as_deref().unwrap_or("(not stated)"),
+        stated.generator.as_deref().unwrap_or("(not stated)"),
+    ));
+    let mark = |ok: bool| if ok { "ok  " } else { "FAIL" };
+    if r.ancestry.in_repository {
+        let since = match r.ancestry.commits_since {
+            Some(0) => "it is HEAD".to_string(),
+            Some(n) => format!("{n} commits since"),
+            None => "HEAD does not descend from it".into(),
+        };
+        s.push_str(&format!(
+            "{}  the commit is in the repository ({since})\n",
+            mark(r.ancestry.ancestor)
+        ));
+    }
+    if r.manifest.checked {
+        let bad = r.manifest.differing.len()
+            + r.manifest.not_in_commit.len()
+            + r.manifest.not_listed.len();
+        s.push_str(&format!(
+            "{}  manifest: {} sources, {} unlike the commit's\n",
+            mark(bad == 0 && !r.manifest.list_hash_differs),
+            r.manifest.files,
+            bad
+        ));
+    }
+    if r.rebuild.checked {
+        let rb = &r.rebuild;
+        s.push_str(&format!(
+            "{}  rebuild: {} files, {} differ, {} missing from the copy, {} not in the rebuild\n",
+            mark(rb.missing.is_empty() && rb.extra.is_empty() && rb.differing.is_empty()),
+            rb.files,
+            rb.differing.len(),
+            rb.missing.len(),
+            rb.extra.len()
+        ));
+        for d in &rb.differing {
+            s.push_str(&format!(
+                "        {}, line {}\n          copy:    {}\n          rebuilt: {}\n",
+                d.path, d.line, d.published, d.rebuilt
+            ));
+        }
+    }
+    if let Some(sig) = &r.signature {
+        s.push_str(&format!("info  signature of the commit: {}\n", sig.label));
+    }
+    for n in &r.notes {
+        s.push_str(&format!("note: {n}\n"));
+    }
+    if r.ok {
+        s.push_str(&format!(
+            "ok: every file of {} is what commit {} builds\n",
+            r.site,
+            stated.commit.as_deref().unwrap_or("")
+        ));
+    } else {
+        for p in &r.problems {
+            s.push_str(&format!("error: {p}\n"));
+        }
+        s.push_str(&format!(
+            "error: the copy does not verify ({} {})\n",
+            r.problems.len(),
+            if r.problems.len() == 1 {
+                "problem"
+            } else {
+                "problems"
+            }
+        ));
+    }
+    s
+}
