@@ -114,3 +114,23 @@ fn supported(key: &ssh_key::public::KeyData) -> bool {
             | KeyData::SkEcdsaSha2NistP256(_)
     )
 }
+
+#[cfg(test)]
+mod tests {
+    /// Every key type `keys` accepts (the model's list) is one whose signatures are checked.
+    #[test]
+    fn every_key_type_council_toml_accepts_is_checked() {
+        for kind in crate::model::SSH_KEY_TYPES {
+            let algorithm = ssh_key::Algorithm::new(kind).unwrap();
+            let checked = matches!(
+                algorithm,
+                ssh_key::Algorithm::Ed25519
+                    | ssh_key::Algorithm::SkEd25519
+                    | ssh_key::Algorithm::Rsa { .. }
+                    | ssh_key::Algorithm::Ecdsa { .. }
+                    | ssh_key::Algorithm::SkEcdsaSha2NistP256
+            );
+            assert!(checked, "{kind}");
+        }
+    }
+}

@@ -352,12 +352,12 @@ pub fn walk_files(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<F
 
 fn walk_dir(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<FoundFile> {
     let mut out = Vec::new();
-    let walker = walkdir::WalkDir::new(dir)
+    let mut walker = walkdir::WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -374,6 +374,13 @@ fn walk_dir(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<FoundFi
         };
         let rel = rel_path(root, entry.path());
         if rel.is_empty() {
+            continue;
+        }
+        if entry.file_name().to_str().is_none() {
+            diags.push(rules::files::invalid_utf8::file_name(&rel));
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
             continue;
         }
         let ft = entry.file_type();

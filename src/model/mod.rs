@@ -12,8 +12,8 @@ mod schema;
 mod site;
 
 pub use parse::{
-    parse_area, parse_council, parse_meeting, parse_page, parse_proposal, parse_report,
-    parse_site_config, parse_translation,
+    SSH_KEY_TYPES, parse_area, parse_council, parse_meeting, parse_page, parse_proposal,
+    parse_report, parse_site_config, parse_translation,
 };
 pub use schema::{is_id, suggest};
 pub use site::{Touched, load_site};

@@ -414,11 +414,24 @@ fn looks_like_email(s: &str) -> bool {
     }
 }
 
+/// The SSH key types whose commit signatures `audit` verifies: every type OpenSSH signs
+/// with, but DSA (`ssh-dss`), which OpenSSH has retired.
+pub const SSH_KEY_TYPES: [&str; 7] = [
+    "ssh-ed25519",
+    "ssh-rsa",
+    "ecdsa-sha2-nistp256",
+    "ecdsa-sha2-nistp384",
+    "ecdsa-sha2-nistp521",
+    "sk-ssh-ed25519@openssh.com",
+    "sk-ecdsa-sha2-nistp256@openssh.com",
+];
+
 fn check_ssh_key(s: &str) -> Result<(), String> {
     let kind = s.split_whitespace().next().unwrap_or("");
-    if !matches!(kind, "ssh-ed25519" | "ssh-rsa" | "ecdsa-sha2-nistp256") {
+    if !SSH_KEY_TYPES.contains(&kind) {
         return Err(format!(
-            "`{kind}` keys are not supported (use ssh-ed25519 or ssh-rsa)"
+            "`{kind}` keys are not supported: council cannot verify their signatures (use ssh-ed25519, or another of {})",
+            SSH_KEY_TYPES[1..].join(", ")
         ));
     }
     ssh_key::PublicKey::from_openssh(s.trim())

@@ -147,13 +147,7 @@ impl NoHistory {
 impl Repo {
     /// The repository holding the site at `root` (a shallow one too: see [`Repo::shallow`]).
     pub fn open(root: &Path) -> Result<Repo, NoHistory> {
-        let repo = Repository::discover(root).map_err(|e| {
-            if e.code() == git2::ErrorCode::Owner {
-                NoHistory::NotOwned
-            } else {
-                NoHistory::NotARepository
-            }
-        })?;
+        let repo = Repository::discover(root).map_err(no_repository)?;
         let Some(workdir) = repo.workdir().map(Path::to_path_buf) else {
             return Err(NoHistory::NotARepository);
         };
@@ -175,25 +169,13 @@ impl Repo {
 
     /// A bare repository whose tree holds the site at its root.
     pub fn open_bare(path: &Path) -> Result<Repo, NoHistory> {
-        let repo = Repository::open_bare(path).map_err(|e| {
-            if e.code() == git2::ErrorCode::Owner {
-                NoHistory::NotOwned
-            } else {
-                NoHistory::NotARepository
-            }
-        })?;
+        let repo = Repository::open_bare(path).map_err(no_repository)?;
         Repo::with(repo, String::new())
     }
 
     /// The repository at `path` (a work tree or a git folder), with the site at `prefix`.
     pub fn open_git(path: &Path, prefix: String) -> Result<Repo, NoHistory> {
-        let repo = Repository::open(path).map_err(|e| {
-            if e.code() == git2::ErrorCode::Owner {
-                NoHistory::NotOwned
-            } else {
-                NoHistory::NotARepository
-            }
-        })?;
+        let repo = Repository::open(path).map_err(no_repository)?;
         Repo::with(repo, prefix)
     }
 
@@ -534,6 +516,15 @@ impl Repo {
             .expect("not poisoned")
             .insert(blob, parsed.clone());
         parsed
+    }
+}
+
+/// Why git would not open a repository.
+fn no_repository(e: git2::Error) -> NoHistory {
+    if e.code() == git2::ErrorCode::Owner {
+        NoHistory::NotOwned
+    } else {
+        NoHistory::NotARepository
     }
 }
 

@@ -295,21 +295,15 @@ fn check_manifest(
     m.list_hash_differs =
         stated.manifest.as_deref() != Some(&provenance::Manifest::list_hash(&stated.files));
     let c = short(commit);
-    for p in &m.differing {
-        problems.push(format!(
-            "`{p}`: its SHA-256 in data/manifest.json is not that of the file in commit {c}"
-        ));
-    }
-    for p in &m.not_in_commit {
-        problems.push(format!(
-            "`{p}` is listed in data/manifest.json, but commit {c} has no such file"
-        ));
-    }
-    for p in &m.not_listed {
-        problems.push(format!(
-            "commit {c} has `{p}`, which data/manifest.json does not list"
-        ));
-    }
+    say_each(problems, &m.differing, |p| {
+        format!("`{p}`: its SHA-256 in data/manifest.json is not that of the file in commit {c}")
+    });
+    say_each(problems, &m.not_in_commit, |p| {
+        format!("`{p}` is listed in data/manifest.json, but commit {c} has no such file")
+    });
+    say_each(problems, &m.not_listed, |p| {
+        format!("commit {c} has `{p}`, which data/manifest.json does not list")
+    });
     if m.list_hash_differs {
         problems.push(
             "the hash over the list in data/manifest.json is not the hash of the list it holds"
@@ -428,16 +422,12 @@ fn rebuild(
         return Ok(out);
     }
     out = compare::trees(&temp.path().join("out"), copy)?;
-    for p in &out.missing {
-        problems.push(format!(
-            "`{p}` is missing from the copy (the rebuild has it)"
-        ));
-    }
-    for p in &out.extra {
-        problems.push(format!(
-            "`{p}` is in the copy, but the rebuild does not make it"
-        ));
-    }
+    say_each(problems, &out.missing, |p| {
+        format!("`{p}` is missing from the copy (the rebuild has it)")
+    });
+    say_each(problems, &out.extra, |p| {
+        format!("`{p}` is in the copy, but the rebuild does not make it")
+    });
     for d in &out.differing {
         problems.push(format!(
             "`{}` differs from the rebuild, first at line {}",
@@ -445,6 +435,11 @@ fn rebuild(
         ));
     }
     Ok(out)
+}
+
+/// One problem for each path.
+fn say_each(problems: &mut Vec<String>, paths: &[String], say: impl Fn(&str) -> String) {
+    problems.extend(paths.iter().map(|p| say(p)));
 }
 
 /// The report for people.

@@ -56,3 +56,10 @@ pub fn diagnostic(rel: &str, bytes: &[u8], valid: usize) -> Diagnostic {
     RULE.at(&src, good..end, "the file is not UTF-8 text", "first byte that is not UTF-8")
         .help("save the file again with the encoding UTF-8 (editors call it \"UTF-8\" or \"Unicode (UTF-8)\")")
 }
+
+/// A file or folder whose name is not UTF-8: it could not be given a web address, so it is
+/// not published (`rel` shows the name with the bad bytes replaced).
+pub fn file_name(rel: &str) -> Diagnostic {
+    RULE.diag(rel, "the name of this file or folder is not UTF-8, so it cannot be published at a web address")
+        .help("rename it with a UTF-8 name (letters, digits and `-` are safest), then link to it by that name")
+}
