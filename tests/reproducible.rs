@@ -30,6 +30,34 @@ fn chown_all(dir: &Path, uid: u32) {
     }
 }
 
+/// Runs `council build` (the program `cmd` starts) as of the demo's day, with a time zone,
+/// a locale and a user's environment.
+fn build_as(
+    mut cmd: Command,
+    site: &Path,
+    out: &Path,
+    home: &Path,
+    (tz, locale, user): (&str, &str, &str),
+) {
+    let built = cmd
+        .args(["build", "--today", "2026-11-25", "-o"])
+        .arg(out)
+        .arg(site)
+        .env("TZ", tz)
+        .env("LANG", locale)
+        .env("LC_ALL", locale)
+        .env("HOME", home)
+        .env("USER", user)
+        .env("LOGNAME", user)
+        .output()
+        .unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+}
+
 #[test]
 fn two_clones_built_apart_are_byte_identical() {
     let top = tempfile::tempdir().unwrap();
@@ -46,24 +74,9 @@ fn two_clones_built_apart_are_byte_identical() {
     let home_a = top.path().join("home-a");
     std::fs::create_dir_all(&home_a).unwrap();
     let out_a = top.path().join("a/public");
-    let built = council()
-        .args(["build", "--today", "2026-11-25", "-o"])
-        .arg(&out_a)
-        .arg(&a)
-        .env("TZ", "UTC")
-        .env("LANG", "C")
-        .env("LC_ALL", "C")
-        .env("RAYON_NUM_THREADS", "1")
-        .env("HOME", &home_a)
-        .env("USER", "alice")
-        .env("LOGNAME", "alice")
-        .output()
-        .unwrap();
-    assert!(
-        built.status.success(),
-        "{}",
-        String::from_utf8_lossy(&built.stderr)
-    );
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_council"));
+    cmd.env("RAYON_NUM_THREADS", "1");
+    build_as(cmd, &a, &out_a, &home_a, ("UTC", "C", "alice"));
 
     // Second: a deeper folder with another name, a time zone across the date line, a
     // Chinese locale, every thread, another user with a git configuration of their own.
@@ -100,24 +113,13 @@ fn two_clones_built_apart_are_byte_identical() {
         }
         None => Command::new(env!("CARGO_BIN_EXE_council")),
     };
-    let built = cmd
-        .args(["build", "--today", "2026-11-25", "-o"])
-        .arg(out_b.join("public"))
-        .arg(&b)
-        .env("TZ", "Pacific/Kiritimati")
-        .env("LANG", "zh_CN.UTF-8")
-        .env("LC_ALL", "zh_CN.UTF-8")
-        .env_remove("RAYON_NUM_THREADS")
-        .env("HOME", &home_b)
-        .env("USER", "bob")
-        .env("LOGNAME", "bob")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    assert!(
-        built.status.success(),
-        "{}",
-        String::from_utf8_lossy(&built.stderr)
+    cmd.env_remove("RAYON_NUM_THREADS");
+    build_as(
+        cmd,
+        &b,
+        &out_b.join("public"),
+        &home_b,
+        ("Pacific/Kiritimati", "zh_CN.UTF-8", "bob"),
     );
 
     let (ta, tb) = (tree(&out_a), tree(&out_b.join("public")));
