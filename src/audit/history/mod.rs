@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use git2::{Oid, Repository, Sort, Tree};
+use git2::{Oid, Repository, Tree};
 use jiff::civil::Date;
 
 pub use councils::Councils;
@@ -191,6 +191,7 @@ impl Repo {
         // Objects come from the repository itself; hashing each one again on every read
         // (with collision detection) is most of the time of a walk. `verify` turns it back on.
         git2::opts::strict_hash_verification(false);
+        git2::opts::enable_caching(false);
         Ok(Repo {
             shallow: repo.is_shallow(),
             repo,
@@ -217,49 +218,72 @@ impl Repo {
     /// is carried from commit to commit (see [`Councils`]).
     pub fn walk(&self, opts: &WalkOptions<'_>) -> Result<Vec<CommitInfo>, Error> {
         let git = |e: git2::Error| Error::Other(format!("git: {}", e.message()));
-        let mut walk = self.repo.revwalk().map_err(git)?;
-        match opts.from {
-            Some(from) => walk.push(from).map_err(git)?,
-            None => walk.push_head().map_err(git)?,
-        }
-        if let Some(since) = opts.since {
-            walk.hide(since).map_err(git)?;
-        }
-        walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)
-            .map_err(git)?;
+        let from = match opts.from {
+            Some(from) => from,
+            None => self
+                .head_oid()
+                .ok_or_else(|| Error::Other("the repository has no commits yet".into()))?,
+        };
+        let order = self.oldest_first(from, opts.since).map_err(git)?;
+        // Each commit's tree, so that a parent's is known without reading it again.
+        let tree_ids: HashMap<Oid, Oid> = order.iter().map(|c| (c.id(), c.tree_id())).collect();
         let mut out = Vec::new();
         // The councils after each commit walked (shared until a council.toml changes).
         let mut maps: HashMap<Oid, Arc<Councils>> = HashMap::new();
         // With `only`: the id of that folder's tree in each commit walked.
-        let mut scoped: HashMap<Oid, Option<Oid>> = HashMap::new();
+        let mut scoped: HashMap<Oid, Vec<Oid>> = HashMap::new();
+        let only_path = opts.only.map(|o| format!("{}{o}", self.prefix));
+        let names: Vec<&str> = only_path
+            .as_deref()
+            .map(|p| p.split('/').filter(|n| !n.is_empty()).collect())
+            .unwrap_or_default();
         let empty = Arc::new(Councils::default());
-        for oid in walk {
-            let oid = oid.map_err(git)?;
-            let commit = self.repo.find_commit(oid).map_err(git)?;
-            let tree = commit.tree().map_err(git)?;
+        let odb = self.repo.odb().ok();
+        for commit in &order {
+            let oid = commit.id();
             let parents: Vec<Oid> = commit.parent_ids().collect();
-            let parent_tree = commit.parent(0).ok().and_then(|p| p.tree().ok());
+            // The parent's tree is read only where it is needed: a walk limited to one
+            // folder mostly knows that folder's id in the parent already.
+            let parent_tree_id = parents.first().and_then(|p| {
+                tree_ids
+                    .get(p)
+                    .copied()
+                    .or_else(|| self.repo.find_commit(*p).ok().map(|c| c.tree_id()))
+            });
+            let load = |id: Option<Oid>| id.and_then(|i| self.repo.find_tree(i).ok());
+            let mut parent_tree = None;
             let mut changes = match opts.only {
                 Some(only) => {
-                    let here = self.subtree_id(&tree, only);
-                    scoped.insert(oid, here);
-                    let before = match parents.first() {
-                        Some(p) => match scoped.get(p) {
-                            Some(id) => *id,
-                            None => parent_tree.as_ref().and_then(|t| self.subtree_id(t, only)),
-                        },
-                        None => None,
+                    let Some(odb) = odb.as_ref() else {
+                        continue;
                     };
+                    let before_levels = match (parents.first(), parent_tree_id) {
+                        (Some(p), Some(t)) => match scoped.get(p) {
+                            Some(levels) => levels.clone(),
+                            None => folder_ids(odb, t, &names, None),
+                        },
+                        _ => Vec::new(),
+                    };
+                    let levels = folder_ids(odb, commit.tree_id(), &names, Some(&before_levels));
+                    let here = levels.get(names.len()).copied();
+                    let before = before_levels.get(names.len()).copied();
+                    scoped.insert(oid, levels);
+                    if here == before && opts.changed_only && parents.len() < 2 {
+                        continue;
+                    }
                     let mut v = Vec::new();
                     if here != before {
-                        let find = |id: Option<Oid>| id.and_then(|i| self.repo.find_tree(i).ok());
-                        let (o, n) = (find(before), find(here));
+                        let (o, n) = (load(before), load(here));
                         self.diff_trees(o.as_ref(), n.as_ref(), only, &mut v);
                     }
                     v
                 }
-                None => self.changes(parent_tree.as_ref(), &tree),
+                None => {
+                    parent_tree = load(parent_tree_id);
+                    self.changes(parent_tree.as_ref(), &commit.tree().map_err(git)?)
+                }
             };
+            let tree_id = commit.tree_id();
             let before = match (opts.only, parents.first()) {
                 (None, Some(p)) => maps.get(p).cloned().unwrap_or_else(|| {
                     Arc::new(
@@ -303,7 +327,7 @@ impl Repo {
             let (mailmap, mailmap_before) = match opts.only {
                 Some(_) => (None, None),
                 None => (
-                    mailmap_blob(&tree),
+                    load(Some(tree_id)).as_ref().and_then(mailmap_blob),
                     parent_tree.as_ref().and_then(mailmap_blob),
                 ),
             };
@@ -327,14 +351,52 @@ impl Repo {
                 authored_at: authored.seconds(),
                 first_parent: parents.first().copied(),
                 parents,
-                tree: tree.id(),
-                parent_tree: parent_tree.as_ref().map(|t| t.id()),
+                tree: tree_id,
+                parent_tree: parent_tree_id,
                 changes,
                 councils_before,
                 councils_parent: before,
                 mailmap,
                 mailmap_before,
             });
+        }
+        Ok(out)
+    }
+
+    /// The commits reachable from `from` and not from `since`, each read once, parents before
+    /// children (first parents first).
+    fn oldest_first(
+        &self,
+        from: Oid,
+        since: Option<Oid>,
+    ) -> Result<Vec<git2::Commit<'_>>, git2::Error> {
+        let mut hidden = std::collections::HashSet::new();
+        if let Some(since) = since {
+            let mut w = self.repo.revwalk()?;
+            w.push(since)?;
+            for oid in w {
+                hidden.insert(oid?);
+            }
+        }
+        let mut out = Vec::new();
+        if hidden.contains(&from) {
+            return Ok(out);
+        }
+        let mut visited = std::collections::HashSet::from([from]);
+        let mut stack = vec![(self.repo.find_commit(from)?, 0)];
+        while let Some((commit, next)) = stack.last_mut() {
+            if let Ok(p) = commit.parent_id(*next) {
+                *next += 1;
+                if hidden.contains(&p) || !visited.insert(p) {
+                    continue;
+                }
+                // A parent a shallow clone does not have is no parent here.
+                if let Ok(parent) = self.repo.find_commit(p) {
+                    stack.push((parent, 0));
+                }
+            } else if let Some((commit, _)) = stack.pop() {
+                out.push(commit);
+            }
         }
         Ok(out)
     }
@@ -517,6 +579,48 @@ impl Repo {
             .insert(blob, parsed.clone());
         parsed
     }
+}
+
+/// The ids of the trees along the folder path `names` from `root`, the root's first (fewer
+/// where the path ends early). Where one is the id the parent had at that level (`parent`),
+/// the rest are the parent's too and are not read. Trees are read from the object database
+/// without building tree objects: a walk limited to one folder reads a few small trees per
+/// commit, and libgit2's tree objects cost more than reading them.
+fn folder_ids(odb: &git2::Odb<'_>, root: Oid, names: &[&str], parent: Option<&[Oid]>) -> Vec<Oid> {
+    let mut out = vec![root];
+    for (i, name) in names.iter().enumerate() {
+        let at = out[i];
+        if let Some(p) = parent
+            && p.get(i) == Some(&at)
+        {
+            out.extend_from_slice(&p[i + 1..]);
+            return out;
+        }
+        let Some(next) = odb
+            .read(at)
+            .ok()
+            .and_then(|obj| tree_entry(obj.data(), name.as_bytes()))
+        else {
+            return out;
+        };
+        out.push(next);
+    }
+    out
+}
+
+/// The id of the entry `name` that is a folder, in a tree object's raw data
+/// (`<mode> <name>\0<20-byte id>`, repeated).
+fn tree_entry(mut data: &[u8], name: &[u8]) -> Option<Oid> {
+    while !data.is_empty() {
+        let space = data.iter().position(|&b| b == b' ')?;
+        let nul = space + data[space..].iter().position(|&b| b == 0)?;
+        let id = data.get(nul + 1..nul + 21)?;
+        if &data[space + 1..nul] == name && &data[..space] == b"40000" {
+            return Oid::from_bytes(id).ok();
+        }
+        data = &data[nul + 21..];
+    }
+    None
 }
 
 /// Why git would not open a repository.
