@@ -252,3 +252,26 @@ fn a_copy_without_a_manifest_fails_and_a_missing_folder_cannot_run() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn the_commits_signature_is_reported() {
+    let keys = tempfile::tempdir().unwrap();
+    let (secret, public) = keygen(keys.path(), "secretary", "ecdsa -b 521");
+    let r = base_council();
+    require_signing(&r, &public);
+    r.commit(SECRETARY, "2022-03-02", "a council that signs");
+    r.put_base(&[&format!("{G}/meetings/2022-03-15.md")]);
+    commit_signed(&r, &secret, "2022-03-16", "signed minutes");
+    let dir = tempfile::tempdir().unwrap();
+    let public_site = dir.path().join("public");
+    assert_eq!(build(r.path(), &public_site).0, 0);
+    let (code, report) = verify(r.path(), &public_site);
+    assert_eq!(code, 0, "{:#?}", problems(&report));
+    assert_eq!(report["signature"]["status"], "verified");
+    assert!(
+        report["signature"]["label"]
+            .as_str()
+            .unwrap()
+            .starts_with("verified (SHA256:")
+    );
+}

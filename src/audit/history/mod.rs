@@ -428,6 +428,14 @@ impl Repo {
             .clone()
     }
 
+    /// The councils of the tree `tree` read alone (see [`Councils::from_files`]).
+    pub fn councils_at(&self, tree: Oid) -> Councils {
+        self.repo
+            .find_tree(tree)
+            .map(|t| self.councils_in(&t))
+            .unwrap_or_default()
+    }
+
     /// The councils of `tree` read alone (see [`Councils::from_files`]).
     fn councils_in(&self, tree: &Tree<'_>) -> Councils {
         let mut files = Vec::new();

@@ -320,29 +320,22 @@ fn signature(
     languages: &[String],
     problems: &mut Vec<String>,
 ) -> Signature {
+    // The author's keys in every council of the parent (the commit's own, for a first
+    // commit), the author's address mapped by the parent's `.mailmap`.
     let mut keys: Vec<String> = Vec::new();
-    if let Some(c) = repo
-        .walk(&super::history::WalkOptions {
-            from: Some(commit),
-            since: repo
-                .repo
-                .find_commit(commit)
-                .ok()
-                .and_then(|c| c.parent_id(0).ok()),
-            ..Default::default()
-        })
-        .ok()
-        .and_then(|w| w.into_iter().last())
-    {
-        let who = super::authorship::Identity::of(&c, &repo.mailmap_in(c.parent_tree));
-        let councils = c.councils_parent.clone();
+    if let Ok(c) = repo.repo.find_commit(commit) {
+        let parent_tree = c.parent(0).ok().map(|p| p.tree_id());
+        let author = c.author();
+        let (name, email) = (
+            String::from_utf8_lossy(author.name_bytes()).into_owned(),
+            String::from_utf8_lossy(author.email_bytes()).to_lowercase(),
+        );
+        let (_, mapped) = repo.mailmap_in(parent_tree).resolve(&name, &email);
+        let councils = repo.councils_at(parent_tree.unwrap_or(c.tree_id()));
         for (key, blob) in councils.iter() {
             if let Some(council) = repo.council_blob(blob, key, languages) {
-                keys.extend(
-                    super::keys_of(&council, &who.emails())
-                        .into_iter()
-                        .map(str::to_string),
-                );
+                let found = super::keys_of(&council, &[email.as_str(), mapped.as_str()]);
+                keys.extend(found.into_iter().map(str::to_string));
             }
         }
     }
