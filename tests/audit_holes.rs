@@ -447,3 +447,22 @@ fn issue_13_8_the_log_pairs_items_by_what_they_are_and_shows_every_field() {
         "{other}"
     );
 }
+
+#[test]
+fn issue_13_6_a_draft_moved_into_the_records_is_first_committed_there() {
+    let (r, _) = clean_repo();
+    let minutes = r
+        .read(&format!("{G}/meetings/2022-04-02.md"))
+        .replace("2022-04-02", "2022-05-01");
+    r.write(&format!("{G}/files/minutes.txt"), &minutes);
+    r.commit(SECRETARY, "2022-05-02", "a draft outside the records");
+    let moved = format!("{G}/meetings/2022-05-01.md");
+    r.git(&["mv", &format!("{G}/files/minutes.txt"), &moved]);
+    let mv = r.commit(SECRETARY, "2022-09-25", "filed");
+    assert!(git_status_of(&r, &mv).starts_with('R'), "git sees a rename");
+    let (_, diags, _) = audit_json(r.path(), &["--today", TODAY]);
+    assert_eq!(
+        found(&diags),
+        [format!("late-filing {} {moved}:2", &mv[..10])]
+    );
+}

@@ -52,7 +52,8 @@ impl Auditor<'_> {
             ChangeKind::Modified if is_meeting(&ch.path) => {
                 self.decisions(c, ch, &ch.path, Arrival::Edited);
             }
-            ChangeKind::Added if is_record(&ch.path) => {
+            // Added, or moved here from a file that was not a record.
+            ChangeKind::Added | ChangeKind::Renamed { .. } if is_record(&ch.path) => {
                 if self.seen.insert(ch.path.clone()) {
                     self.first_committed(c, &ch.path, ch.new);
                 } else if is_meeting(&ch.path) {
