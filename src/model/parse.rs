@@ -7,10 +7,13 @@ use std::sync::Arc;
 use toml::de::DeTable;
 
 use super::schema::{Reader, Sink, is_id};
+use super::slips;
 use super::*;
 use crate::diag::{Diagnostic, Source};
+use crate::i18n::Msg;
 use crate::load::frontmatter::{self, SplitError};
 use crate::markdown;
+use crate::msg;
 use crate::rules::files::{front_matter_missing, toml_syntax};
 use crate::rules::schema::{invalid_value, missing_field};
 
@@ -20,7 +23,7 @@ fn with_front_matter<T>(
     stem: &str,
     src: &Arc<Source>,
     sink: &Sink,
-    what: &str,
+    what: Msg,
     read: impl FnOnce(&mut Reader<'_, '_>) -> T,
 ) -> (RecordMeta, Body, Option<T>) {
     let mut meta = RecordMeta {
@@ -50,7 +53,7 @@ fn with_front_matter<T>(
             .map(|e| at + e + '】'.len_utf8())
             .unwrap_or(at + PLACEHOLDER.len());
         sink.borrow_mut()
-            .push(super::schema::placeholder(src, at..end, "the text"));
+            .push(super::schema::placeholder(src, at..end, msg!("what-text")));
     }
     let Some(table) = parse_toml(src, split.front.clone(), sink) else {
         return (meta, body, None);
@@ -110,7 +113,7 @@ fn parse_toml<'s>(src: &'s Arc<Source>, range: Range<usize>, sink: &Sink) -> Opt
 fn with_toml_file<T>(
     src: &Arc<Source>,
     sink: &Sink,
-    what: &str,
+    what: Msg,
     read: impl FnOnce(&mut Reader<'_, '_>) -> T,
 ) -> Option<T> {
     let table = parse_toml(src, 0..src.text.len(), sink)?;
@@ -123,7 +126,7 @@ fn with_toml_file<T>(
 pub fn parse_site_config(src: &Arc<Source>) -> (SiteConfig, Vec<Diagnostic>) {
     let sink = Sink::default();
     let mut config = SiteConfig::default();
-    with_toml_file(src, &sink, "site.toml", |r| {
+    with_toml_file(src, &sink, msg!("what-file", file = "site.toml"), |r| {
         r.require("title", "title = \"辽宁路街道网格议事会\"");
         config.title = r.text("title");
         r.require("base_url", "base_url = \"https://example.org/\"");
@@ -135,10 +138,10 @@ pub fn parse_site_config(src: &Arc<Source>) -> (SiteConfig, Vec<Diagnostic>) {
                 invalid_value::diagnostic(
                     r.src,
                     url.span.clone(),
-                    "`base_url` must be an absolute web address",
-                    "not an http(s) URL",
+                    msg!("base-url-not-absolute"),
+                    msg!("base-url-not-absolute-label"),
                 )
-                .help("write the full address the site is published at, like `https://yishi.example.org/`"),
+                .help(msg!("base-url-not-absolute-help")),
             );
         }
         if let Some(langs) = r.strings("languages") {
@@ -149,20 +152,20 @@ pub fn parse_site_config(src: &Arc<Source>) -> (SiteConfig, Vec<Diagnostic>) {
                         invalid_value::diagnostic(
                             r.src,
                             l.span.clone(),
-                            format!("`{}` is not a language code", l.value),
-                            "not a language code",
+                            msg!("language-code-bad", value = &l.value),
+                            msg!("language-code-bad-label"),
                         )
-                        .help("use a short language code such as `zh` or `en`"),
+                        .help(msg!("language-code-bad-help")),
                     );
                 } else if seen.contains(&l.value) {
                     r.push(
                         invalid_value::diagnostic(
                             r.src,
                             l.span.clone(),
-                            format!("language `{}` is listed twice", l.value),
-                            "listed twice",
+                            msg!("language-twice", value = &l.value),
+                            msg!("language-twice-label"),
                         )
-                        .help("list each language once"),
+                        .help(msg!("language-twice-help")),
                     );
                 } else {
                     seen.push(l.value.clone());
@@ -173,10 +176,10 @@ pub fn parse_site_config(src: &Arc<Source>) -> (SiteConfig, Vec<Diagnostic>) {
                     invalid_value::diagnostic(
                         r.src,
                         langs.span.clone(),
-                        "`languages` is empty",
-                        "no language",
+                        msg!("languages-empty"),
+                        msg!("languages-empty-label"),
                     )
-                    .help("list at least the default language, like `languages = [\"zh\"]`"),
+                    .help(msg!("languages-empty-help")),
                 );
             }
             if !seen.is_empty() {
@@ -189,10 +192,10 @@ pub fn parse_site_config(src: &Arc<Source>) -> (SiteConfig, Vec<Diagnostic>) {
                     invalid_value::diagnostic(
                         r.src,
                         theme.span.clone(),
-                        "`theme` must be a folder name under themes/",
-                        "not a folder name",
+                        msg!("theme-not-folder"),
+                        msg!("theme-not-folder-label"),
                     )
-                    .help("write only the folder's name, like `theme = \"default\"`"),
+                    .help(msg!("theme-not-folder-help")),
                 );
             } else {
                 config.theme = theme.value;
@@ -207,14 +210,14 @@ pub fn parse_site_config(src: &Arc<Source>) -> (SiteConfig, Vec<Diagnostic>) {
                     invalid_value::diagnostic(
                         r.src,
                         0..0,
-                        "`extra` must be a table",
-                        "not a table",
+                        msg!("extra-not-table"),
+                        msg!("extra-not-table-label"),
                     )
-                    .help("write it as `[extra]` with keys below"),
+                    .help(msg!("extra-not-table-help")),
                 );
             }
         }
-        if let Some(mut l) = r.table("lifecycle", "the `[lifecycle]` table") {
+        if let Some(mut l) = r.table("lifecycle", msg!("what-table", table = "lifecycle")) {
             if let Some(d) = l.int("response_days", 0..3651) {
                 config.response_days = d.value;
             }
@@ -223,7 +226,7 @@ pub fn parse_site_config(src: &Arc<Source>) -> (SiteConfig, Vec<Diagnostic>) {
             }
             l.finish();
         }
-        if let Some(mut p) = r.table("privacy", "the `[privacy]` table") {
+        if let Some(mut p) = r.table("privacy", msg!("what-table", table = "privacy")) {
             if let Some(allow) = p.strings("allow") {
                 config.privacy_allow = allow.value.into_iter().map(|s| s.value).collect();
             }
@@ -252,10 +255,10 @@ pub fn parse_area(key: &str, src: &Arc<Source>, languages: &[String]) -> (Area, 
         kind: AreaKind::Other,
         translations: Translations::new(),
     };
-    with_toml_file(src, &sink, "area.toml", |r| {
+    with_toml_file(src, &sink, msg!("what-file", file = "area.toml"), |r| {
         r.require("name", "name = \"黄台路社区\"");
         area.name = r.text("name");
-        if let Some(k) = r.choice("kind", AreaKind::ALL, AreaKind::parse) {
+        if let Some(k) = r.choice::<AreaKind>("kind") {
             area.kind = k.value;
         }
         area.translations = r.translations(&["name"], languages);
@@ -284,7 +287,7 @@ pub fn parse_council(
         meetings: Vec::new(),
         reports: Vec::new(),
     };
-    let parsed = with_toml_file(src, &sink, "council.toml", |r| {
+    let parsed = with_toml_file(src, &sink, msg!("what-file", file = "council.toml"), |r| {
         r.require("name", "name = \"黄台路社区第三网格议事会\"");
         council.name = r.text("name");
         r.require("established", "established = 2021-06-01");
@@ -296,22 +299,20 @@ pub fn parse_council(
                     invalid_value::diagnostic(
                         r.src,
                         q.span.clone(),
-                        format!("`{}` is not a valid quorum", q.value),
-                        "not a fraction a/b",
+                        msg!("quorum-bad", value = &q.value),
+                        msg!("quorum-bad-label"),
                     )
-                    .help(
-                        "write a fraction of the members no larger than 1, like `quorum = \"2/3\"`",
-                    ),
+                    .help(msg!("quorum-bad-help")),
                 ),
             }
         }
-        if let Some(m) = r.choice("majority", Majority::ALL, Majority::parse) {
+        if let Some(m) = r.choice::<Majority>("majority") {
             council.majority = m.value;
         }
-        if let Some(s) = r.choice("signing", Signing::ALL, Signing::parse) {
+        if let Some(s) = r.choice::<Signing>("signing") {
             council.signing = s.value;
         }
-        let tables = r.tables("members", "member");
+        let tables = r.tables("members", |n| msg!("what-member-n", n));
         if tables.is_empty() && !r.has("members") {
             r.require(
                 "members",
@@ -339,19 +340,15 @@ fn read_member(r: &mut Reader<'_, '_>, languages: &[String]) -> Member {
     r.require("id", "id = \"wang-li\"");
     let id = r.id("id");
     if let Some(id) = &id {
-        r.what = format!("member `{}`", id.value);
+        r.what = msg!("what-member", id = &id.value);
     }
     r.require("name", "name = \"王丽\"");
     let name = r.text("name");
     let roles = r
-        .choices("roles", Role::ALL, Role::parse)
+        .choices::<Role>("roles")
         .unwrap_or_else(|| vec![Role::Member]);
-    let represents = r
-        .choice("represents", Represents::ALL, Represents::parse)
-        .map(|s| s.value);
-    let selected = r
-        .choice("selected", Selected::ALL, Selected::parse)
-        .map(|s| s.value);
+    let represents = r.choice::<Represents>("represents").map(|s| s.value);
+    let selected = r.choice::<Selected>("selected").map(|s| s.value);
     r.require("from", "from = 2021-06-01");
     let from = r.date("from");
     let to = r.date("to");
@@ -362,11 +359,11 @@ fn read_member(r: &mut Reader<'_, '_>, languages: &[String]) -> Member {
             invalid_value::diagnostic(
                 r.src,
                 t.span.clone(),
-                "`to` is before `from`",
-                "ends before it starts",
+                msg!("member-to-before-from"),
+                msg!("member-to-before-from-label"),
             )
-            .also(r.src, f.span.clone(), "starts here")
-            .help("`to` is the last day the member served; it cannot be before `from`"),
+            .also(r.src, f.span.clone(), msg!("member-from-label"))
+            .help(msg!("member-to-before-from-help")),
         );
     }
     let voting = r.bool("voting").map(|b| b.value).unwrap_or(true);
@@ -374,8 +371,13 @@ fn read_member(r: &mut Reader<'_, '_>, languages: &[String]) -> Member {
     for g in &git {
         if !looks_like_email(&g.value) {
             r.push(
-                invalid_value::diagnostic(r.src, g.span.clone(), "`git` holds something that is not an e-mail address", "not an e-mail address")
-                    .help("list the e-mail addresses the member commits with, as `git config user.email` shows them"),
+                invalid_value::diagnostic(
+                    r.src,
+                    g.span.clone(),
+                    msg!("git-not-email"),
+                    msg!("git-not-email-label"),
+                )
+                .help(msg!("git-not-email-help")),
             );
         }
     }
@@ -383,8 +385,13 @@ fn read_member(r: &mut Reader<'_, '_>, languages: &[String]) -> Member {
     for k in &keys {
         if let Err(why) = check_ssh_key(&k.value) {
             r.push(
-                invalid_value::diagnostic(r.src, k.span.clone(), format!("`keys` holds a malformed SSH public key: {why}"), "not an SSH public key")
-                    .help("paste the whole line of the `.pub` file, like `ssh-ed25519 AAAAC3Nza… name@example.org`"),
+                invalid_value::diagnostic(
+                    r.src,
+                    k.span.clone(),
+                    msg!("ssh-key-bad", why),
+                    msg!("ssh-key-bad-label"),
+                )
+                .help(msg!("ssh-key-bad-help")),
             );
         }
     }
@@ -414,40 +421,70 @@ fn looks_like_email(s: &str) -> bool {
     }
 }
 
-fn check_ssh_key(s: &str) -> Result<(), String> {
+fn check_ssh_key(s: &str) -> Result<(), Msg> {
     let kind = s.split_whitespace().next().unwrap_or("");
     if !matches!(kind, "ssh-ed25519" | "ssh-rsa" | "ecdsa-sha2-nistp256") {
-        return Err(format!(
-            "`{kind}` keys are not supported (use ssh-ed25519 or ssh-rsa)"
-        ));
+        return Err(msg!("ssh-key-kind", kind));
     }
     ssh_key::PublicKey::from_openssh(s.trim())
         .map(|_| ())
-        .map_err(|e| e.to_string())
+        .map_err(|e| msg!("ssh-key-parse", detail = e.to_string()))
 }
 
-/// Reports a record's file name when it cannot serve as an id or a web address.
-fn check_stem(src: &Arc<Source>, kind: &str, stem: &str, sink: &Sink) {
-    let ok = if kind == "proposal" {
-        is_id(stem)
-    } else {
-        let b = stem.as_bytes();
-        !b.is_empty()
-            && b[0].is_ascii_alphanumeric()
-            && b.iter()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
-    };
-    if !ok {
-        let help = if kind == "proposal" {
-            "a proposal's file name is its id: lowercase letters, digits and `-`, like `2022-001.md`"
-        } else {
-            "use letters, digits, `-` and `_` in the file name, like `2022-04-02.md`"
-        };
-        sink.borrow_mut().push(
-            invalid_value::file_name(src, format!("`{stem}` is not a valid {kind} file name"))
-                .help(help),
-        );
+/// Whether a minutes or report file name can serve as a web address.
+fn is_stem(stem: &str) -> bool {
+    let b = stem.as_bytes();
+    !b.is_empty()
+        && b[0].is_ascii_alphanumeric()
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
+}
+
+/// Reports a minutes or report file name that cannot serve as a web address, with a name
+/// that can: the same one tidied (`2022 04 02` → `2022-04-02`), else `fallback` (made from
+/// the record's own fields).
+fn check_stem(src: &Arc<Source>, what: Msg, stem: &str, fallback: Option<String>, sink: &Sink) {
+    if is_stem(stem) {
+        return;
     }
+    let name = slips::tidy_id(stem)
+        .or(fallback)
+        .unwrap_or_else(|| "2022-04-02".into());
+    sink.borrow_mut().push(
+        invalid_value::file_name(&src.path, msg!("stem-bad", stem, what))
+            .help(msg!("stem-bad-help", name = format!("{name}.md"))),
+    );
+}
+
+/// Reports a proposal whose file name is not an id, with a name that is: the same one
+/// tidied (`2022 003` → `2022-003`), else the next free number of its year in its council
+/// (`ids`: the other proposals' ids).
+pub fn proposal_stem_finding(p: &Proposal, ids: &[&str]) -> Option<Diagnostic> {
+    let stem = p.id();
+    if is_id(stem) {
+        return None;
+    }
+    let name = slips::tidy_id(stem)
+        .filter(|t| !ids.contains(&t.as_str()))
+        .unwrap_or_else(|| {
+            let year = p
+                .submitted
+                .as_ref()
+                .map(|d| d.value.year())
+                .unwrap_or_else(|| crate::check::today().year());
+            let prefix = format!("{year}-");
+            let next = ids
+                .iter()
+                .filter_map(|i| i.strip_prefix(&prefix)?.parse::<u32>().ok())
+                .max()
+                .unwrap_or(0)
+                + 1;
+            format!("{year}-{next:03}")
+        });
+    Some(
+        invalid_value::file_name(&p.meta.source.path, msg!("proposal-stem-bad", stem))
+            .help(msg!("proposal-stem-bad-help", name = format!("{name}.md"))),
+    )
 }
 
 pub fn parse_proposal(
@@ -456,17 +493,14 @@ pub fn parse_proposal(
     languages: &[String],
 ) -> (Proposal, Vec<Diagnostic>) {
     let sink = Sink::default();
-    check_stem(src, "proposal", stem, &sink);
-    let (meta, body, fields) = with_front_matter(stem, src, &sink, "the proposal", |r| {
+    let (meta, body, fields) = with_front_matter(stem, src, &sink, msg!("what-proposal"), |r| {
         r.require("title", "title = \"为黄台路41号加装电梯\"");
         let title = r.text("title");
         r.require("submitted", "submitted = 2022-03-14");
         let submitted = r.date("submitted");
         r.require("proposer", "proposer = \"黄台路41号居民（23户）\"");
         let proposer = r.text("proposer");
-        let channel = r
-            .choice("channel", Channel::ALL, Channel::parse)
-            .map(|c| c.value);
+        let channel = r.choice::<Channel>("channel").map(|c| c.value);
         let category = r.text("category");
         let withdrawn = r.date("withdrawn");
         let withdrawn_reason = r.text("withdrawn_reason");
@@ -477,19 +511,25 @@ pub fn parse_proposal(
                 invalid_value::diagnostic(
                     r.src,
                     w.span.clone(),
-                    "the proposal is withdrawn before it was submitted",
-                    "before `submitted`",
+                    msg!("withdrawn-before-submitted"),
+                    msg!("withdrawn-before-submitted-label"),
                 )
-                .also(r.src, s.span.clone(), "submitted here")
-                .help("check both dates; `withdrawn` is the day the proposer withdrew the matter"),
+                .also(r.src, s.span.clone(), msg!("submitted-here-label"))
+                .help(msg!("withdrawn-before-submitted-help")),
             );
         }
         if let Some(reason) = &withdrawn_reason
             && !r.has("withdrawn")
         {
             r.push(
-                missing_field::diagnostic(r.src, reason.span.clone(), "the proposal", "withdrawn", "withdrawn = 2022-05-01")
-                    .help("a reason for withdrawal needs the date: add `withdrawn = <date>`, or remove `withdrawn_reason`"),
+                missing_field::diagnostic(
+                    r.src,
+                    reason.span.clone(),
+                    &msg!("what-proposal"),
+                    "withdrawn",
+                    "withdrawn = 2022-05-01",
+                )
+                .help(msg!("withdrawn-reason-without-date-help")),
             );
         }
         let translations = r.translations(
@@ -531,45 +571,24 @@ pub fn parse_meeting(
     languages: &[String],
 ) -> (Meeting, Vec<Diagnostic>) {
     let sink = Sink::default();
-    check_stem(src, "meeting", stem, &sink);
-    let mut m = Meeting {
-        meta: RecordMeta {
-            stem: stem.into(),
-            source: src.clone(),
-            anchor: 0..0,
-            parsed: false,
-        },
-        date: None,
-        title: None,
-        kind: MeetingKind::Regular,
-        location: None,
-        chair: None,
-        recorder: None,
-        present: None,
-        absent: Vec::new(),
-        guests: Vec::new(),
-        items: Vec::new(),
-        translations: Translations::new(),
-        body: Body::default(),
-        texts: Vec::new(),
-    };
-    let (meta, body, _) = with_front_matter(stem, src, &sink, "the minutes", |r| {
+    let mut m = Meeting::unread(RecordMeta::unread(stem, src));
+    let (meta, body, _) = with_front_matter(stem, src, &sink, msg!("what-minutes"), |r| {
         r.require("date", "date = 2022-04-02");
         m.date = r.date("date");
         m.title = r.text("title");
-        if let Some(k) = r.choice("kind", MeetingKind::ALL, MeetingKind::parse) {
+        if let Some(k) = r.choice::<MeetingKind>("kind") {
             m.kind = k.value;
         }
         m.location = r.text("location");
         r.require("chair", "chair = \"<member id>\"");
-        m.chair = r.id("chair");
+        m.chair = r.reference("chair");
         r.require("recorder", "recorder = \"<member id>\"");
-        m.recorder = r.id("recorder");
+        m.recorder = r.reference("recorder");
         r.require("present", "present = [\"<member id>\", \"<member id>\"]");
-        m.present = r.ids("present");
-        m.absent = r.ids("absent").map(|a| a.value).unwrap_or_default();
+        m.present = r.references("present");
+        m.absent = r.references("absent").map(|a| a.value).unwrap_or_default();
         m.guests = r.strings("guests").map(|g| g.value).unwrap_or_default();
-        let tables = r.tables("items", "item");
+        let tables = r.tables("items", |n| msg!("what-item-n", n));
         if tables.is_empty() && !r.has("items") {
             r.require(
                 "items",
@@ -585,6 +604,8 @@ pub fn parse_meeting(
     });
     m.meta = meta;
     m.body = body;
+    let fallback = m.date.as_ref().map(|d| d.value.to_string());
+    check_stem(src, msg!("what-minutes"), stem, fallback, &sink);
     (m, sink.into_inner())
 }
 
@@ -594,14 +615,14 @@ fn read_item(
     languages: &[String],
 ) -> Item {
     r.require("proposal", "proposal = \"2022-001\"");
-    let proposal = r.id("proposal");
+    let proposal = r.reference("proposal");
     if let Some(p) = &proposal {
-        r.what = format!("the item about `{}`", p.value);
+        r.what = msg!("what-item-about", proposal = &p.value);
     }
     r.require("action", "action = \"deliberate\"");
-    let action = r.choice("action", Action::ALL, Action::parse);
-    let outcome = r.choice("outcome", Outcome::ALL, Outcome::parse);
-    let votes = r.table("votes", "the votes").map(|mut v| {
+    let action = r.choice::<Action>("action");
+    let outcome = r.choice::<Outcome>("outcome");
+    let votes = r.table("votes", msg!("what-votes")).map(|mut v| {
         let mut counts = [0u32; 3];
         let mut ok = true;
         for (i, key) in ["yes", "no", "abstain"].into_iter().enumerate() {
@@ -626,7 +647,10 @@ fn read_item(
     let owner = r.text("owner");
     let due = r.date("due");
     let referred_to = r.text("referred_to");
-    let supervisors = r.ids("supervisors").map(|s| s.value).unwrap_or_default();
+    let supervisors = r
+        .references("supervisors")
+        .map(|s| s.value)
+        .unwrap_or_default();
     let translations = r.translations(&["owner", "referred_to"], languages);
 
     match (action.as_deref(), outcome.as_ref()) {
@@ -637,12 +661,10 @@ fn read_item(
             invalid_value::diagnostic(
                 r.src,
                 o.span.clone(),
-                "a `deliberate` item has no outcome",
-                "outcome of a deliberation",
+                msg!("deliberate-with-outcome"),
+                msg!("deliberate-with-outcome-label"),
             )
-            .help(
-                "if the council decided, write `action = \"decide\"`; otherwise remove `outcome`",
-            ),
+            .help(msg!("deliberate-with-outcome-help")),
         ),
         _ => {}
     }
@@ -661,7 +683,12 @@ fn read_item(
             if !r.has(key) {
                 r.push(
                     missing_field::diagnostic(r.src, o.span.clone(), &r.what, key, example).help(
-                        format!("an `{}` decision records `{key}`: add `{example}`", o.value),
+                        msg!(
+                            "outcome-needs-help",
+                            outcome = o.value.as_str(),
+                            key,
+                            example = *example
+                        ),
                     ),
                 );
             }
@@ -674,10 +701,10 @@ fn read_item(
             invalid_value::diagnostic(
                 r.src,
                 d.span.clone(),
-                "`due` is before the meeting",
-                "deadline already past when decided",
+                msg!("due-before-meeting"),
+                msg!("due-before-meeting-label"),
             )
-            .help("`due` is the deadline for implementation; it comes after the meeting's `date`"),
+            .help(msg!("due-before-meeting-help")),
         );
     }
     Item {
@@ -700,20 +727,24 @@ pub fn parse_report(
     languages: &[String],
 ) -> (Report, Vec<Diagnostic>) {
     let sink = Sink::default();
-    check_stem(src, "report", stem, &sink);
-    let (meta, body, fields) = with_front_matter(stem, src, &sink, "the report", |r| {
+    let (meta, body, fields) = with_front_matter(stem, src, &sink, msg!("what-report"), |r| {
         r.require("proposal", "proposal = \"2022-001\"");
-        let proposal = r.id("proposal");
+        let proposal = r.reference("proposal");
         r.require("date", "date = 2022-06-30");
         let date = r.date("date");
         r.require("by", "by = [\"<supervisor id>\"]");
-        let by = r.ids("by");
+        let by = r.references("by");
         if let Some(b) = &by
             && b.value.is_empty()
         {
             r.push(
-                invalid_value::diagnostic(r.src, b.span.clone(), "`by` names nobody", "empty")
-                    .help("list the ids of the members who supervised, like `by = [\"li-ming\"]`"),
+                invalid_value::diagnostic(
+                    r.src,
+                    b.span.clone(),
+                    msg!("by-empty"),
+                    msg!("field-empty-label"),
+                )
+                .help(msg!("by-empty-help")),
             );
         }
         r.require("progress", "progress = 60");
@@ -721,7 +752,7 @@ pub fn parse_report(
             .int("progress", 0..101)
             .map(|p| Sp::new(p.value as u8, p.span));
         r.require("status", "status = \"on-track\"");
-        let status = r.choice("status", Status::ALL, Status::parse);
+        let status = r.choice::<Status>("status");
         let translations = r.translations(&[], languages);
         (
             proposal,
@@ -733,6 +764,11 @@ pub fn parse_report(
         )
     });
     let (proposal, date, by, progress, status, translations) = fields.unwrap_or_default();
+    let fallback = match (&date, &proposal) {
+        (Some(d), Some(p)) => Some(format!("{}-{}", d.value, p.value)),
+        _ => None,
+    };
+    check_stem(src, msg!("what-report"), stem, fallback, &sink);
     (
         Report {
             meta,
@@ -751,7 +787,7 @@ pub fn parse_report(
 
 pub fn parse_page(path: &str, src: &Arc<Source>) -> (Page, Vec<Diagnostic>) {
     let sink = Sink::default();
-    let (meta, body, fields) = with_front_matter(path, src, &sink, "the page", |r| {
+    let (meta, body, fields) = with_front_matter(path, src, &sink, msg!("what-page"), |r| {
         let title = r.text("title");
         let description = r.string("description");
         let date = r.date("date");
@@ -793,7 +829,7 @@ pub fn parse_translation(
     page: bool,
 ) -> (TranslatedText, Vec<Diagnostic>) {
     let sink = Sink::default();
-    let (_, body, fields) = with_front_matter(stem, src, &sink, "the translation", |r| {
+    let (_, body, fields) = with_front_matter(stem, src, &sink, msg!("what-translation"), |r| {
         let title = r.text("title");
         let description = if page { r.string("description") } else { None };
         if page {

@@ -7,6 +7,7 @@ use minijinja::Value;
 use super::routes::{Route, lang_prefix, output_file, page_path};
 use super::{Renderer, data, routes, theme};
 use crate::error::Error;
+use crate::msg;
 use std::path::PathBuf;
 
 /// One file of the output.
@@ -180,10 +181,7 @@ impl<'a> Renderer<'a> {
         files.sort_by(|a, b| a.path.cmp(&b.path));
         for w in files.windows(2) {
             if w[0].path == w[1].path {
-                return Err(Error::Other(format!(
-                    "two things would be published at `{}`; rename the static file or page that collides with a generated page",
-                    w[0].path
-                )));
+                return Err(Error::other(msg!("output-collision", path = &w[0].path)));
             }
         }
         Ok(files)

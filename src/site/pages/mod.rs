@@ -47,7 +47,7 @@ pub fn render(r: &Renderer<'_>, route: &Route, lang: &str, file: &str) -> Result
         Route::Decisions(n) => Ok(lists::decisions(r, lang, *n)),
         Route::Supervision(n) => Ok(lists::supervision(r, lang, *n)),
         Route::DataDictionary => Ok(transparency::data_dictionary()),
-        Route::Transparency => Ok(transparency::transparency(r)),
+        Route::Transparency => Ok(transparency::transparency(r, lang)),
         Route::Page(i) => Ok(content::page(r, lang, file, *i)),
         Route::NotFound => Ok(Page::new("404.html", None, context! {})),
     }

@@ -14,7 +14,8 @@ pub fn data_dictionary() -> Page {
     )
 }
 
-pub fn transparency(r: &Renderer<'_>) -> Page {
+pub fn transparency(r: &Renderer<'_>, lang: &str) -> Page {
+    let words = crate::i18n::Lang::parse(lang).unwrap_or(crate::i18n::Lang::En);
     let p = r.provenance;
     let manifest = p.and_then(|p| p.manifest.as_ref());
     Page::new(
@@ -25,7 +26,7 @@ pub fn transparency(r: &Renderer<'_>) -> Page {
             uncommitted => sv(manifest.map(|m| m.uncommitted.clone()).unwrap_or_default()),
             manifest => manifest.map(|m| m.manifest.clone()),
             files => manifest.map(|m| m.files.len()).unwrap_or(0),
-            no_history => p.and_then(|p| p.no_history.clone()),
+            no_history => p.and_then(|p| p.no_history.as_ref()).map(|m| m.render(words)),
             preview => p.is_none(),
         },
     )
