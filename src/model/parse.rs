@@ -622,27 +622,43 @@ fn read_item(
     r.require("action", "action = \"deliberate\"");
     let action = r.choice::<Action>("action");
     let outcome = r.choice::<Outcome>("outcome");
-    let votes = r.table("votes", msg!("what-votes")).map(|mut v| {
-        let mut counts = [0u32; 3];
-        let mut ok = true;
-        for (i, key) in ["yes", "no", "abstain"].into_iter().enumerate() {
-            v.require(key, &format!("{key} = 0"));
-            match v.int(key, 0..100_000) {
-                Some(n) => counts[i] = n.value as u32,
-                None => ok = false,
+    let votes =
+        r.table("votes", msg!("what-votes")).map(|mut v| {
+            let mut counts = [0u32; 3];
+            let mut ok = true;
+            let mut missing = Vec::new();
+            for (i, key) in ["yes", "no", "abstain"].into_iter().enumerate() {
+                if !v.has(key) {
+                    missing.push(key);
+                }
+                match v.int(key, 0..100_000) {
+                    Some(n) => counts[i] = n.value as u32,
+                    None => ok = false,
+                }
             }
-        }
-        let span = v.anchor.clone();
-        v.finish();
-        ok.then_some(Sp::new(
-            Votes {
-                yes: counts[0],
-                no: counts[1],
-                abstain: counts[2],
-            },
-            span,
-        ))
-    });
+            // A count left out: the help shows the whole line with it, as 0 for the secretary
+            // to check against the minutes.
+            let fixed = format!(
+                "votes = {{ yes = {}, no = {}, abstain = {} }}",
+                counts[0], counts[1], counts[2]
+            );
+            for key in missing {
+                v.push(
+                    missing_field::diagnostic(v.src, v.anchor.clone(), &v.what, key, "")
+                        .help(msg!("votes-missing-help", key, fixed = fixed.as_str())),
+                );
+            }
+            let span = v.anchor.clone();
+            v.finish();
+            ok.then_some(Sp::new(
+                Votes {
+                    yes: counts[0],
+                    no: counts[1],
+                    abstain: counts[2],
+                },
+                span,
+            ))
+        });
     let votes = votes.flatten();
     let owner = r.text("owner");
     let due = r.date("due");

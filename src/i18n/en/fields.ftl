@@ -49,6 +49,7 @@ missing-field = { $what } has no `{ $key }`
 missing-field-label = `{ $key }` is required
 missing-field-help = add `{ $example }` with the right value
 missing-field-table-help = add a table like this one, with the real values:{"\u000A"}{ $example }
+votes-missing-help = write all three counts, 0 where nobody voted that way: `{ $fixed }` (check `{ $key }` against the minutes)
 outcome-needs-help = an `{ $outcome }` decision records `{ $key }`: add `{ $example }`
 withdrawn-reason-without-date-help = a reason for withdrawal needs the date: add `withdrawn = <date>`, or remove `withdrawn_reason`
 

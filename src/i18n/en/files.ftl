@@ -18,6 +18,7 @@ fm-not-closed-help = add a line holding only `+++` after the last field, before 
 fm-opened-label = opened here
 fm-open-near = the first line must be exactly `+++`, not `{ $written }`
 fm-close-near = the line that closes the fields must be exactly `+++`, not `{ $written }`
+fm-indented = the `+++` line has spaces before it
 fm-near-label = written almost right
 fm-near-help = write the line as exactly `+++`: three half-width plus signs, nothing before them (it is now `{ $written }`)
 fm-open-late = the fields start on line { $line }: `+++` must be the very first line

@@ -14,7 +14,7 @@ what-member-n = 第 { $n } 位成员
 what-member = 成员 `{ $id }`
 what-item-n = 第 { $n } 个会议事项
 what-item-about = 关于 `{ $proposal }` 的会议事项
-what-votes = 票数 `votes`
+what-votes = 票数（votes）
 what-field = `{ $key }`
 what-text = 正文
 what-meeting-item = 会议事项
@@ -49,6 +49,7 @@ missing-field = { $what }缺少字段 `{ $key }`
 missing-field-label = 必须填写 `{ $key }`
 missing-field-help = 加上一行 `{ $example }`，换成正确的值
 missing-field-table-help = 加上这样一段，换成真实的内容：{"\u000A"}{ $example }
+votes-missing-help = 赞成、反对、弃权三项都要写，没有人就写 0：`{ $fixed }`（对照会议记录核对 `{ $key }`）
 outcome-needs-help = 结果为 `{ $outcome }` 的决定要写 `{ $key }`：加上 `{ $example }`
 withdrawn-reason-without-date-help = 写了撤回原因，就要写撤回日期：加上 `withdrawn = 日期`，或者删掉 `withdrawn_reason`
 

@@ -18,6 +18,7 @@ fm-not-closed-help = 在最后一个字段之后、正文之前，加一行只�
 fm-opened-label = 从这里开始
 fm-open-near = 第一行必须正好是 `+++`，现在写的是 `{ $written }`
 fm-close-near = 字段区结尾的这一行必须正好是 `+++`，现在写的是 `{ $written }`
+fm-indented = `+++` 这一行前面有空格
 fm-near-label = 差一点就对了
 fm-near-help = 这一行只写 `+++`：三个半角（英文）加号，前面不留空格（现在是 `{ $written }`）
 fm-open-late = 字段区从第 { $line } 行才开始：`+++` 必须写在文件的第一行

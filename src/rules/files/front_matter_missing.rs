@@ -95,13 +95,13 @@ pub fn diagnostic(src: &Arc<Source>, e: &SplitError) -> Diagnostic {
                         )
                         .help(msg!("fm-open-late-help", above = n - 1));
                 }
+                let message = if written.trim() == "+++" {
+                    msg!("fm-indented")
+                } else {
+                    msg!("fm-open-near", written = written.trim())
+                };
                 return RULE
-                    .at(
-                        src,
-                        r,
-                        msg!("fm-open-near", written = written.trim()),
-                        msg!("fm-near-label"),
-                    )
+                    .at(src, r, message, msg!("fm-near-label"))
                     .help(msg!("fm-near-help", written));
             }
             let d = RULE.at(
@@ -123,13 +123,13 @@ pub fn diagnostic(src: &Arc<Source>, e: &SplitError) -> Diagnostic {
                 .find(|r| slips::near_delimiter(&src.text[r.clone()]));
             if let Some(r) = near {
                 let written = src.text[r.clone()].to_string();
+                let message = if written.trim() == "+++" {
+                    msg!("fm-indented")
+                } else {
+                    msg!("fm-close-near", written = written.trim())
+                };
                 return RULE
-                    .at(
-                        src,
-                        r,
-                        msg!("fm-close-near", written = written.trim()),
-                        msg!("fm-near-label"),
-                    )
+                    .at(src, r, message, msg!("fm-near-label"))
                     .also(src, open.clone(), msg!("fm-opened-label"))
                     .help(msg!("fm-near-help", written));
             }
