@@ -10,6 +10,7 @@
 //! from it or lacks documentation.
 
 pub mod content;
+pub mod dates;
 pub mod files;
 pub mod history;
 pub mod lifecycle;
@@ -171,6 +172,7 @@ pub static REGISTRY: &[&Rule] = &[
     &meetings::attendance_incomplete::RULE,
     &lifecycle::before_submission::RULE,
     &content::broken_link::RULE,
+    &dates::dated_after_today::RULE,
     &history::dated_in_future::RULE,
     &history::decision_rewritten::RULE,
     &schema::duplicate_id::RULE,
@@ -181,6 +183,7 @@ pub static REGISTRY: &[&Rule] = &[
     &references::member_not_serving::RULE,
     &files::misplaced_file::RULE,
     &schema::missing_field::RULE,
+    &dates::name_date_mismatch::RULE,
     &meetings::not_present::RULE,
     &meetings::outcome_contradicts_votes::RULE,
     &lifecycle::overdue::RULE,

@@ -109,6 +109,14 @@ report-before-adoption = a report on `{ $id }` dated { $date } when the matter w
 no-adoption-label = no adoption before this date
 report-before-adoption-help = check the report's `date` and `proposal`; supervision starts after the meeting that adopted the matter
 
+## dated-after-today, name-date-mismatch
+dated-after-today = `{ $field }` is { $date }, after today ({ $today }): the site leaves this record out until that day
+dated-after-today-label = after today
+dated-after-today-help = if the year or the month is a typo, correct it; if { $date } is right, this is only a reminder: the record is published on that day
+name-date-mismatch = the file name says { $named }, but `date` is { $date }
+name-date-mismatch-label = the file name says { $named }
+name-date-mismatch-help = if { $date } is right, rename the file to `{ $renamed }`; if the file name is right, write `{ $fixed }`
+
 ## Published text
 link-outside = { $what } `{ $dest }` points outside the site
 link-outside-label = outside the site

@@ -106,6 +106,14 @@ report-before-adoption = 关于 `{ $id }` 的督办报告日期是 { $date }，�
 no-adoption-label = 这一天之前没有通过
 report-before-adoption-help = 核对报告的 `date` 和 `proposal`：督办从表决通过的那次会议之后开始
 
+## dated-after-today, name-date-mismatch
+dated-after-today = `{ $field }` 是 { $date }，晚于今天（{ $today }）：到那一天之前，网站不会公开这份记录
+dated-after-today-label = 晚于今天
+dated-after-today-help = 如果年份或月份写错了，改正它；如果 { $date } 没错，这只是提醒：到了那一天，记录会自动公开
+name-date-mismatch = 文件名里的日期是 { $named }，但 `date` 写的是 { $date }
+name-date-mismatch-label = 文件名里是 { $named }
+name-date-mismatch-help = 如果 { $date } 是对的，把文件改名为 `{ $renamed }`；如果文件名里的日期是对的，改成 `{ $fixed }`
+
 ## 公开的文字
 link-outside = { $what } `{ $dest }` 指向网站以外
 link-outside-label = 网站以外
