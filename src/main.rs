@@ -196,7 +196,11 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => return cli::parse_error(e, early),
     };
-    let site_languages = parsed.command.site_path().and_then(cli::site_languages);
+    // `init` has no site yet: the site it creates is Chinese first, like its templates.
+    let site_languages = match &parsed.command {
+        Command::Init { .. } => Some(vec!["zh".to_string()]),
+        c => c.site_path().and_then(cli::site_languages),
+    };
     let lang = council::i18n::resolve(parsed.lang, &env, site_languages.as_deref());
     match run(parsed.command, lang) {
         Ok(code) => code,
