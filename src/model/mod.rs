@@ -166,6 +166,24 @@ str_enum!(Status {
     Accepted = "accepted" ["验收"],
 });
 
+/// The Chinese words a secretary may write for the codes of field `key` (`outcome`,
+/// `channel`…), for a help that names the code meant.
+pub fn code_words(key: &str) -> Option<&'static [(&'static str, &'static str)]> {
+    Some(match key {
+        "kind" => MeetingKind::WORDS,
+        "majority" => Majority::WORDS,
+        "signing" => Signing::WORDS,
+        "roles" => Role::WORDS,
+        "represents" => Represents::WORDS,
+        "selected" => Selected::WORDS,
+        "channel" => Channel::WORDS,
+        "action" => Action::WORDS,
+        "outcome" => Outcome::WORDS,
+        "status" => Status::WORDS,
+        _ => return None,
+    })
+}
+
 /// Translated strings of a record's own fields: language → field → text.
 pub type Translations = BTreeMap<String, BTreeMap<String, Sp<String>>>;
 

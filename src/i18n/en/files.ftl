@@ -42,6 +42,7 @@ toml-wide-label = full-width punctuation
 toml-wide-help = switch the input method to English (half-width) punctuation and write the line as `{ $fixed }`
 toml-unquoted = text without quotes
 toml-unquoted-label = text needs double quotes
+toml-unquoted-code-help = `{ $word }` is written as a code, in double quotes: `{ $fixed }`
 toml-unquoted-help = put the text in double quotes: `{ $fixed }`
 
 ## misplaced-file

@@ -39,6 +39,7 @@ toml-wide-label = 全角标点
 toml-wide-help = 把输入法切换到英文标点，把这一行改成：`{ $fixed }`
 toml-unquoted = 文字没有加引号
 toml-unquoted-label = 文字要加英文双引号
+toml-unquoted-code-help = `{ $word }` 要写成规定的代码，加英文双引号：`{ $fixed }`
 toml-unquoted-help = 给文字加上英文双引号：`{ $fixed }`
 
 ## misplaced-file

@@ -97,6 +97,17 @@ pub fn diagnostic(src: &Arc<Source>, span: Range<usize>, message: &str) -> Diagn
         return d;
     }
     if let Some(fixed) = slips::quote_value(text) {
+        // A Chinese word where a code goes, without quotes: straight to the code.
+        let (key, value) = text.split_once('=').unwrap_or_default();
+        let (key, value) = (key.trim(), value.trim());
+        let help = match crate::model::code_words(key).and_then(|w| slips::code_for(value, w)) {
+            Some(code) => msg!(
+                "toml-unquoted-code-help",
+                word = value,
+                fixed = format!("{key} = \"{code}\"")
+            ),
+            None => msg!("toml-unquoted-help", fixed),
+        };
         return RULE
             .at(
                 src,
@@ -104,7 +115,7 @@ pub fn diagnostic(src: &Arc<Source>, span: Range<usize>, message: &str) -> Diagn
                 msg!("toml-unquoted"),
                 msg!("toml-unquoted-label"),
             )
-            .help(msg!("toml-unquoted-help", fixed));
+            .help(help);
     }
     let detail = message
         .trim()
