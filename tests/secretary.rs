@@ -317,6 +317,11 @@ fn the_pre_commit_hook_stops_a_commit_with_errors() {
             .args(args)
             .current_dir(&site)
             .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            // The hook speaks the site's language (its first is zh) whatever the machine's.
+            .env_remove("COUNCIL_LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C.UTF-8")
             .env(
                 "PATH",
                 format!(
@@ -350,7 +355,12 @@ fn the_pre_commit_hook_stops_a_commit_with_errors() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(said.contains("missing-field"), "{said}");
-    // What is checked is what is staged: fixing the file without `git add` does not help.
+    assert!(
+        !said.contains("git add councils"),
+        "the file on disk is the staged one: {said}"
+    );
+    // What is checked is what is staged: fixing the file without `git add` does not help,
+    // and the hook says so, naming the file to add (in the site's language, Chinese).
     write(
         &site,
         &format!("councils/{G}/proposals/2030-001.md"),
@@ -358,6 +368,15 @@ fn the_pre_commit_hook_stops_a_commit_with_errors() {
     );
     let out = git(&["commit", "-q", "-m", "fixed only in the folder"]);
     assert!(!out.status.success(), "the staged version still has errors");
+    let said = String::from_utf8_lossy(&out.stderr);
+    let file = format!("councils/{G}/proposals/2030-001.md");
+    assert!(
+        said.contains(&format!(
+            "`{file}` 在文件夹里的内容，和这次要提交的（`git add` 加进去的）不一样"
+        )),
+        "{said}"
+    );
+    assert!(said.contains(&format!("运行 `git add {file}`")), "{said}");
     git(&["add", "-A"]);
     assert!(
         git(&["commit", "-q", "-m", "fixed and staged"])

@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use super::history::{ChangeKind, CommitInfo};
 use super::signature::{self, SigStatus};
 use super::{Auditor, Note, keys_of};
+use crate::i18n::{Msg, codes};
 use crate::model::{Council, Role, Signing};
+use crate::msg;
 use crate::rules::history::{unauthorized_commit, unsigned_commit};
 
 /// Who made a commit, as the audit judges it: the address committed and, when the
@@ -34,13 +36,11 @@ impl Identity {
     }
 
     /// `name <address>`, with the address `.mailmap` maps it to.
-    fn shown(&self) -> String {
+    fn shown(&self) -> Msg {
+        let (name, email) = (&self.name, &self.email);
         match &self.mapped {
-            Some(m) => format!(
-                "{} <{}> (mapped to <{m}> by .mailmap)",
-                self.name, self.email
-            ),
-            None => format!("{} <{}>", self.name, self.email),
+            Some(mapped) => msg!("author-with-mapped-address", name, email, mapped),
+            None => msg!("author-with-address", name, email),
         }
     }
 
@@ -110,25 +110,28 @@ impl Auditor<'_> {
             self.notes.entry(key.to_string()).or_insert_with(|| Note {
                 rule: unauthorized_commit::RULE.name,
                 file: format!("councils/{key}/council.toml"),
-                message: format!(
-                    "authorisation is off for council `{key}`: no serving secretary lists a `git` address in its council.toml"
-                ),
+                message: msg!("audit-authorisation-off", key),
             });
             return;
         }
         if who.is_one_of(&secretaries) {
             return;
         }
-        let names: Vec<String> = secretaries
-            .iter()
-            .map(|m| format!("`{}`", m.id()))
-            .collect();
+        let names: Vec<&str> = secretaries.iter().map(|m| m.id()).collect();
         self.out.push(
             unauthorized_commit::RULE
-                .diag(file, format!("commit by {} changes council `{key}`, but the author is not one of its serving secretaries ({})", who.shown(), names.join(", ")))
+                .diag(
+                    file,
+                    msg!(
+                        "unauthorized-commit",
+                        author = who.shown(),
+                        key,
+                        secretaries = codes(&names)
+                    ),
+                )
                 .commit(&c.id)
                 .showing(who.emails())
-                .help(format!("council `{key}`'s records are changed by its secretary; if a new secretary took over, first commit their `git` address in councils/{key}/council.toml (by the current secretary); if this is a secretary's other address, map it in .mailmap")),
+                .help(msg!("unauthorized-commit-help", key)),
         );
     }
 
@@ -137,24 +140,25 @@ impl Auditor<'_> {
         let status = signature::check(&self.repo.repo, c.oid, &keys);
         let why = match &status {
             SigStatus::Verified { .. } => return,
-            SigStatus::Unsigned => "has no signature".to_string(),
-            SigStatus::Gpg => {
-                "is signed with GPG, which council cannot verify here (use an SSH key)".to_string()
+            SigStatus::Unsigned => msg!("sig-why-unsigned"),
+            SigStatus::Gpg => msg!("sig-why-gpg"),
+            SigStatus::UnknownKey { fingerprint } => {
+                msg!("sig-why-unknown-key", fingerprint = fingerprint.as_str())
             }
-            SigStatus::UnknownKey { fingerprint } => format!(
-                "is signed by a key no member with the author's address lists ({fingerprint})"
-            ),
-            SigStatus::Unsupported { algorithm } => format!(
-                "is signed with a key of type `{algorithm}`, which council cannot verify (the signature may be good: check it with `git verify-commit`)"
-            ),
-            SigStatus::Bad => "has a signature that does not verify".to_string(),
+            SigStatus::Unsupported { algorithm } => {
+                msg!("sig-why-unsupported", algorithm = algorithm.as_str())
+            }
+            SigStatus::Bad => msg!("sig-why-bad"),
         };
         self.out.push(
             unsigned_commit::RULE
-                .diag(file, format!("council `{key}` requires signed commits, and commit by {} {why}", who.shown()))
+                .diag(
+                    file,
+                    msg!("unsigned-commit", key, author = who.shown(), why),
+                )
                 .commit(&c.id)
                 .showing(who.emails())
-                .help("sign commits with your SSH key (`git config gpg.format ssh`, `git config commit.gpgsign true`) and list the public key in your member's `keys`"),
+                .help(msg!("unsigned-commit-help")),
         );
     }
 
@@ -194,10 +198,24 @@ impl Auditor<'_> {
                 }
                 self.out.push(
                     unauthorized_commit::RULE
-                        .diag(&file, format!("commit by {} maps <{}> onto <{now}>, the address of `{}`, a secretary of council `{key}`, in .mailmap; only that council's secretaries may do so", who.shown(), e.commit_email, target.id()))
+                        .diag(
+                            &file,
+                            msg!(
+                                "mailmap-onto-secretary",
+                                author = who.shown(),
+                                alias = &e.commit_email,
+                                address = &now,
+                                member = target.id(),
+                                key
+                            ),
+                        )
                         .commit(&c.id)
-                        .showing(who.emails().into_iter().chain([e.commit_email.as_str(), now.as_str()]))
-                        .help(format!("have a secretary of `{key}` commit the mapping, or list the address in the member's `git` in councils/{key}/council.toml")),
+                        .showing(
+                            who.emails()
+                                .into_iter()
+                                .chain([e.commit_email.as_str(), now.as_str()]),
+                        )
+                        .help(msg!("mailmap-onto-secretary-help", key)),
                 );
             }
         }

@@ -3,14 +3,19 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::i18n::{Msg, list};
 use crate::model::Meeting;
+use crate::msg;
 
 /// What changed in the decisions of a meeting between two versions, and where (in the new
 /// version) the first change is. `None` when nothing SPEC calls a decision changed.
-pub fn decision_changes(old: &Meeting, new: &Meeting) -> Option<(String, std::ops::Range<usize>)> {
-    let mut changes = Vec::new();
+pub fn decision_changes(
+    old: &Meeting,
+    new: &Meeting,
+) -> Option<(crate::i18n::Arg, std::ops::Range<usize>)> {
+    let mut changes: Vec<Msg> = Vec::new();
     let mut first: Option<std::ops::Range<usize>> = None;
-    let mut note = |what: String,
+    let mut note = |what: Msg,
                     span: Option<std::ops::Range<usize>>,
                     first: &mut Option<std::ops::Range<usize>>| {
         changes.push(what);
@@ -22,7 +27,7 @@ pub fn decision_changes(old: &Meeting, new: &Meeting) -> Option<(String, std::op
     let nd = new.date.as_ref().map(|d| d.value);
     if od != nd {
         note(
-            format!("date {} → {}", show(od), show(nd)),
+            msg!("change-date", before = show(od), after = show(nd)),
             new.date.as_ref().map(|d| d.span.clone()),
             &mut first,
         );
@@ -33,9 +38,9 @@ pub fn decision_changes(old: &Meeting, new: &Meeting) -> Option<(String, std::op
         let gone: Vec<_> = op.difference(&np).map(|s| format!("-{s}")).collect();
         let came: Vec<_> = np.difference(&op).map(|s| format!("+{s}")).collect();
         note(
-            format!(
-                "present {}",
-                gone.into_iter().chain(came).collect::<Vec<_>>().join(" ")
+            msg!(
+                "change-present",
+                changes = gone.into_iter().chain(came).collect::<Vec<_>>().join(" ")
             ),
             new.present.as_ref().map(|p| p.span.clone()),
             &mut first,
@@ -52,14 +57,24 @@ pub fn decision_changes(old: &Meeting, new: &Meeting) -> Option<(String, std::op
     for (pid, o) in &oi {
         match ni.get(pid) {
             None => note(
-                format!("the decision on `{pid}` is removed"),
+                msg!("change-decision-removed", id = pid.as_str()),
                 new.items.first().map(|i| i.span.clone()),
                 &mut first,
             ),
             Some(n) => {
                 for (field, a, b, span) in item_fields(o, n) {
                     if a != b {
-                        note(format!("`{pid}` {field} {a} → {b}"), span, &mut first);
+                        note(
+                            msg!(
+                                "change-field",
+                                id = pid.as_str(),
+                                field,
+                                before = a,
+                                after = b
+                            ),
+                            span,
+                            &mut first,
+                        );
                     }
                 }
             }
@@ -68,7 +83,7 @@ pub fn decision_changes(old: &Meeting, new: &Meeting) -> Option<(String, std::op
     for (pid, n) in &ni {
         if !oi.contains_key(pid) {
             note(
-                format!("a decision on `{pid}` is added"),
+                msg!("change-decision-added", id = pid.as_str()),
                 Some(n.span.clone()),
                 &mut first,
             );
@@ -77,11 +92,11 @@ pub fn decision_changes(old: &Meeting, new: &Meeting) -> Option<(String, std::op
     if changes.is_empty() {
         return None;
     }
-    Some((changes.join("; "), first.unwrap_or(0..0)))
+    Some((list(changes), first.unwrap_or(0..0)))
 }
 
-fn show<T: std::fmt::Display>(x: Option<T>) -> String {
-    x.map(|v| v.to_string()).unwrap_or_else(|| "(none)".into())
+pub(crate) fn show<T: std::fmt::Display>(x: Option<T>) -> String {
+    x.map(|v| v.to_string()).unwrap_or_else(|| "—".into())
 }
 
 /// The decision fields of two versions of an item: name, old, new, span in the new one.

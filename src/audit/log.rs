@@ -14,24 +14,27 @@ use super::decisions::item_fields;
 use super::history::{Change, ChangeKind, CommitInfo, Repo, WalkOptions};
 use super::{config_at, keys_of, open_history, signature};
 use crate::error::Error;
+use crate::i18n::{Lang, Msg, list};
 use crate::model::{Item, Meeting, Report, Sp, parse_proposal, parse_report};
+use crate::msg;
 
 #[derive(Clone, Debug)]
 pub struct LogOptions {
     pub path: PathBuf,
     /// `<council key>/<id>`.
     pub matter: String,
+    /// The language of the text.
+    pub lang: Lang,
 }
 
 /// The story of the matter, as text.
 pub fn log(opts: &LogOptions) -> Result<String, Error> {
+    let lang = opts.lang;
     let repo = open_history(&opts.path)?;
-    let (key, id) = opts.matter.rsplit_once('/').ok_or_else(|| {
-        Error::Usage(format!(
-            "`{}` is not `<council key>/<id>`, like `huangtai/grid-03/2025-001`",
-            opts.matter
-        ))
-    })?;
+    let (key, id) = opts
+        .matter
+        .rsplit_once('/')
+        .ok_or_else(|| Error::usage(msg!("matter-not-key-id", matter = &opts.matter)))?;
     let head = repo
         .repo
         .head()
@@ -70,21 +73,22 @@ pub fn log(opts: &LogOptions) -> Result<String, Error> {
             c.date,
             &c.id[..10],
             c.author,
-            status.label()
+            status.label().render(lang)
         );
         for l in lines {
-            let _ = writeln!(out, "    {l}");
+            let _ = writeln!(out, "    {}", l.render(lang));
         }
     }
     if entries == 0 {
-        return Err(Error::Usage(format!(
-            "no commit in the history touches the matter `{key}/{id}`"
+        return Err(Error::usage(msg!(
+            "log-no-commit",
+            matter = format!("{key}/{id}")
         )));
     }
     let head = format!(
-        "{key}/{id}{}\n{} commits\n\n",
+        "{key}/{id}{}\n{}\n\n",
         title.map(|t| format!(" — {t}")).unwrap_or_default(),
-        entries
+        msg!("log-commits", count = entries).render(lang)
     );
     Ok(head + &out)
 }
@@ -174,24 +178,31 @@ struct Story<'a> {
     languages: &'a [String],
 }
 
-fn verb(ch: &Change) -> String {
+/// What happened to a file, with its path: "added councils/…".
+fn verb(ch: &Change) -> Msg {
+    let path = &ch.path;
     match &ch.kind {
-        ChangeKind::Added => format!("added {}", ch.path),
-        ChangeKind::Modified => format!("changed {}", ch.path),
-        ChangeKind::Deleted => format!("deleted {}", ch.path),
-        ChangeKind::Renamed { from } => format!("renamed {from} → {}", ch.path),
+        ChangeKind::Added => msg!("log-added", path),
+        ChangeKind::Modified => msg!("log-changed", path),
+        ChangeKind::Deleted => msg!("log-deleted", path),
+        ChangeKind::Renamed { from } => msg!("log-renamed", from, path),
     }
 }
 
 /// `  field a → b` when the two differ.
-fn field(out: &mut Vec<String>, name: &str, a: String, b: String) {
+fn field(out: &mut Vec<Msg>, name: &str, a: String, b: String) {
     if a != b {
-        out.push(format!("  {name} {} → {}", or_none(&a), or_none(&b)));
+        out.push(msg!(
+            "log-field-change",
+            field = name,
+            before = or_none(&a),
+            after = or_none(&b)
+        ));
     }
 }
 
 /// `  field -gone +came` for two lists read as sets.
-fn set_field(out: &mut Vec<String>, name: &str, a: &[Sp<String>], b: &[Sp<String>]) {
+fn set_field(out: &mut Vec<Msg>, name: &str, a: &[Sp<String>], b: &[Sp<String>]) {
     let (a, b): (BTreeSet<&str>, BTreeSet<&str>) = (
         a.iter().map(|s| s.value.as_str()).collect(),
         b.iter().map(|s| s.value.as_str()).collect(),
@@ -199,15 +210,13 @@ fn set_field(out: &mut Vec<String>, name: &str, a: &[Sp<String>], b: &[Sp<String
     if a != b {
         let gone = a.difference(&b).map(|s| format!("-{s}"));
         let came = b.difference(&a).map(|s| format!("+{s}"));
-        out.push(format!(
-            "  {name} {}",
-            gone.chain(came).collect::<Vec<_>>().join(" ")
-        ));
+        let changes = gone.chain(came).collect::<Vec<_>>().join(" ");
+        out.push(msg!("log-set-change", field = name, changes));
     }
 }
 
 fn or_none(s: &str) -> &str {
-    if s.is_empty() { "(none)" } else { s }
+    if s.is_empty() { "—" } else { s }
 }
 
 fn text<T: std::fmt::Display>(x: &Option<Sp<T>>) -> String {
@@ -219,7 +228,7 @@ fn body_of(meta: &crate::model::RecordMeta, body: &crate::model::Body) -> String
 }
 
 impl Story<'_> {
-    fn lines(&self, ch: &Change, title: &mut Option<String>) -> Vec<String> {
+    fn lines(&self, ch: &Change, title: &mut Option<String>) -> Vec<Msg> {
         let from = match &ch.kind {
             ChangeKind::Renamed { from } => from.as_str(),
             _ => ch.path.as_str(),
@@ -239,7 +248,7 @@ impl Story<'_> {
         }
     }
 
-    fn proposal_lines(&self, ch: &Change, from: &str, title: &mut Option<String>) -> Vec<String> {
+    fn proposal_lines(&self, ch: &Change, from: &str, title: &mut Option<String>) -> Vec<Msg> {
         let stem = |p: &str| {
             let name = p.rsplit('/').next().unwrap_or("").trim_end_matches(".md");
             name.split('.').next().unwrap_or(name).to_string()
@@ -284,13 +293,13 @@ impl Story<'_> {
                 text(&n.withdrawn_reason),
             );
             if body_of(&o.meta, &o.body) != body_of(&n.meta, &n.body) {
-                out.push("  text changed".into());
+                out.push(msg!("log-text-changed"));
             }
         }
         out
     }
 
-    fn meeting_lines(&self, ch: &Change, from: &str) -> Vec<String> {
+    fn meeting_lines(&self, ch: &Change, from: &str) -> Vec<Msg> {
         let old = ch
             .old
             .and_then(|b| self.repo.meeting(b, from, self.languages));
@@ -309,7 +318,7 @@ impl Story<'_> {
             .or(old.as_deref())
             .map(|m| text(&m.date))
             .unwrap_or_default();
-        let mut out = vec![format!("{} (minutes of {date})", verb(ch))];
+        let mut out = vec![msg!("log-minutes-of", change = verb(ch), date)];
         if let (Some(o), Some(n)) = (old.as_deref(), new.as_deref()) {
             field(&mut out, "date", text(&o.date), text(&n.date));
             field(&mut out, "chair", text(&o.chair), text(&n.chair));
@@ -329,7 +338,12 @@ impl Story<'_> {
             field(&mut lines, "action", text(&a.action), text(&b.action));
             for (name, x, y, _) in item_fields(a, b) {
                 if x != y {
-                    lines.push(format!("  {name} {x} → {y}"));
+                    lines.push(msg!(
+                        "log-field-change",
+                        field = name,
+                        before = x,
+                        after = y
+                    ));
                 }
             }
             field(
@@ -343,18 +357,16 @@ impl Story<'_> {
         }
         let (only_new, only_old) = (old.is_none(), new.is_none());
         for i in removed {
-            out.push(format!(
-                "  {}{}",
-                if only_old { "" } else { "removed: " },
-                describe(i)
-            ));
+            out.push(match only_old {
+                true => msg!("log-indented", line = describe(i)),
+                false => msg!("log-removed", item = describe(i)),
+            });
         }
         for i in added {
-            out.push(format!(
-                "  {}{}",
-                if only_new { "" } else { "added: " },
-                describe(i)
-            ));
+            out.push(match only_new {
+                true => msg!("log-indented", line = describe(i)),
+                false => msg!("log-added-item", item = describe(i)),
+            });
         }
         out
     }
@@ -369,7 +381,7 @@ impl Story<'_> {
         .unwrap_or_default()
     }
 
-    fn report_lines(&self, ch: &Change, from: &str) -> Vec<String> {
+    fn report_lines(&self, ch: &Change, from: &str) -> Vec<Msg> {
         let parse = |blob: Option<git2::Oid>, path: &str| {
             let stem = path
                 .rsplit('/')
@@ -389,23 +401,19 @@ impl Story<'_> {
         }
         let mut out = vec![verb(ch)];
         match (&old, &new) {
-            (None, Some(n)) => out.push(format!(
-                "  status {}, progress {}%",
-                text(&n.status),
-                n.progress.as_ref().map(|p| p.value).unwrap_or(0)
+            (None, Some(n)) => out.push(msg!(
+                "log-report",
+                status = text(&n.status),
+                progress = n.progress.as_ref().map(|p| p.value).unwrap_or(0)
             )),
             (Some(o), Some(n)) => {
                 if about(&old) != about(&new) {
-                    out.push(format!(
-                        "  proposal {} → {} ({})",
-                        or_none(&text(&o.proposal)),
-                        or_none(&text(&n.proposal)),
-                        if about(&new) {
-                            "moved to this matter"
-                        } else {
-                            "moved to another matter"
-                        }
-                    ));
+                    let (before, after) = (text(&o.proposal), text(&n.proposal));
+                    let (before, after) = (or_none(&before), or_none(&after));
+                    out.push(match about(&new) {
+                        true => msg!("log-report-moved-here", before, after),
+                        false => msg!("log-report-moved-away", before, after),
+                    });
                 } else {
                     field(&mut out, "proposal", text(&o.proposal), text(&n.proposal));
                 }
@@ -420,7 +428,7 @@ impl Story<'_> {
                 };
                 field(&mut out, "progress", pct(o), pct(n));
                 if body_of(&o.meta, &o.body) != body_of(&n.meta, &n.body) {
-                    out.push("  text changed".into());
+                    out.push(msg!("log-text-changed"));
                 }
             }
             _ => {}
@@ -429,36 +437,39 @@ impl Story<'_> {
     }
 }
 
-fn describe(i: &Item) -> String {
-    let mut s = i
-        .action
-        .as_ref()
-        .map(|a| a.value.to_string())
-        .unwrap_or_else(|| "item".into());
+/// An item in a few words: `decide adopted`, its votes, owner, due date and referral.
+fn describe(i: &Item) -> Msg {
+    let mut what = text(&i.action);
     if let Some(o) = &i.outcome {
-        let _ = write!(s, " {}", o.value);
+        what.push(' ');
+        what.push_str(o.value.as_str());
     }
+    let mut parts: Vec<Msg> = Vec::new();
     if let Some(v) = &i.votes {
-        let _ = write!(
-            s,
-            " (votes {}/{}/{})",
-            v.value.yes, v.value.no, v.value.abstain
-        );
+        parts.push(msg!(
+            "log-votes",
+            yes = v.value.yes,
+            no = v.value.no,
+            abstain = v.value.abstain
+        ));
     }
     if let Some(o) = &i.owner {
-        let _ = write!(s, ", owner {}", o.value);
+        parts.push(msg!("log-owner", owner = &o.value));
     }
     if let Some(d) = &i.due {
-        let _ = write!(s, ", due {}", d.value);
+        parts.push(msg!("log-due", due = d.value));
     }
     if let Some(r) = &i.referred_to {
-        let _ = write!(s, ", referred to {}", r.value);
+        parts.push(msg!("log-referred", to = &r.value));
     }
-    s
+    if parts.is_empty() {
+        return msg!("log-item-plain", what);
+    }
+    msg!("log-item", what, details = list(parts))
 }
 
 /// What an item says, for pairing: everything but its place in the file.
-fn content(i: &Item) -> (String, Vec<&str>) {
+fn content(i: &Item) -> (Msg, Vec<&str>) {
     let mut sup: Vec<&str> = i.supervisors.iter().map(|s| s.value.as_str()).collect();
     sup.sort_unstable();
     (describe(i), sup)

@@ -25,7 +25,9 @@ pub use decisions::{decision_changes, item_fields};
 
 use crate::diag::{self, Diagnostic};
 use crate::error::Error;
+use crate::i18n::Msg;
 use crate::model::{Council, SiteConfig, parse_site_config};
+use crate::msg;
 use history::{CommitInfo, NoHistory, Repo, WalkOptions};
 
 #[derive(Clone, Debug)]
@@ -43,7 +45,7 @@ pub struct Note {
     /// The rule it concerns.
     pub rule: &'static str,
     pub file: String,
-    pub message: String,
+    pub message: Msg,
 }
 
 pub struct AuditReport {
@@ -54,22 +56,18 @@ pub struct AuditReport {
 
 /// The words of SPEC for each way a repository cannot be read.
 fn no_history(root: &Path, e: NoHistory) -> Error {
-    Error::Other(match e {
-        NoHistory::NotARepository => format!(
-            "`{}` is not in a git repository, so it has no history to audit\n  = help: run `git init` and commit the records, or audit a clone of the council's repository",
-            root.display()
-        ),
-        NoHistory::Ignored => format!(
-            "`{}` lies in a folder that its git repository ignores, so none of its records are in the history\n  = help: remove the folder from `.gitignore` and commit the records, or give the site a repository of its own with `git init`",
-            root.display()
-        ),
-        NoHistory::Shallow => "this is a shallow clone: its history is cut, and rules over a cut history would lie\n  = help: fetch the whole history with `git fetch --unshallow`, then run the audit again".into(),
-        NoHistory::Empty => "the repository has no commits yet".into(),
-        NoHistory::NotOwned => format!(
-            "git refuses to read the repository of `{}`: it belongs to another user\n  = help: if you trust it, run `git config --global --add safe.directory <its folder>`",
-            root.display()
-        ),
-    })
+    match e {
+        NoHistory::NotARepository => Error::other(msg!("audit-no-repository", path = root))
+            .help(msg!("audit-no-repository-help")),
+        NoHistory::Ignored => {
+            Error::other(msg!("audit-ignored", path = root)).help(msg!("audit-ignored-help"))
+        }
+        NoHistory::Shallow => Error::other(msg!("audit-shallow")).help(msg!("audit-shallow-help")),
+        NoHistory::Empty => Error::other(msg!("audit-empty")),
+        NoHistory::NotOwned => {
+            Error::other(msg!("audit-not-owned", path = root)).help(msg!("audit-not-owned-help"))
+        }
+    }
 }
 
 /// The repository of the site at or above `path` with its whole history, or a bare
@@ -97,10 +95,8 @@ pub fn open_repository(path: &Path) -> Result<Repo, Error> {
                 .and_then(|t| t.get_name("site.toml").map(|_| ()))
                 .is_none()
             {
-                return Err(Error::Other(format!(
-                    "the bare repository `{}` has no site.toml at the root of HEAD\n  = help: audit a clone whose HEAD holds the site, or the folder of the site in a work tree",
-                    path.display()
-                )));
+                return Err(Error::other(msg!("audit-bare-no-site", path))
+                    .help(msg!("audit-bare-no-site-help")));
             }
             repo
         }
@@ -150,16 +146,18 @@ fn since_commit(repo: &Repo, rev: &str) -> Result<git2::Oid, Error> {
         .repo
         .revparse_single(rev)
         .and_then(|o| o.peel_to_commit())
-        .map_err(|_| Error::Usage(format!("`{rev}` names no commit in this repository")))?;
+        .map_err(|_| Error::usage(msg!("no-such-revision", rev)))?;
     let head = repo
         .head_oid()
-        .ok_or_else(|| Error::Other("the repository has no commits yet".into()))?;
+        .ok_or_else(|| Error::other(msg!("audit-empty")))?;
     let id = commit.id();
     if head != id && !repo.repo.graph_descendant_of(head, id).unwrap_or(false) {
-        return Err(Error::Usage(format!(
-            "`{rev}` (commit {}) is not an ancestor of HEAD: the history was rewritten after it (a rebase, an amended commit or a force-push), so \"every commit after it\" no longer means anything\n  = help: audit the whole history (without --since), or find the commit that replaced it with `git range-diff` and review that range first",
-            &id.to_string()[..10]
-        )));
+        return Err(Error::usage(msg!(
+            "since-not-ancestor",
+            rev,
+            commit = &id.to_string()[..10]
+        ))
+        .help(msg!("since-not-ancestor-help")));
     }
     Ok(id)
 }

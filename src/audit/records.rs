@@ -13,7 +13,9 @@ use super::decisions::decision_changes;
 use super::history::{Change, ChangeKind, CommitInfo};
 use super::{Auditor, is_meeting, is_record};
 use crate::diag::Source;
+use crate::i18n::list;
 use crate::model::{Meeting, Sp};
+use crate::msg;
 use crate::rules::history::{dated_in_future, decision_rewritten, late_filing, record_deleted};
 
 /// An author date more than this after its own commit's date is not clock skew.
@@ -32,16 +34,22 @@ impl Auditor<'_> {
         match &ch.kind {
             ChangeKind::Deleted if is_record(&ch.path) => self.out.push(
                 record_deleted::RULE
-                    .diag(ch.path.clone(), format!("commit by {} deletes the committed record `{}`", c.author, ch.path))
+                    .diag(
+                        ch.path.clone(),
+                        msg!("record-deleted", author = &c.author, path = &ch.path),
+                    )
                     .commit(&c.id)
-                    .help("records are never deleted: a matter no longer pursued gets `withdrawn` and `withdrawn_reason`"),
+                    .help(msg!("record-deleted-help")),
             ),
             ChangeKind::Renamed { from } if is_record(from) => {
                 self.out.push(
                     record_deleted::RULE
-                        .diag(from.clone(), format!("commit by {} renames the committed record `{from}` to `{}`", c.author, ch.path))
+                        .diag(
+                            from.clone(),
+                            msg!("record-renamed", author = &c.author, from, to = &ch.path),
+                        )
                         .commit(&c.id)
-                        .help("renaming a record breaks every link and reference to it; keep its name"),
+                        .help(msg!("record-renamed-help")),
                 );
                 // The record keeps its first commit: the new name is not a late filing.
                 self.seen.insert(ch.path.clone());
@@ -95,25 +103,26 @@ impl Auditor<'_> {
         let Some((what, span)) = decision_changes(&a, &b) else {
             return;
         };
-        let verb = match how {
-            Arrival::Edited => "rewrites committed minutes".to_string(),
-            Arrival::Renamed => format!("renames the minutes `{from}` and rewrites them"),
-            Arrival::Restored => "restores deleted minutes with other decisions".to_string(),
+        let author = &c.author;
+        let finding = match how {
+            Arrival::Edited => msg!("decision-rewritten", author, changes = what),
+            Arrival::Renamed => msg!("decision-rewritten-renamed", author, from, changes = what),
+            Arrival::Restored => msg!("decision-rewritten-restored", author, changes = what),
         };
-        let compared = against
-            .map(|commit| {
-                format!(
-                    " (compared with the last version that could be read, in commit {})",
-                    &commit.to_string()[..10]
-                )
-            })
-            .unwrap_or_default();
+        let finding = match against {
+            Some(commit) => msg!(
+                "decision-rewritten-compared",
+                finding,
+                commit = &commit.to_string()[..10]
+            ),
+            None => finding,
+        };
         self.out.push(
             decision_rewritten::RULE
-                .diag(ch.path.clone(), format!("commit by {} {verb}: {what}{compared}", c.author))
-                .at(&b.meta.source, span, "changed here")
+                .diag(ch.path.clone(), finding)
+                .at(&b.meta.source, span, msg!("changed-here-label"))
                 .commit(&c.id)
-                .help("decisions are not edited after the fact; if the minutes were wrong, say so in the commit message and have the council confirm the correction"),
+                .help(msg!("decision-rewritten-help")),
         );
     }
 
@@ -133,10 +142,18 @@ impl Auditor<'_> {
         if date.value > c.date {
             self.out.push(
                 dated_in_future::RULE
-                    .diag(path, format!("first committed on {} by {}, but dated {}", c.date, c.author, date.value))
-                    .at(&src, date.span.clone(), "a later date")
+                    .diag(
+                        path,
+                        msg!(
+                            "dated-in-future",
+                            committed = c.date,
+                            author = &c.author,
+                            date = date.value
+                        ),
+                    )
+                    .at(&src, date.span.clone(), msg!("later-date-label"))
                     .commit(&c.id)
-                    .help("correct the date if it is a typo; records are committed after the meeting or event they record"),
+                    .help(msg!("dated-in-future-help")),
             );
         }
         if folder == "meetings" {
@@ -144,10 +161,19 @@ impl Auditor<'_> {
             if late > self.config.filing_days {
                 self.out.push(
                     late_filing::RULE
-                        .diag(path, format!("minutes of {} first committed {late} days later, on {} (limit {} days)", date.value, c.date, self.config.filing_days))
-                        .at(&src, date.span.clone(), "meeting date")
+                        .diag(
+                            path,
+                            msg!(
+                                "late-filing",
+                                date = date.value,
+                                late,
+                                committed = c.date,
+                                limit = self.config.filing_days
+                            ),
+                        )
+                        .at(&src, date.span.clone(), msg!("meeting-date-label"))
                         .commit(&c.id)
-                        .help("commit minutes within a week of the meeting; for old minutes entered late, say so in the commit message"),
+                        .help(msg!("late-filing-help")),
                 );
             }
         }
@@ -161,16 +187,18 @@ impl Auditor<'_> {
         };
         let mut why = Vec::new();
         if c.authored_at > c.committed_at + AUTHOR_AHEAD_SECONDS {
-            why.push(format!(
-                "its author date {} is after its own commit date {}",
-                c.author_date, c.date
+            why.push(msg!(
+                "commit-author-after-commit",
+                authored = c.author_date,
+                committed = c.date
             ));
         }
         let latest = c.date.max(c.author_date);
         if latest > self.today {
-            why.push(format!(
-                "it is dated {latest}, after today ({})",
-                self.today
+            why.push(msg!(
+                "commit-after-today",
+                date = latest,
+                today = self.today
             ));
         }
         if why.is_empty() {
@@ -178,9 +206,16 @@ impl Auditor<'_> {
         }
         self.out.push(
             dated_in_future::RULE
-                .diag(file, format!("commit by {} is dated in the future: {}", c.author, why.join("; ")))
+                .diag(
+                    file,
+                    msg!(
+                        "commit-dated-in-future",
+                        author = &c.author,
+                        why = list(why)
+                    ),
+                )
                 .commit(&c.id)
-                .help("the rules judge commits by their dates: check the clock of the computer that made the commit, and never commit with `--date` in the future"),
+                .help(msg!("commit-dated-in-future-help")),
         );
     }
 }

@@ -8,8 +8,10 @@ use jiff::civil::Date;
 
 use super::{create, toml_str};
 use crate::error::Error;
+use crate::i18n::codes;
 use crate::lifecycle::{State, Timelines, derive};
 use crate::model::{Channel, Council, Role, Site, load_site, suggest};
+use crate::msg;
 
 /// What `new` writes.
 #[derive(Clone, Debug)]
@@ -63,11 +65,9 @@ pub fn new(opts: &NewOptions) -> Result<String, Error> {
             meeting(&site, ci, c, today)?
         }
         NewRecord::Report { matter } => {
-            let (key, id) = matter.rsplit_once('/').ok_or_else(|| {
-                Error::Usage(format!(
-                    "`{matter}` is not `<council key>/<id>`, like `huangtai/grid-03/2025-001`"
-                ))
-            })?;
+            let (key, id) = matter
+                .rsplit_once('/')
+                .ok_or_else(|| Error::usage(msg!("matter-not-key-id", matter = matter.as_str())))?;
             let (ci, c) = find_council(&site, key)?;
             report(&site, ci, c, id, today)?
         }
@@ -82,13 +82,11 @@ fn find_council<'s>(site: &'s Site, key: &str) -> Result<(usize, &'s Council), E
     }
     let keys: Vec<&str> = site.councils.iter().map(|c| c.key.as_str()).collect();
     let hint = match suggest(key, &keys) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None if keys.is_empty() => "the site has no council yet: a council is a folder under councils/ holding council.toml".into(),
-        None => format!("the councils are: {}", keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")),
+        Some(s) => msg!("help-did-you-mean", code = s),
+        None if keys.is_empty() => msg!("no-council-yet-help"),
+        None => msg!("councils-are-help", councils = codes(&keys)),
     };
-    Err(Error::Usage(format!(
-        "unknown council `{key}`\n  = help: {hint}"
-    )))
+    Err(Error::usage(msg!("unknown-council-arg", key)).help(hint))
 }
 
 fn placeholder(what: &str) -> String {
@@ -104,23 +102,19 @@ fn proposal(
     channel: Option<&str>,
 ) -> Result<String, Error> {
     if title.trim().is_empty() {
-        return Err(Error::Usage("`--title` is empty\n  = help: give the matter's title, like `--title \"为3号楼加装电梯\"`".into()));
+        return Err(Error::usage(msg!("title-empty")).help(msg!("title-empty-help")));
     }
     if let Some(ch) = channel
         && Channel::parse(ch).is_none()
     {
-        let list = Channel::ALL
-            .iter()
-            .map(|a| format!("`{a}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let help = match suggest(ch, Channel::ALL) {
-            Some(m) => format!("did you mean `{m}`? `channel` is one of {list}"),
-            None => format!("`channel` is one of {list}"),
+        let list = codes(Channel::ALL);
+        let meant =
+            crate::model::slips::code_for(ch, Channel::WORDS).or_else(|| suggest(ch, Channel::ALL));
+        let help = match meant {
+            Some(m) => msg!("help-did-you-mean-one-of", code = m, key = "channel", list),
+            None => msg!("help-one-of", key = "channel", list),
         };
-        return Err(Error::Usage(format!(
-            "`{ch}` is not a valid `channel`\n  = help: {help}"
-        )));
+        return Err(Error::usage(msg!("not-one-of", value = ch, key = "channel")).help(help));
     }
     // The next free number of the year: YYYY-NNN.
     let year = date.year();
@@ -270,13 +264,13 @@ fn report(site: &Site, ci: usize, c: &Council, id: &str, date: Date) -> Result<S
     else {
         let ids: Vec<&str> = c.proposals.iter().map(|p| p.id()).collect();
         let hint = match suggest(id, &ids) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!("see the proposals in {}/proposals/", c.dir()),
+            Some(s) => msg!("help-did-you-mean", code = s),
+            None => msg!(
+                "see-proposals-help",
+                folder = format!("{}/proposals/", c.dir())
+            ),
         };
-        return Err(Error::Usage(format!(
-            "council `{}` has no proposal `{id}`\n  = help: {hint}",
-            c.key
-        )));
+        return Err(Error::usage(msg!("no-such-proposal-arg", council = &c.key, id)).help(hint));
     };
     let timelines = Timelines::build(site);
     let p = &c.proposals[pi];
@@ -286,11 +280,17 @@ fn report(site: &Site, ci: usize, c: &Council, id: &str, date: Date) -> Result<S
         state,
         Some(State::Adopted | State::Implementing | State::Completed)
     ) {
-        let words = state.map(|s| s.as_str()).unwrap_or("not yet submitted");
-        return Err(Error::Usage(format!(
-            "`{}/{id}` is {words} on {date}: supervision reports follow the council's decision to adopt a matter\n  = help: record the decision in the minutes first (`action = \"decide\"`, `outcome = \"adopted\"`)",
-            c.key
-        )));
+        let words = match state {
+            Some(s) => crate::rules::state_words(s),
+            None => msg!("not-yet-submitted"),
+        };
+        return Err(Error::usage(msg!(
+            "report-not-adopted",
+            matter = format!("{}/{id}", c.key),
+            state = words,
+            date
+        ))
+        .help(msg!("report-not-adopted-help")));
     }
     let lc = lc.expect("state known");
     let progress = lc.progress.unwrap_or(0);

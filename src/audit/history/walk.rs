@@ -8,6 +8,7 @@ use git2::{Oid, Tree};
 
 use super::{ChangeKind, CommitInfo, Councils, Repo, WalkOptions, commit_date, mailmap_blob};
 use crate::error::Error;
+use crate::msg;
 
 impl Repo {
     /// The commits reachable from HEAD (or `from`), oldest first, minus those reachable
@@ -17,12 +18,12 @@ impl Repo {
     /// differ (the `councils` and `content` subtrees, `site.toml`), and the map of councils
     /// is carried from commit to commit (see [`Councils`]).
     pub fn walk(&self, opts: &WalkOptions<'_>) -> Result<Vec<CommitInfo>, Error> {
-        let git = |e: git2::Error| Error::Other(format!("git: {}", e.message()));
+        let git = |e: git2::Error| Error::other(msg!("git-failed", detail = e.message()));
         let from = match opts.from {
             Some(from) => from,
             None => self
                 .head_oid()
-                .ok_or_else(|| Error::Other("the repository has no commits yet".into()))?,
+                .ok_or_else(|| Error::other(msg!("audit-empty")))?,
         };
         let order = self.oldest_first(from, opts.since).map_err(git)?;
         // Each commit's tree, so that a parent's is known without reading it again.

@@ -18,7 +18,9 @@ pub use sources::{TreeFile, Uncommitted, commit_sources, hex, source_paths};
 
 use super::history::{ChangeKind, CommitInfo, NoHistory, Repo, WalkOptions};
 use super::log::status_of;
+use crate::i18n::Msg;
 use crate::model::Site;
+use crate::msg;
 
 /// One commit in a record's history, as a page shows it.
 #[derive(Clone, Debug, Serialize)]
@@ -188,25 +190,15 @@ impl Provenance {
     }
 }
 
-/// Why a build has no history, in the words of the build's note (pages use the theme's
+/// Why a build has no history, as the build's note says it (pages use the theme's
 /// `transparency.no_history` strings).
-pub fn no_history_note(n: NoHistory) -> &'static str {
+pub fn no_history_note(n: NoHistory) -> Msg {
     match n {
-        NoHistory::NotARepository => {
-            "the site is not in a git repository, so it is built without history"
-        }
-        NoHistory::Ignored => {
-            "the site lies in a folder its git repository ignores, so it is built without history"
-        }
-        NoHistory::Shallow => {
-            "the repository is a shallow clone, so the site is built without history (the sources are still compared with its commit)"
-        }
-        NoHistory::Empty => {
-            "the repository has no commits yet, so the site is built without history"
-        }
-        NoHistory::NotOwned => {
-            "git refuses to read the repository (it belongs to another user: see `git config safe.directory`), so the site is built without history"
-        }
+        NoHistory::NotARepository => msg!("history-none-repository"),
+        NoHistory::Ignored => msg!("history-none-ignored"),
+        NoHistory::Shallow => msg!("history-none-shallow"),
+        NoHistory::Empty => msg!("history-none-empty"),
+        NoHistory::NotOwned => msg!("history-none-not-owned"),
     }
 }
 

@@ -10,6 +10,7 @@ use super::RebuildCheck;
 use crate::audit::history::Repo;
 use crate::audit::provenance::TreeFile;
 use crate::error::Error;
+use crate::msg;
 
 /// A file of the copy that is not what the rebuild made.
 #[derive(Clone, Debug, Serialize)]
@@ -72,10 +73,12 @@ pub fn checkout(repo: &Repo, files: &HashMap<String, TreeFile>, dir: &Path) -> R
         if let Some(parent) = dest.parent() {
             std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         }
-        let blob = repo
-            .repo
-            .find_blob(f.oid)
-            .map_err(|e| Error::Other(format!("git: `{p}`: {}", e.message())))?;
+        let blob = repo.repo.find_blob(f.oid).map_err(|e| {
+            Error::other(msg!(
+                "git-failed",
+                detail = format!("`{p}`: {}", e.message())
+            ))
+        })?;
         #[cfg(unix)]
         if f.link {
             let target = String::from_utf8_lossy(blob.content()).into_owned();
@@ -95,7 +98,13 @@ pub fn checkout(repo: &Repo, files: &HashMap<String, TreeFile>, dir: &Path) -> R
 fn listing(dir: &Path) -> Result<BTreeMap<String, std::path::PathBuf>, Error> {
     let mut out = BTreeMap::new();
     for e in walkdir::WalkDir::new(dir).follow_links(false) {
-        let e = e.map_err(|e| Error::Other(format!("cannot read `{}`: {e}", dir.display())))?;
+        let e = e.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_path_buf();
+            match e.into_io_error() {
+                Some(io) => Error::io(path, io),
+                None => Error::other(msg!("git-failed", detail = path.display().to_string())),
+            }
+        })?;
         if e.file_type().is_dir() {
             continue;
         }

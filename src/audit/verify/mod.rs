@@ -26,6 +26,8 @@ use super::history::{NoHistory, Repo};
 use super::provenance::{self, FileHash, Origin, TreeFile, commit_sources, hex};
 use super::signature::SigStatus;
 use crate::error::Error;
+use crate::i18n::{Lang, Msg, list};
+use crate::msg;
 pub use compare::Differing;
 
 #[derive(Clone, Debug)]
@@ -34,6 +36,8 @@ pub struct VerifyOptions {
     pub path: PathBuf,
     /// The published copy.
     pub site: PathBuf,
+    /// The language of the report's words.
+    pub lang: Lang,
 }
 
 /// What the copy states about itself (read leniently: a field missing is a finding, not a
@@ -114,6 +118,11 @@ pub struct VerifyReport {
     pub problems: Vec<String>,
     /// Worth knowing, not a failure (another council version built the copy).
     pub notes: Vec<String>,
+    /// The problems and notes as messages, until the report is finished.
+    #[serde(skip)]
+    said: Vec<Msg>,
+    #[serde(skip)]
+    noted: Vec<Msg>,
     pub ancestry: Ancestry,
     pub manifest: ManifestCheck,
     pub rebuild: RebuildCheck,
@@ -125,7 +134,7 @@ pub fn verify(opts: &VerifyOptions) -> Result<VerifyReport, Error> {
     if !opts.site.is_dir() {
         return Err(Error::Path {
             path: opts.site.clone(),
-            reason: "not a folder; give the folder of a copy of the published site".into(),
+            reason: msg!("verify-site-not-a-folder"),
         });
     }
     let repo = super::open_repository(&opts.path)?;
@@ -135,28 +144,30 @@ pub fn verify(opts: &VerifyOptions) -> Result<VerifyReport, Error> {
         site: opts.site.display().to_string(),
         ..VerifyReport::default()
     };
-    let Some(stated) = read_stated(&opts.site, &mut r.problems) else {
-        return Ok(finish(r));
+    let Some(stated) = read_stated(&opts.site, &mut r.said) else {
+        return Ok(finish(r, opts.lang));
     };
     r.stated = stated.clone();
     let ours = format!("council {}", env!("CARGO_PKG_VERSION"));
     if let Some(g) = stated.generator.as_ref().filter(|g| **g != ours) {
-        r.notes.push(format!(
-            "the copy was built by {g} and this is {ours}: files may differ for that reason alone"
+        r.noted.push(msg!(
+            "verify-other-generator",
+            theirs = g.as_str(),
+            ours = &ours
         ));
     }
     let Some(commit) = stated_commit(&repo, &stated, &mut r) else {
-        return Ok(finish(r));
+        return Ok(finish(r, opts.lang));
     };
     let tree = repo
         .repo
         .find_commit(commit)
         .and_then(|c| c.tree())
-        .map_err(|e| Error::Other(format!("git: {}", e.message())))?;
+        .map_err(|e| Error::other(msg!("git-failed", detail = e.message())))?;
     let config = super::config_at(&repo, Some(tree.id()));
     let theme = stated.theme.clone().unwrap_or(config.theme.clone());
     let (files, _) = commit_sources(&repo, &tree, &theme);
-    r.manifest = check_manifest(&repo, &files, &stated, commit, &mut r.problems);
+    r.manifest = check_manifest(&repo, &files, &stated, commit, &mut r.said);
     if !stated.uncommitted.is_empty() {
         let named: Vec<String> = stated
             .uncommitted
@@ -166,15 +177,21 @@ pub fn verify(opts: &VerifyOptions) -> Result<VerifyReport, Error> {
                 _ => u.to_string(),
             })
             .collect();
-        r.problems.push(format!(
-            "the copy says it was built from sources that commit {} does not hold as published: {}",
-            short(commit),
-            named.join(", ")
+        r.said.push(msg!(
+            "verify-uncommitted",
+            commit = short(commit),
+            sources = list(named)
         ));
     }
-    r.signature = Some(signature(&repo, commit, &config.languages, &mut r.problems));
+    r.signature = Some(signature(
+        &repo,
+        commit,
+        &config.languages,
+        &mut r.said,
+        opts.lang,
+    ));
     if stated.history && repo.shallow {
-        r.problems.push("the repository is a shallow clone, so the history the copy shows cannot be rebuilt; fetch it whole with `git fetch --unshallow`".into());
+        r.said.push(msg!("verify-shallow"));
     } else {
         r.rebuild = rebuild(
             &repo,
@@ -183,13 +200,16 @@ pub fn verify(opts: &VerifyOptions) -> Result<VerifyReport, Error> {
             &stated,
             &config,
             &opts.site,
-            &mut r.problems,
+            &mut r.said,
         )?;
     }
-    Ok(finish(r))
+    Ok(finish(r, opts.lang))
 }
 
-fn finish(mut r: VerifyReport) -> VerifyReport {
+/// The report with its words in `lang`.
+fn finish(mut r: VerifyReport, lang: Lang) -> VerifyReport {
+    r.problems = r.said.iter().map(|m| m.render(lang)).collect();
+    r.notes = r.noted.iter().map(|m| m.render(lang)).collect();
     r.ok = r.problems.is_empty();
     r
 }
@@ -200,16 +220,16 @@ fn short(oid: git2::Oid) -> String {
 
 /// The copy's `data/manifest.json`, with `as_of` taken from `data/records.json` if the
 /// manifest predates it.
-fn read_stated(site: &Path, problems: &mut Vec<String>) -> Option<Stated> {
+fn read_stated(site: &Path, problems: &mut Vec<Msg>) -> Option<Stated> {
     let path = site.join("data/manifest.json");
     let Ok(bytes) = std::fs::read(&path) else {
-        problems.push("the copy has no data/manifest.json, so it does not say what it was built from (an incomplete copy, or not a council site)".into());
+        problems.push(msg!("verify-no-manifest"));
         return None;
     };
     let mut stated: Stated = match serde_json::from_slice(&bytes) {
         Ok(s) => s,
         Err(e) => {
-            problems.push(format!("data/manifest.json cannot be read: {e}"));
+            problems.push(msg!("verify-manifest-unreadable", detail = e.to_string()));
             return None;
         }
     };
@@ -230,10 +250,8 @@ fn stated_commit(repo: &Repo, stated: &Stated, r: &mut VerifyReport) -> Option<g
             .as_deref()
             .and_then(NoHistory::from_key)
             .map(provenance::no_history_note)
-            .unwrap_or("it names no commit");
-        r.problems.push(format!(
-            "the copy does not say which commit it was built from ({why}), so nothing can prove it"
-        ));
+            .unwrap_or(msg!("verify-names-no-commit"));
+        r.said.push(msg!("verify-no-commit", why));
         return None;
     };
     let head = repo.head_oid();
@@ -242,9 +260,7 @@ fn stated_commit(repo: &Repo, stated: &Stated, r: &mut VerifyReport) -> Option<g
         .ok()
         .filter(|o| repo.repo.find_commit(*o).is_ok());
     let Some(commit) = found else {
-        r.problems.push(format!(
-            "commit {id}, which the copy says it was built from, is not in this repository: fetch it (`git fetch origin {id}`), or the history it belonged to was rewritten and it is gone"
-        ));
+        r.said.push(msg!("verify-commit-missing", commit = id));
         return None;
     };
     r.ancestry.in_repository = true;
@@ -258,10 +274,10 @@ fn stated_commit(repo: &Repo, stated: &Stated, r: &mut VerifyReport) -> Option<g
             Some(w.count())
         });
     } else {
-        r.problems.push(format!(
-            "history was rewritten since the site was published: commit {} is not an ancestor of HEAD ({}); a rebase, an amended commit or a force-push replaced it",
-            short(commit),
-            short(head)
+        r.said.push(msg!(
+            "verify-rewritten",
+            commit = short(commit),
+            head = short(head)
         ));
     }
     Some(commit)
@@ -273,7 +289,7 @@ fn check_manifest(
     files: &std::collections::HashMap<String, TreeFile>,
     stated: &Stated,
     commit: git2::Oid,
-    problems: &mut Vec<String>,
+    problems: &mut Vec<Msg>,
 ) -> ManifestCheck {
     let mut m = ManifestCheck {
         checked: true,
@@ -295,20 +311,17 @@ fn check_manifest(
     m.list_hash_differs =
         stated.manifest.as_deref() != Some(&provenance::Manifest::list_hash(&stated.files));
     let c = short(commit);
-    say_each(problems, &m.differing, |p| {
-        format!("`{p}`: its SHA-256 in data/manifest.json is not that of the file in commit {c}")
+    say_each(problems, &m.differing, |path| {
+        msg!("verify-hash-differs", path, commit = &c)
     });
-    say_each(problems, &m.not_in_commit, |p| {
-        format!("`{p}` is listed in data/manifest.json, but commit {c} has no such file")
+    say_each(problems, &m.not_in_commit, |path| {
+        msg!("verify-not-in-commit", path, commit = &c)
     });
-    say_each(problems, &m.not_listed, |p| {
-        format!("commit {c} has `{p}`, which data/manifest.json does not list")
+    say_each(problems, &m.not_listed, |path| {
+        msg!("verify-not-listed", path, commit = &c)
     });
     if m.list_hash_differs {
-        problems.push(
-            "the hash over the list in data/manifest.json is not the hash of the list it holds"
-                .into(),
-        );
+        problems.push(msg!("verify-list-hash"));
     }
     m
 }
@@ -318,7 +331,8 @@ fn signature(
     repo: &Repo,
     commit: git2::Oid,
     languages: &[String],
-    problems: &mut Vec<String>,
+    problems: &mut Vec<Msg>,
+    lang: Lang,
 ) -> Signature {
     // The author's keys in every council of the parent (the commit's own, for a first
     // commit), the author's address mapped by the parent's `.mailmap`.
@@ -342,14 +356,11 @@ fn signature(
     let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
     let status = super::signature::check(&repo.repo, commit, &refs);
     if status == SigStatus::Bad {
-        problems.push(format!(
-            "commit {} carries a signature that does not verify: the commit was altered after it was signed",
-            short(commit)
-        ));
+        problems.push(msg!("verify-bad-signature", commit = short(commit)));
     }
     Signature {
         status: status.kind(),
-        label: status.label(),
+        label: status.label().render(lang),
     }
 }
 
@@ -362,11 +373,11 @@ fn rebuild(
     stated: &Stated,
     config: &crate::model::SiteConfig,
     copy: &Path,
-    problems: &mut Vec<String>,
+    problems: &mut Vec<Msg>,
 ) -> Result<RebuildCheck, Error> {
     let mut out = RebuildCheck::default();
     let Some(today) = stated.as_of.as_deref().and_then(|d| d.parse().ok()) else {
-        problems.push("the copy does not say which day it shows the records as of (`as_of` in data/manifest.json), so it cannot be rebuilt".into());
+        problems.push(msg!("verify-no-as-of"));
         return Ok(out);
     };
     let base_url = stated
@@ -403,115 +414,115 @@ fn rebuild(
             no_history,
         }),
     })?;
-    if let crate::site::BuildOutcome::Refused(diags) = built {
+    if let crate::site::BuildOutcome::Refused(diags, _) = built {
         let errors = diags
             .iter()
             .filter(|d| d.severity == crate::diag::Severity::Error)
             .count();
-        problems.push(format!(
-            "commit {} does not build: its records have {errors} errors (`council check` on a checkout of it shows them)",
-            short(commit)
+        problems.push(msg!(
+            "verify-does-not-build",
+            commit = short(commit),
+            errors
         ));
         return Ok(out);
     }
     out = compare::trees(&temp.path().join("out"), copy)?;
-    say_each(problems, &out.missing, |p| {
-        format!("`{p}` is missing from the copy (the rebuild has it)")
-    });
-    say_each(problems, &out.extra, |p| {
-        format!("`{p}` is in the copy, but the rebuild does not make it")
-    });
+    say_each(problems, &out.missing, |path| msg!("verify-missing", path));
+    say_each(problems, &out.extra, |path| msg!("verify-extra", path));
     for d in &out.differing {
-        problems.push(format!(
-            "`{}` differs from the rebuild, first at line {}",
-            d.path, d.line
-        ));
+        problems.push(msg!("verify-differs", path = &d.path, line = d.line));
     }
     Ok(out)
 }
 
 /// One problem for each path.
-fn say_each(problems: &mut Vec<String>, paths: &[String], say: impl Fn(&str) -> String) {
+fn say_each(problems: &mut Vec<Msg>, paths: &[String], say: impl Fn(&str) -> Msg) {
     problems.extend(paths.iter().map(|p| say(p)));
 }
 
-/// The report for people.
-pub fn human(r: &VerifyReport) -> String {
+/// The report for people, in `lang`.
+pub fn human(r: &VerifyReport, lang: Lang) -> String {
     let mut s = String::new();
+    let mut say = |m: Msg| {
+        s.push_str(&m.render(lang));
+        s.push('\n');
+    };
     let stated = &r.stated;
-    s.push_str(&format!(
-        "verifying {} against commit {}\n  as of {}, for {}, built by {}\n",
-        r.site,
-        stated.commit.as_deref().unwrap_or("(none stated)"),
-        stated.as_of.as_deref().unwrap_or("(not stated)"),
-        stated.base_url.as_deref().unwrap_or("(not stated)"),
-        stated.generator.as_deref().unwrap_or("(not stated)"),
+    let or_unsaid = |x: &Option<String>| {
+        x.clone()
+            .unwrap_or_else(|| msg!("verify-not-stated").render(lang))
+    };
+    say(msg!(
+        "verify-heading",
+        site = &r.site,
+        commit = or_unsaid(&stated.commit),
+        date = or_unsaid(&stated.as_of),
+        url = or_unsaid(&stated.base_url),
+        generator = or_unsaid(&stated.generator)
     ));
-    let mark = |ok: bool| if ok { "ok  " } else { "FAIL" };
+    let mark = |ok: bool| match ok {
+        true => msg!("verify-mark-ok"),
+        false => msg!("verify-mark-fail"),
+    };
     if r.ancestry.in_repository {
         let since = match r.ancestry.commits_since {
-            Some(0) => "it is HEAD".to_string(),
-            Some(n) => format!("{n} commits since"),
-            None => "HEAD does not descend from it".into(),
+            Some(0) => msg!("verify-is-head"),
+            Some(n) => msg!("verify-commits-since", count = n),
+            None => msg!("verify-not-descended"),
         };
-        s.push_str(&format!(
-            "{}  the commit is in the repository ({since})\n",
-            mark(r.ancestry.ancestor)
+        say(msg!(
+            "verify-line-ancestry",
+            mark = mark(r.ancestry.ancestor),
+            since
         ));
     }
     if r.manifest.checked {
-        let bad = r.manifest.differing.len()
-            + r.manifest.not_in_commit.len()
-            + r.manifest.not_listed.len();
-        s.push_str(&format!(
-            "{}  manifest: {} sources, {} unlike the commit's\n",
-            mark(bad == 0 && !r.manifest.list_hash_differs),
-            r.manifest.files,
+        let m = &r.manifest;
+        let bad = m.differing.len() + m.not_in_commit.len() + m.not_listed.len();
+        say(msg!(
+            "verify-line-manifest",
+            mark = mark(bad == 0 && !m.list_hash_differs),
+            files = m.files,
             bad
         ));
     }
     if r.rebuild.checked {
         let rb = &r.rebuild;
-        s.push_str(&format!(
-            "{}  rebuild: {} files, {} differ, {} missing from the copy, {} not in the rebuild\n",
-            mark(rb.missing.is_empty() && rb.extra.is_empty() && rb.differing.is_empty()),
-            rb.files,
-            rb.differing.len(),
-            rb.missing.len(),
-            rb.extra.len()
+        say(msg!(
+            "verify-line-rebuild",
+            mark = mark(rb.missing.is_empty() && rb.extra.is_empty() && rb.differing.is_empty()),
+            files = rb.files,
+            differing = rb.differing.len(),
+            missing = rb.missing.len(),
+            extra = rb.extra.len()
         ));
         for d in &rb.differing {
-            s.push_str(&format!(
-                "        {}, line {}\n          copy:    {}\n          rebuilt: {}\n",
-                d.path, d.line, d.published, d.rebuilt
+            say(msg!(
+                "verify-line-differs",
+                path = &d.path,
+                line = d.line,
+                copy = &d.published,
+                rebuilt = &d.rebuilt
             ));
         }
     }
     if let Some(sig) = &r.signature {
-        s.push_str(&format!("info  signature of the commit: {}\n", sig.label));
+        say(msg!("verify-line-signature", label = &sig.label));
     }
     for n in &r.notes {
-        s.push_str(&format!("note: {n}\n"));
+        say(msg!("note-line", note = n));
     }
     if r.ok {
-        s.push_str(&format!(
-            "ok: every file of {} is what commit {} builds\n",
-            r.site,
-            stated.commit.as_deref().unwrap_or("")
+        say(msg!(
+            "verify-ok",
+            site = &r.site,
+            commit = or_unsaid(&stated.commit)
         ));
     } else {
         for p in &r.problems {
-            s.push_str(&format!("error: {p}\n"));
+            say(msg!("error-line", error = p));
         }
-        s.push_str(&format!(
-            "error: the copy does not verify ({} {})\n",
-            r.problems.len(),
-            if r.problems.len() == 1 {
-                "problem"
-            } else {
-                "problems"
-            }
-        ));
+        say(msg!("verify-failed", count = r.problems.len()));
     }
     s
 }
