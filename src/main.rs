@@ -329,8 +329,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     record: NewRecord::Report { matter },
                 },
             };
-            let rel = new(&opts)?;
-            print(&format!("{rel}\n"));
+            let created = new(&opts)?;
+            print(&format!("{}\n", created.path));
+            for note in &created.notes {
+                eprintln!("note: {note}");
+            }
             eprintln!("fill in the places marked 【请填写：…】, then run `council check`");
             Ok(ExitCode::SUCCESS)
         }

@@ -199,6 +199,9 @@ pub fn parse_site_config(src: &Arc<Source>) -> (SiteConfig, Vec<Diagnostic>) {
             }
         }
         config.description = r.string("description");
+        config.repository = r
+            .string("repository")
+            .filter(|s| !s.value.trim().is_empty());
         if let Some(extra) = r.free("extra") {
             if extra.is_object() {
                 config.extra = extra;
@@ -221,6 +224,9 @@ pub fn parse_site_config(src: &Arc<Source>) -> (SiteConfig, Vec<Diagnostic>) {
             if let Some(d) = l.int("filing_days", 0..3651) {
                 config.filing_days = d.value;
             }
+            if let Some(d) = l.int("notice_days", 0..3651) {
+                config.notice_days = d.value;
+            }
             l.finish();
         }
         if let Some(mut p) = r.table("privacy", "the `[privacy]` table") {
@@ -229,6 +235,7 @@ pub fn parse_site_config(src: &Arc<Source>) -> (SiteConfig, Vec<Diagnostic>) {
             }
             p.finish();
         }
+        config.translations = r.translations(&["title", "description"], &config.languages);
     });
     (config, sink.into_inner())
 }
@@ -278,6 +285,7 @@ pub fn parse_council(
         quorum: Sp::new(Fraction { num: 2, den: 3 }, 0..0),
         majority: Majority::Present,
         signing: Signing::Optional,
+        contact: None,
         members: Vec::new(),
         translations: Translations::new(),
         proposals: Vec::new(),
@@ -311,6 +319,7 @@ pub fn parse_council(
         if let Some(s) = r.choice("signing", Signing::ALL, Signing::parse) {
             council.signing = s.value;
         }
+        council.contact = r.string("contact").filter(|s| !s.value.trim().is_empty());
         let tables = r.tables("members", "member");
         if tables.is_empty() && !r.has("members") {
             r.require(
@@ -322,7 +331,7 @@ pub fn parse_council(
             council.members.push(read_member(&mut m, languages));
             m.finish();
         }
-        council.translations = r.translations(&["name"], languages);
+        council.translations = r.translations(&["name", "contact"], languages);
     });
     council.parsed = parsed.is_some();
     (council, sink.into_inner())

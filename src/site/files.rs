@@ -31,6 +31,8 @@ pub enum FileKind {
     Copy(PathBuf),
     /// A static file of the theme.
     Theme(String),
+    /// `/robots.txt`, pointing at the sitemap.
+    Robots,
 }
 
 impl<'a> Renderer<'a> {
@@ -107,6 +109,9 @@ impl<'a> Renderer<'a> {
         for pi in 0..c.proposals.len() {
             if self.ctx.lifecycle(ci, pi).is_some() {
                 out.push(Route::Matter(ci, pi));
+                if super::pages::notice::noticed_decision(self, ci, pi).is_some() {
+                    out.push(Route::Notice(ci, pi));
+                }
             }
         }
         for (mi, m) in c.meetings.iter().enumerate() {
@@ -146,7 +151,21 @@ impl<'a> Renderer<'a> {
         let _ = self.sitemap_paths.set(self.paths_of(&routes));
         let mut files = self.page_files(&routes);
         files.extend(self.data_files());
+        // A site's own static/robots.txt and static/favicon.* replace the generated ones.
+        let own = |pred: &dyn Fn(&str) -> bool| {
+            site.statics.iter().any(|f| pred(&f.rel["static/".len()..]))
+        };
+        if !own(&|rel| rel == "robots.txt") {
+            files.push(OutFile {
+                path: "robots.txt".into(),
+                kind: FileKind::Robots,
+            });
+        }
+        let own_favicon = own(&super::is_favicon);
         for (rel, _) in self.look.theme.statics() {
+            if own_favicon && super::is_favicon(rel) {
+                continue;
+            }
             files.push(OutFile {
                 path: rel.to_string(),
                 kind: FileKind::Theme(rel.to_string()),
@@ -202,6 +221,11 @@ impl<'a> Renderer<'a> {
             FileKind::DecisionsCsv => Ok(data::decisions_csv(&self.ctx)),
             FileKind::Copy(path) => std::fs::read(path).map_err(|e| Error::io(path, e)),
             FileKind::Theme(rel) => Ok(self.look.theme.files[&format!("static/{rel}")].to_vec()),
+            FileKind::Robots => Ok(format!(
+                "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+                self.base_url()
+            )
+            .into_bytes()),
         }
     }
 

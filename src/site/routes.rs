@@ -16,6 +16,10 @@ pub enum Route {
     Matter(usize, usize),
     Meeting(usize, usize),
     Report(usize, usize),
+    /// The public notice of a decided matter (SPEC §9), for print.
+    Notice(usize, usize),
+    /// Full-text search (SPEC §9); without JavaScript, browse lists.
+    Search,
     /// Every decision, newest first, in pages of [`PAGE_SIZE`] (1 is the first page).
     Decisions(usize),
     /// Adopted matters, overdue first, in pages of [`PAGE_SIZE`].
@@ -61,6 +65,12 @@ pub fn page_path(route: &Route, site: &crate::model::Site) -> String {
             key(*ci),
             site.councils[*ci].reports[*i].meta.stem
         ),
+        Route::Notice(ci, i) => format!(
+            "councils/{}/proposals/{}/notice/",
+            key(*ci),
+            site.councils[*ci].proposals[*i].meta.stem
+        ),
+        Route::Search => "search/".into(),
         Route::Decisions(1) => "decisions/".into(),
         Route::Decisions(n) => format!("decisions/page/{n}/"),
         Route::Supervision(1) => "supervision/".into(),
