@@ -506,8 +506,27 @@ fn feed_and_sitemap_are_well_formed() {
             "<loc>https://example.org/en/councils/demo/grid-01/proposals/2022-001/</loc>"
         )
     );
+    // The English feed links to English pages; a council's feed holds only its matters.
+    let en = read(&out, "en/feed.xml");
+    assert!(en.contains("xml:lang=\"en\""), "{en}");
+    assert!(en.contains("<id>https://example.org/en/feed.xml</id>"));
+    assert!(
+        en.contains("href=\"https://example.org/en/councils/demo/grid-01/proposals/2022-005/\"")
+    );
+    let council = read(&out, "councils/demo/grid-01/feed.xml");
+    assert!(council.contains("<id>https://example.org/councils/demo/grid-01/feed.xml</id>"));
+    assert_eq!(
+        council.matches("<entry>").count(),
+        feed.matches("<entry>").count(),
+        "the only council has every entry"
+    );
     // A real XML parser, where the machine has one.
-    for file in ["feed.xml", "sitemap.xml"] {
+    for file in [
+        "feed.xml",
+        "en/feed.xml",
+        "councils/demo/grid-01/feed.xml",
+        "sitemap.xml",
+    ] {
         let status = std::process::Command::new("python3")
             .args([
                 "-c",

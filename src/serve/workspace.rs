@@ -155,6 +155,7 @@ fn owner(f: &OutFile) -> Owner {
         FileKind::Page(
             Route::Council(ci)
             | Route::Matter(ci, _)
+            | Route::Notice(ci, _)
             | Route::Meeting(ci, _)
             | Route::Report(ci, _),
             _,

@@ -20,7 +20,10 @@ pub struct OutFile {
 #[derive(Clone, Debug)]
 pub enum FileKind {
     Page(Route, String),
-    Feed,
+    /// The Atom feed in a language, of every council or of one.
+    Feed(String, Option<usize>),
+    /// The meeting calendar of every council or of one (SPEC §9).
+    Calendar(Option<usize>),
     /// `/sitemap.xml` (`None`) or one of its parts, `/sitemap-<k>.xml`.
     Sitemap(Option<usize>),
     RecordsJson,
@@ -36,18 +39,36 @@ pub enum FileKind {
 }
 
 impl<'a> Renderer<'a> {
-    /// The non-page files made from the whole site: the feed, the sitemap, the open data.
+    /// The non-page files made from the whole site: the feeds, the calendar, the sitemap,
+    /// the open data, and each council's feed and calendar.
     pub fn data_files(&self) -> Vec<OutFile> {
+        let site = self.site();
         let mut files = vec![
             OutFile {
-                path: "feed.xml".into(),
-                kind: FileKind::Feed,
+                path: "calendar.ics".into(),
+                kind: FileKind::Calendar(None),
             },
             OutFile {
                 path: "sitemap.xml".into(),
                 kind: FileKind::Sitemap(None),
             },
         ];
+        for lang in &site.config.languages {
+            files.push(OutFile {
+                path: format!("{}feed.xml", lang_prefix(lang, &self.ctx.default_lang)),
+                kind: FileKind::Feed(lang.clone(), None),
+            });
+        }
+        for (ci, c) in site.councils.iter().enumerate() {
+            files.push(OutFile {
+                path: format!("councils/{}/feed.xml", c.key),
+                kind: FileKind::Feed(self.ctx.default_lang.clone(), Some(ci)),
+            });
+            files.push(OutFile {
+                path: format!("councils/{}/calendar.ics", c.key),
+                kind: FileKind::Calendar(Some(ci)),
+            });
+        }
         files.extend((1..=data::sitemap_parts(self)).map(|k| OutFile {
             path: format!("sitemap-{k}.xml"),
             kind: FileKind::Sitemap(Some(k)),
@@ -212,7 +233,10 @@ impl<'a> Renderer<'a> {
     pub fn file_bytes(&self, f: &OutFile) -> Result<Vec<u8>, Error> {
         match &f.kind {
             FileKind::Page(route, lang) => Ok(self.render_page(route, lang)?.into_bytes()),
-            FileKind::Feed => self.render_xml("feed.xml", data::feed(self)),
+            FileKind::Feed(lang, council) => {
+                self.render_xml("feed.xml", data::feed(self, lang, *council))
+            }
+            FileKind::Calendar(council) => Ok(self.calendar(*council)),
             FileKind::Sitemap(part) => self.render_xml("sitemap.xml", data::sitemap(self, *part)),
             FileKind::RecordsJson => Ok(data::records_json(&self.ctx)),
             FileKind::Manifest => Ok(data::json_bytes(

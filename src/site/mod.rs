@@ -6,6 +6,7 @@
 //! folder incrementally and atomically (see [`output`]).
 
 mod build;
+mod calendar;
 mod files;
 pub use build::build;
 pub use files::{FileKind, OutFile};
@@ -376,7 +377,7 @@ impl<'a> Renderer<'a> {
             page_description => page.description.clone().filter(|d| !d.is_empty()).unwrap_or(description),
             noindex => *route == Route::NotFound,
             favicon => self.favicon(),
-            feed_path => "feed.xml",
+            feed_path => format!("{prefix}feed.xml"),
             has_search => false,
             footer_pages => sv(self.top_pages(lang)),
             section => section_of(route),

@@ -177,3 +177,27 @@ pub fn adopt_many(root: &Path, ids: std::ops::RangeInclusive<u32>, date: &str) {
         ),
     );
 }
+
+/// Whether an outside tool that a test drives (chromium, python's icalendar, zbarimg…) is
+/// here. When it is not, the test skips with a message, unless `COUNCIL_REQUIRE_BROWSER` is
+/// set (CI sets it, after installing them all): then it fails.
+pub fn outside_tool(name: &str, available: bool) -> bool {
+    if !available {
+        assert!(
+            std::env::var_os("COUNCIL_REQUIRE_BROWSER").is_none(),
+            "{name} is required here (COUNCIL_REQUIRE_BROWSER is set) but not installed; .ci/run installs it"
+        );
+        eprintln!("SKIPPED: {name} is not installed; .ci/run installs it");
+    }
+    available
+}
+
+/// Whether `program args…` runs and exits 0.
+pub fn runs(program: &str, args: &[&str]) -> bool {
+    std::process::Command::new(program)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
