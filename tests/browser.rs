@@ -12,17 +12,6 @@ use std::process::Command;
 
 use common::*;
 
-fn chromium() -> Option<PathBuf> {
-    [
-        "/usr/bin/chromium",
-        "/usr/bin/chromium-browser",
-        "/usr/bin/google-chrome",
-    ]
-    .iter()
-    .map(PathBuf::from)
-    .find(|p| p.exists())
-}
-
 /// A minimal static file server for `root` on a free port of 127.0.0.1; returns the port.
 fn serve(root: PathBuf) -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
@@ -114,19 +103,7 @@ fn the_demo_site_renders_in_a_real_browser_on_a_phone() {
         return;
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = tempfile::tempdir().unwrap();
-    let public = out.path().join("public");
-    let status = council()
-        .args(["build", "--today", "2026-11-25", "-o"])
-        .arg(&public)
-        .arg(root)
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    let (_out, public) = build_demo();
     let port = serve(public.clone());
     let shots = root.join("target/browser");
     std::fs::create_dir_all(&shots).unwrap();

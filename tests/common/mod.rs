@@ -201,3 +201,37 @@ pub fn runs(program: &str, args: &[&str]) -> bool {
         .status()
         .is_ok_and(|s| s.success())
 }
+
+/// Debian's chromium (or another Chrome) where the machine has one.
+pub fn chromium() -> Option<PathBuf> {
+    [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .find(|p| p.exists())
+}
+
+/// The day the demo site (the repository's own `site.toml` and `councils/`) is built as of.
+pub const DEMO_TODAY: &str = "2026-11-25";
+
+/// Builds the demo site into a temporary folder; returns it and the output folder in it.
+pub fn build_demo() -> (TempDir, PathBuf) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    let public = tmp.path().join("public");
+    let built = council()
+        .args(["build", "--today", DEMO_TODAY, "-o"])
+        .arg(&public)
+        .arg(root)
+        .output()
+        .unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    (tmp, public)
+}
