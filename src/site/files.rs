@@ -36,6 +36,8 @@ pub enum FileKind {
     Theme(String),
     /// `/robots.txt`, pointing at the sitemap.
     Robots,
+    /// A file of the search index, by its path under `search/`.
+    Search(String),
 }
 
 impl<'a> Renderer<'a> {
@@ -91,7 +93,17 @@ impl<'a> Renderer<'a> {
         let lists = self.lists();
         let decisions = (1..=routes::page_count(lists.decisions.len())).map(Route::Decisions);
         let supervision = (1..=routes::page_count(lists.supervision.len())).map(Route::Supervision);
-        decisions.chain(supervision).collect()
+        let states = lists.by_state.iter().flat_map(|(s, m)| {
+            (1..=routes::page_count(m.len())).map(move |n| Route::ByState(s, n))
+        });
+        let years = lists.by_year.iter().flat_map(|(y, m)| {
+            (1..=routes::page_count(m.len())).map(move |n| Route::ByYear(*y, n))
+        });
+        decisions
+            .chain(supervision)
+            .chain(states)
+            .chain(years)
+            .collect()
     }
 
     /// Every page route that exists as of the day (records dated later are not published).
@@ -102,6 +114,7 @@ impl<'a> Renderer<'a> {
             Route::Councils,
             Route::DataDictionary,
             Route::Transparency,
+            Route::Search,
             Route::NotFound,
         ];
         out.extend(self.list_routes());
@@ -182,6 +195,12 @@ impl<'a> Renderer<'a> {
                 kind: FileKind::Robots,
             });
         }
+        for path in self.search_index().files.keys() {
+            files.push(OutFile {
+                path: format!("{}{path}", super::search::DIR),
+                kind: FileKind::Search(path.clone()),
+            });
+        }
         let own_favicon = own(&super::is_favicon);
         for (rel, _) in self.look.theme.statics() {
             if own_favicon && super::is_favicon(rel) {
@@ -245,6 +264,12 @@ impl<'a> Renderer<'a> {
             FileKind::DecisionsCsv => Ok(data::decisions_csv(&self.ctx)),
             FileKind::Copy(path) => std::fs::read(path).map_err(|e| Error::io(path, e)),
             FileKind::Theme(rel) => Ok(self.look.theme.files[&format!("static/{rel}")].to_vec()),
+            FileKind::Search(path) => self
+                .search_index()
+                .files
+                .get(path)
+                .cloned()
+                .ok_or_else(|| Error::Other(format!("no search file `{path}`"))),
             FileKind::Robots => Ok(format!(
                 "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
                 self.base_url()

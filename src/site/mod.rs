@@ -8,6 +8,7 @@
 mod build;
 mod calendar;
 mod files;
+mod search;
 pub use build::build;
 pub use files::{FileKind, OutFile};
 pub mod data;
@@ -152,6 +153,8 @@ pub struct Renderer<'a> {
     sitemap_paths: std::sync::OnceLock<Vec<String>>,
     /// URLs per sitemap file ([`data::SITEMAP_URLS`]).
     sitemap_limit: usize,
+    /// The search index, made when first needed.
+    search: std::sync::OnceLock<Arc<crate::search::IndexFiles>>,
 }
 
 #[derive(Serialize)]
@@ -196,6 +199,7 @@ impl<'a> Renderer<'a> {
             lists: Default::default(),
             sitemap_paths: Default::default(),
             sitemap_limit: data::SITEMAP_URLS,
+            search: Default::default(),
         }
     }
 
@@ -215,9 +219,14 @@ impl<'a> Renderer<'a> {
 
     /// The order of the decisions and of the supervised matters, made once.
     pub fn lists(&self) -> &Lists {
-        self.lists.get_or_init(|| Lists {
-            decisions: views::decision_order(&self.ctx),
-            supervision: views::supervision_order(&self.ctx),
+        self.lists.get_or_init(|| {
+            let (by_state, by_year) = views::browse_orders(&self.ctx);
+            Lists {
+                decisions: views::decision_order(&self.ctx),
+                supervision: views::supervision_order(&self.ctx),
+                by_state,
+                by_year,
+            }
         })
     }
 
@@ -378,7 +387,7 @@ impl<'a> Renderer<'a> {
             noindex => *route == Route::NotFound,
             favicon => self.favicon(),
             feed_path => format!("{prefix}feed.xml"),
-            has_search => false,
+            has_search => true,
             footer_pages => sv(self.top_pages(lang)),
             section => section_of(route),
         }
@@ -523,6 +532,9 @@ pub struct Lists {
     pub decisions: Vec<views::DecisionAt>,
     /// Adopted matters (council, proposal), overdue first.
     pub supervision: Vec<(usize, usize)>,
+    /// Matters by state and by the year they were submitted, newest first.
+    pub by_state: std::collections::BTreeMap<&'static str, Vec<(usize, usize)>>,
+    pub by_year: std::collections::BTreeMap<i16, Vec<(usize, usize)>>,
 }
 
 /// Where a list page sits among its pages.
@@ -538,7 +550,7 @@ pub struct Pager {
 pub(crate) fn page_of<'a, T>(
     all: &'a [T],
     n: usize,
-    route: fn(usize) -> Route,
+    route: impl Fn(usize) -> Route,
     site: &Site,
 ) -> (&'a [T], Pager) {
     let pages = routes::page_count(all.len());
@@ -582,7 +594,7 @@ fn section_of(route: &Route) -> &'static str {
         Route::Decisions(_) => "decisions",
         Route::Supervision(_) => "supervision",
         Route::DataDictionary | Route::Transparency => "data",
-        Route::Search => "search",
+        Route::Search | Route::ByState(..) | Route::ByYear(..) => "search",
         Route::Page(_) | Route::NotFound => "pages",
     }
 }

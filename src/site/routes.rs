@@ -20,6 +20,10 @@ pub enum Route {
     Notice(usize, usize),
     /// Full-text search (SPEC §9); without JavaScript, browse lists.
     Search,
+    /// The matters in a state, newest first, in pages (the search page's browse lists).
+    ByState(&'static str, usize),
+    /// The matters submitted in a year, newest first, in pages.
+    ByYear(i16, usize),
     /// Every decision, newest first, in pages of [`PAGE_SIZE`] (1 is the first page).
     Decisions(usize),
     /// Adopted matters, overdue first, in pages of [`PAGE_SIZE`].
@@ -71,6 +75,10 @@ pub fn page_path(route: &Route, site: &crate::model::Site) -> String {
             site.councils[*ci].proposals[*i].meta.stem
         ),
         Route::Search => "search/".into(),
+        Route::ByState(s, 1) => format!("search/state/{s}/"),
+        Route::ByState(s, n) => format!("search/state/{s}/page/{n}/"),
+        Route::ByYear(y, 1) => format!("search/year/{y}/"),
+        Route::ByYear(y, n) => format!("search/year/{y}/page/{n}/"),
         Route::Decisions(1) => "decisions/".into(),
         Route::Decisions(n) => format!("decisions/page/{n}/"),
         Route::Supervision(1) => "supervision/".into(),

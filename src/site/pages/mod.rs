@@ -9,6 +9,7 @@ mod home;
 mod lists;
 pub mod notice;
 mod records;
+mod search;
 mod transparency;
 
 use minijinja::{Value, context};
@@ -69,7 +70,9 @@ pub fn render(r: &Renderer<'_>, route: &Route, lang: &str, file: &str) -> Result
         Route::Meeting(ci, mi) => records::meeting(r, lang, file, *ci, *mi),
         Route::Report(ci, ri) => records::report(r, lang, file, *ci, *ri),
         Route::Notice(ci, pi) => notice::notice(r, lang, *ci, *pi),
-        Route::Search => Err(Error::Other("search comes next".into())),
+        Route::Search => Ok(search::search(r, lang)),
+        Route::ByState(state, n) => Ok(search::by_state(r, lang, state, *n)),
+        Route::ByYear(year, n) => Ok(search::by_year(r, lang, *year, *n)),
         Route::Decisions(n) => Ok(lists::decisions(r, lang, *n)),
         Route::Supervision(n) => Ok(lists::supervision(r, lang, *n)),
         Route::DataDictionary => Ok(transparency::data_dictionary(r, lang)),
