@@ -32,8 +32,14 @@ try {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
         resultTypes: ['violations'],
       }));
+      const page_facts = await page.evaluate(() => ({
+        html: document.documentElement.outerHTML,
+        styled: getComputedStyle(document.querySelector('.site-header')).backgroundColor !== 'rgba(0, 0, 0, 0)',
+      }));
       out.axe.push({
         name: p.name,
+        html: job.html ? page_facts.html : undefined,
+        styled: page_facts.styled,
         path: p.path,
         viewport: `${width}x${height}`,
         violations: result.violations.map((v) => ({
@@ -73,6 +79,7 @@ try {
             title: li.querySelector('a').textContent,
             href: li.querySelector('a').getAttribute('href'),
             meta: li.querySelector('.meta').textContent,
+            date: (li.querySelector('time') || { getAttribute: () => '' }).getAttribute('datetime'),
           })),
           ms: mark ? mark.startTime : null,
           files,
