@@ -126,6 +126,14 @@ impl Renderer<'_> {
                     .as_ref()
                     .and_then(|p| ctx.derived.indexes[ci].get(&p.value.to_ascii_lowercase()))
                     .copied();
+                // Its result is titled with its matter's title: a search for it finds it.
+                if let Some(pi) = matter {
+                    let p = &c.proposals[pi];
+                    for t in p.title.iter() {
+                        push(&mut text, &t.value);
+                    }
+                    translations(&mut text, &p.translations);
+                }
                 translations(&mut text, &r.translations);
                 bodies(&mut text, &r.meta.source.text, &r.body, &r.texts);
                 let state = matter

@@ -63,11 +63,8 @@ try {
       await tab.setViewport({ width, height });
       const url = `${job.base}${s.path}?q=${encodeURIComponent(s.q)}`;
       await tab.goto(url, { waitUntil: 'domcontentloaded' });
-      await tab.waitForFunction(() => {
-        const st = document.getElementById('search-status');
-        return document.querySelector('#search-results li') ||
-          (st && st.textContent && !st.textContent.match(/…|\.\.\./));
-      }, { timeout: 10000 });
+      // search.js sets aria-busy="false" on the list once the results (or none) are shown.
+      await tab.waitForSelector('#search-results[aria-busy="false"]', { timeout: 10000 });
       const found = await tab.evaluate(() => {
         const mark = performance.getEntriesByName('first-result')[0];
         const files = performance.getEntriesByType('resource')

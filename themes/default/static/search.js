@@ -173,6 +173,7 @@
         list.appendChild(item(rows[id % meta.chunk], r[0]));
       });
       more.hidden = shown >= found.length;
+      list.setAttribute('aria-busy', 'false');
       if (performance.mark) performance.mark('first-result');
     });
   }
@@ -185,6 +186,7 @@
     shown = 0;
     if (!q.terms.length && !q.prefixes.length) { status.textContent = ''; return; }
     status.textContent = T.search.searching;
+    list.setAttribute('aria-busy', 'true');
     var meta;
     // The newest documents' table and the groups are needed for any result: fetch them
     // while the shards come.
@@ -210,7 +212,9 @@
       status.textContent = found.length ? T.search.found.replace('{n}', found.length) : T.search.none;
       return showMore(meta, mine);
     }).catch(function () {
-      if (mine === run) status.textContent = T.search.error;
+      if (mine !== run) return;
+      status.textContent = T.search.error;
+      list.setAttribute('aria-busy', 'false');
     });
     more.onclick = function () { metadata().then(function (m) { showMore(m, run); }); };
   }
