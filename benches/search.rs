@@ -33,6 +33,7 @@ fn measure<T>(f: impl FnOnce() -> T) -> (T, f64, f64) {
 }
 
 fn main() {
+    let queries_only = std::env::args().any(|a| a == "--queries-only");
     let n: usize = synth::arg("--matters")
         .map(|s| s.parse().expect("--matters N"))
         .unwrap_or(10_000);
@@ -55,6 +56,9 @@ fn main() {
     let mut index_stats = (0usize, 0usize, 0usize);
     for run in 0..runs {
         let out = shm.join(format!("build-{run}"));
+        if queries_only && run + 1 < runs {
+            continue;
+        }
         let (built, wall, cpu) = measure(|| {
             council::site::build(&council::site::BuildOptions {
                 path: site.clone(),
@@ -108,6 +112,9 @@ fn main() {
         );
     }
     let m = |v: &Vec<f64>| synth::median(v.clone());
+    if queries_only {
+        println!("(--queries-only: one build, not measured against its index)\n");
+    }
     println!("## search index, {n} matters, {runs} runs (medians)\n");
     println!(
         "| build wall s | build CPU s | index wall s | index CPU s | write index wall s | overhead (wall) |"
@@ -193,9 +200,9 @@ fn main() {
     assert!(out.status.success(), "drive.mjs failed");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     println!(
-        "| query | characters | results | KB fetched from /search/ | first result, ms (median, min–max) |"
+        "| query | characters | results | KB fetched from /search/ | page ready, ms | first result, ms (median, min–max) |"
     );
-    println!("|---|---:|---:|---:|---|");
+    println!("|---|---:|---:|---:|---:|---|");
     for q in queries {
         let rows: Vec<&serde_json::Value> = v["searches"]
             .as_array()
@@ -204,18 +211,19 @@ fn main() {
             .filter(|s| s["q"] == q)
             .collect();
         let ms: Vec<f64> = rows.iter().filter_map(|r| r["ms"].as_f64()).collect();
+        let ready = synth::median(rows.iter().filter_map(|r| r["ready"].as_f64()).collect());
         let kb = rows[0]["bytes"].as_f64().unwrap() / 1024.0;
         let status = rows[0]["status"].as_str().unwrap_or("");
         let count: String = status.chars().filter(|c| c.is_ascii_digit()).collect();
         if ms.is_empty() {
             println!(
-                "| {q} | {} | {count} | {kb:.1} | no result |",
+                "| {q} | {} | {count} | {kb:.1} | {ready:.0} | no result |",
                 q.chars().count()
             );
             continue;
         }
         println!(
-            "| {q} | {} | {count} | {kb:.1} | {:.0} ({:.0}–{:.0}) |",
+            "| {q} | {} | {count} | {kb:.1} | {ready:.0} | {:.0} ({:.0}–{:.0}) |",
             q.chars().count(),
             synth::median(ms.clone()),
             ms.iter().cloned().fold(f64::MAX, f64::min),

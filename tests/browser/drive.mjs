@@ -79,6 +79,7 @@ try {
             date: (li.querySelector('time') || { getAttribute: () => '' }).getAttribute('datetime'),
           })),
           ms: mark ? mark.startTime : null,
+          ready: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
           files,
         };
       });
