@@ -21,6 +21,7 @@ pub mod audit;
 pub mod check;
 pub mod diag;
 pub mod error;
+pub mod i18n;
 pub mod lifecycle;
 pub mod load;
 pub mod markdown;

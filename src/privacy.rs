@@ -5,6 +5,9 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::i18n::Msg;
+use crate::msg;
+
 /// What kind of personal data a span holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -14,11 +17,11 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn words(self) -> &'static str {
+    pub fn words(self) -> Msg {
         match self {
-            Kind::IdNumber => "a resident ID number",
-            Kind::Mobile => "a mobile phone number",
-            Kind::Email => "an e-mail address",
+            Kind::IdNumber => msg!("privacy-id-number"),
+            Kind::Mobile => msg!("privacy-mobile"),
+            Kind::Email => msg!("privacy-email"),
         }
     }
 }

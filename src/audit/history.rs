@@ -12,6 +12,7 @@ use jiff::civil::Date;
 use crate::diag::Source;
 use crate::error::Error;
 use crate::model::{Council, Meeting, parse_council, parse_meeting};
+use crate::msg;
 
 /// How a path changed in a commit (against its first parent).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -128,14 +129,14 @@ impl Repo {
     /// (folder → council.toml blob) is carried from commit to commit, rebuilt from the tree
     /// only when the walk jumps (a merge's second line, or `since`).
     pub fn walk(&self, since: Option<&str>) -> Result<Vec<CommitInfo>, Error> {
-        let git = |e: git2::Error| Error::Other(format!("git: {}", e.message()));
+        let git = |e: git2::Error| Error::other(msg!("git-failed", detail = e.message()));
         let mut walk = self.repo.revwalk().map_err(git)?;
         walk.push_head().map_err(git)?;
         if let Some(rev) = since {
             let obj = self
                 .repo
                 .revparse_single(rev)
-                .map_err(|_| Error::Usage(format!("`{rev}` names no commit in this repository")))?;
+                .map_err(|_| Error::usage(msg!("no-such-revision", rev)))?;
             walk.hide(obj.peel_to_commit().map_err(git)?.id())
                 .map_err(git)?;
         }

@@ -8,25 +8,28 @@ use std::path::PathBuf;
 use super::history::{ChangeKind, CommitInfo, Repo};
 use super::{item_fields, keys_of, open_repo, signature};
 use crate::error::Error;
+use crate::i18n::{Lang, Msg, list};
 use crate::model::{Item, Meeting, parse_proposal, parse_report};
+use crate::msg;
 
 #[derive(Clone, Debug)]
 pub struct LogOptions {
     pub path: PathBuf,
     /// `<council key>/<id>`.
     pub matter: String,
+    /// The language of the text.
+    pub lang: Lang,
 }
 
 /// The story of the matter, as text.
 pub fn log(opts: &LogOptions) -> Result<String, Error> {
+    let lang = opts.lang;
     let root = crate::load::find_root(&opts.path)?;
     let repo = open_repo(&root)?;
-    let (key, id) = opts.matter.rsplit_once('/').ok_or_else(|| {
-        Error::Usage(format!(
-            "`{}` is not `<council key>/<id>`, like `huangtai/grid-03/2025-001`",
-            opts.matter
-        ))
-    })?;
+    let (key, id) = opts
+        .matter
+        .rsplit_once('/')
+        .ok_or_else(|| Error::usage(msg!("matter-not-key-id", matter = &opts.matter)))?;
     let config = super::config_at_head(&repo);
     let languages = config.languages.clone();
     let commits = repo.walk(None)?;
@@ -67,21 +70,22 @@ pub fn log(opts: &LogOptions) -> Result<String, Error> {
             c.date,
             &c.id[..10],
             c.author,
-            status.label()
+            status.label().render(lang)
         );
         for l in lines {
-            let _ = writeln!(out, "    {l}");
+            let _ = writeln!(out, "    {}", l.render(lang));
         }
     }
     if entries == 0 {
-        return Err(Error::Usage(format!(
-            "no commit in the history touches the matter `{key}/{id}`"
+        return Err(Error::usage(msg!(
+            "log-no-commit",
+            matter = format!("{key}/{id}")
         )));
     }
     let head = format!(
-        "{key}/{id}{}\n{} commits\n\n",
+        "{key}/{id}{}\n{}\n\n",
         title.map(|t| format!(" — {t}")).unwrap_or_default(),
-        entries
+        msg!("log-commits", count = entries).render(lang)
     );
     Ok(head + &out)
 }
@@ -105,13 +109,24 @@ pub fn status_of(
     signature::check(&repo.repo, c.oid, &keys)
 }
 
-fn verb(kind: &ChangeKind) -> &'static str {
+/// What happened to a file, with its path: "added councils/…".
+fn verb(kind: &ChangeKind, path: &str) -> Msg {
     match kind {
-        ChangeKind::Added => "added",
-        ChangeKind::Modified => "changed",
-        ChangeKind::Deleted => "deleted",
-        ChangeKind::Renamed { .. } => "renamed",
+        ChangeKind::Added => msg!("log-added", path),
+        ChangeKind::Modified => msg!("log-changed", path),
+        ChangeKind::Deleted => msg!("log-deleted", path),
+        ChangeKind::Renamed { .. } => msg!("log-renamed", path),
     }
+}
+
+/// An indented line of a field's change: "  title a → b".
+fn change(field: &str, before: &str, after: &str) -> Msg {
+    msg!(
+        "log-field-change",
+        field,
+        before = or_none(before),
+        after = or_none(after)
+    )
 }
 
 fn proposal_lines(
@@ -120,7 +135,7 @@ fn proposal_lines(
     id: &str,
     languages: &[String],
     title: &mut Option<String>,
-) -> Vec<String> {
+) -> Vec<Msg> {
     let parse = |blob: Option<git2::Oid>| {
         blob.and_then(|b| repo.source(b, &ch.path))
             .map(|src| parse_proposal(id, &src, languages).0)
@@ -129,7 +144,7 @@ fn proposal_lines(
     if let Some(t) = new.as_ref().and_then(|p| p.title.as_ref()) {
         *title = Some(t.value.clone());
     }
-    let mut out = vec![format!("{} {}", verb(&ch.kind), ch.path)];
+    let mut out = vec![verb(&ch.kind, &ch.path)];
     if let (Some(o), Some(n)) = (&old, &new) {
         let s = |x: &Option<crate::model::Sp<String>>| {
             x.as_ref().map(|v| v.value.clone()).unwrap_or_default()
@@ -151,18 +166,18 @@ fn proposal_lines(
             ),
         ] {
             if a != b {
-                out.push(format!("  {field} {} → {}", or_none(&a), or_none(&b)));
+                out.push(change(field, &a, &b));
             }
         }
         if o.meta.source.text[o.body.span.clone()] != n.meta.source.text[n.body.span.clone()] {
-            out.push("  text changed".into());
+            out.push(msg!("log-text-changed"));
         }
     }
     out
 }
 
 fn or_none(s: &str) -> &str {
-    if s.is_empty() { "(none)" } else { s }
+    if s.is_empty() { "—" } else { s }
 }
 
 fn items_about<'m>(m: &'m Meeting, id: &str) -> Vec<&'m Item> {
@@ -172,29 +187,36 @@ fn items_about<'m>(m: &'m Meeting, id: &str) -> Vec<&'m Item> {
         .collect()
 }
 
-fn describe(i: &Item) -> String {
-    let mut s = i
+/// An item in a few words: `decide adopted`, its votes, owner and due date.
+fn describe(i: &Item) -> Msg {
+    let mut what = i
         .action
         .as_ref()
         .map(|a| a.value.to_string())
-        .unwrap_or_else(|| "item".into());
+        .unwrap_or_default();
     if let Some(o) = &i.outcome {
-        let _ = write!(s, " {}", o.value);
+        what.push(' ');
+        what.push_str(o.value.as_str());
     }
+    let mut parts: Vec<Msg> = Vec::new();
     if let Some(v) = &i.votes {
-        let _ = write!(
-            s,
-            " (votes {}/{}/{})",
-            v.value.yes, v.value.no, v.value.abstain
-        );
+        parts.push(msg!(
+            "log-votes",
+            yes = v.value.yes,
+            no = v.value.no,
+            abstain = v.value.abstain
+        ));
     }
     if let Some(o) = &i.owner {
-        let _ = write!(s, ", owner {}", o.value);
+        parts.push(msg!("log-owner", owner = &o.value));
     }
     if let Some(d) = &i.due {
-        let _ = write!(s, ", due {}", d.value);
+        parts.push(msg!("log-due", due = d.value));
     }
-    s
+    if parts.is_empty() {
+        return msg!("log-item-plain", what);
+    }
+    msg!("log-item", what, details = list(parts))
 }
 
 fn meeting_lines(
@@ -202,7 +224,7 @@ fn meeting_lines(
     ch: &super::history::Change,
     id: &str,
     languages: &[String],
-) -> Vec<String> {
+) -> Vec<Msg> {
     let old = ch.old.and_then(|b| repo.meeting(b, &ch.path, languages));
     let new = ch.new.and_then(|b| repo.meeting(b, &ch.path, languages));
     let oi: Vec<&Item> = old
@@ -222,14 +244,14 @@ fn meeting_lines(
         .and_then(|m| m.date.as_ref())
         .map(|d| d.value.to_string())
         .unwrap_or_default();
-    let mut out = vec![format!(
-        "{} {} (minutes of {date})",
-        verb(&ch.kind),
-        ch.path
+    let mut out = vec![msg!(
+        "log-minutes-of",
+        change = verb(&ch.kind, &ch.path),
+        date
     )];
     match (oi.as_slice(), ni.as_slice()) {
-        ([], n) => out.extend(n.iter().map(|i| format!("  {}", describe(i)))),
-        (o, []) => out.extend(o.iter().map(|i| format!("  removed: {}", describe(i)))),
+        ([], n) => out.extend(n.iter().map(|i| msg!("log-indented", line = describe(i)))),
+        (o, []) => out.extend(o.iter().map(|i| msg!("log-removed", item = describe(i)))),
         (o, n) => {
             for (a, b) in o.iter().zip(n.iter()) {
                 let (aa, ba) = (
@@ -237,15 +259,15 @@ fn meeting_lines(
                     b.action.as_ref().map(|x| x.value.to_string()),
                 );
                 if aa != ba {
-                    out.push(format!(
-                        "  action {} → {}",
-                        aa.unwrap_or_default(),
-                        ba.unwrap_or_default()
+                    out.push(change(
+                        "action",
+                        &aa.unwrap_or_default(),
+                        &ba.unwrap_or_default(),
                     ));
                 }
                 for (field, x, y, _) in item_fields(a, b) {
                     if x != y {
-                        out.push(format!("  {field} {x} → {y}"));
+                        out.push(change(field, &x, &y));
                     }
                 }
             }
@@ -253,7 +275,7 @@ fn meeting_lines(
                 out.extend(
                     n[o.len()..]
                         .iter()
-                        .map(|i| format!("  added: {}", describe(i))),
+                        .map(|i| msg!("log-added-item", item = describe(i))),
                 );
             }
         }
@@ -266,7 +288,7 @@ fn report_lines(
     ch: &super::history::Change,
     id: &str,
     languages: &[String],
-) -> Vec<String> {
+) -> Vec<Msg> {
     let stem = ch
         .path
         .rsplit('/')
@@ -285,7 +307,7 @@ fn report_lines(
     if !about(&old) && !about(&new) {
         return Vec::new();
     }
-    let mut out = vec![format!("{} {}", verb(&ch.kind), ch.path)];
+    let mut out = vec![verb(&ch.kind, &ch.path)];
     let st = |r: &crate::model::Report| {
         (
             r.status
@@ -298,18 +320,18 @@ fn report_lines(
     match (&old, &new) {
         (None, Some(n)) => {
             let (s, p) = st(n);
-            out.push(format!("  status {s}, progress {}%", p.unwrap_or(0)));
+            out.push(msg!("log-report", status = s, progress = p.unwrap_or(0)));
         }
         (Some(o), Some(n)) => {
             let ((so, po), (sn, pn)) = (st(o), st(n));
             if so != sn {
-                out.push(format!("  status {so} → {sn}"));
+                out.push(change("status", &so, &sn));
             }
             if po != pn {
-                out.push(format!(
-                    "  progress {}% → {}%",
-                    po.unwrap_or(0),
-                    pn.unwrap_or(0)
+                out.push(change(
+                    "progress",
+                    &format!("{}%", po.unwrap_or(0)),
+                    &format!("{}%", pn.unwrap_or(0)),
                 ));
             }
         }

@@ -15,7 +15,9 @@ use std::path::PathBuf;
 
 use crate::diag::{self, Diagnostic};
 use crate::error::Error;
+use crate::i18n::{Msg, codes, list};
 use crate::model::{Council, Meeting, Role, SiteConfig, parse_site_config};
+use crate::msg;
 use crate::rules::history::{
     dated_in_future, decision_rewritten, late_filing, record_deleted, unauthorized_commit,
     unsigned_commit,
@@ -33,7 +35,7 @@ pub struct AuditOptions {
 pub struct AuditReport {
     pub diagnostics: Vec<Diagnostic>,
     /// Things worth saying once (rules switched off for a council).
-    pub notes: Vec<String>,
+    pub notes: Vec<Msg>,
     pub commits: usize,
 }
 
@@ -41,18 +43,13 @@ pub struct AuditReport {
 /// it can fail.
 pub fn open_repo(root: &std::path::Path) -> Result<Repo, Error> {
     Repo::open(root).map_err(|e| match e {
-        NoHistory::NotARepository => Error::Other(format!(
-            "`{}` is not in a git repository, so it has no history to audit\n  = help: run `git init` and commit the records, or audit a clone of the council's repository",
-            root.display()
-        )),
-        NoHistory::Ignored => Error::Other(format!(
-            "`{}` lies in a folder that its git repository ignores, so none of its records are in the history\n  = help: remove the folder from `.gitignore` and commit the records, or give the site a repository of its own with `git init`",
-            root.display()
-        )),
-        NoHistory::Shallow => Error::Other(
-            "this is a shallow clone: its history is cut, and rules over a cut history would lie\n  = help: fetch the whole history with `git fetch --unshallow`, then run the audit again".into(),
-        ),
-        NoHistory::Empty => Error::Other("the repository has no commits yet".into()),
+        NoHistory::NotARepository => Error::other(msg!("audit-no-repository", path = root))
+            .help(msg!("audit-no-repository-help")),
+        NoHistory::Ignored => {
+            Error::other(msg!("audit-ignored", path = root)).help(msg!("audit-ignored-help"))
+        }
+        NoHistory::Shallow => Error::other(msg!("audit-shallow")).help(msg!("audit-shallow-help")),
+        NoHistory::Empty => Error::other(msg!("audit-empty")),
     })
 }
 
@@ -150,7 +147,7 @@ fn audit_commit(
     languages: &[String],
     seen: &mut HashSet<String>,
     out: &mut Vec<Diagnostic>,
-    notes: &mut BTreeSet<String>,
+    notes: &mut BTreeSet<Msg>,
 ) {
     // The councils this commit touches, each with the first file it changes there.
     let mut touched: BTreeMap<String, String> = BTreeMap::new();
@@ -175,22 +172,25 @@ fn audit_commit(
             .filter(|m| m.has_role(Role::Secretary) && m.serves(c.date) && !m.git.is_empty())
             .collect();
         if secretaries.is_empty() {
-            notes.insert(format!(
-                "authorisation is off for council `{key}`: no serving secretary lists a `git` address in its council.toml"
-            ));
+            notes.insert(msg!("audit-authorisation-off", key = key.as_str()));
         } else if !secretaries
             .iter()
             .any(|m| m.git.iter().any(|g| g.eq_ignore_ascii_case(&c.email)))
         {
-            let names: Vec<String> = secretaries
-                .iter()
-                .map(|m| format!("`{}`", m.id()))
-                .collect();
+            let names: Vec<&str> = secretaries.iter().map(|m| m.id()).collect();
             out.push(
                 unauthorized_commit::RULE
-                    .diag(file.clone(), format!("commit by {} changes council `{key}`, but the author is not one of its serving secretaries ({})", c.author, names.join(", ")))
+                    .diag(
+                        file.clone(),
+                        msg!(
+                            "unauthorized-commit",
+                            author = &c.author,
+                            key = key.as_str(),
+                            secretaries = codes(&names)
+                        ),
+                    )
                     .commit(&c.id)
-                    .help(format!("council `{key}`'s records are changed by its secretary; if a new secretary took over, first commit their `git` address in councils/{key}/council.toml (by the current secretary)")),
+                    .help(msg!("unauthorized-commit-help", key = key.as_str())),
             );
         }
         if council.signing == crate::model::Signing::Required {
@@ -198,22 +198,27 @@ fn audit_commit(
             let status = signature::check(&repo.repo, c.oid, &keys);
             if !matches!(status, SigStatus::Verified { .. }) {
                 let why = match &status {
-                    SigStatus::Unsigned => "has no signature".to_string(),
-                    SigStatus::Gpg => {
-                        "is signed with GPG, which council cannot verify here (use an SSH key)"
-                            .to_string()
+                    SigStatus::Unsigned => msg!("sig-why-unsigned"),
+                    SigStatus::Gpg => msg!("sig-why-gpg"),
+                    SigStatus::UnknownKey { fingerprint } => {
+                        msg!("sig-why-unknown-key", fingerprint = fingerprint.as_str())
                     }
-                    SigStatus::UnknownKey { fingerprint } => format!(
-                        "is signed by a key no member with the author's address lists ({fingerprint})"
-                    ),
-                    SigStatus::Bad => "has a signature that does not verify".to_string(),
+                    SigStatus::Bad => msg!("sig-why-bad"),
                     SigStatus::Verified { .. } => unreachable!("checked above"),
                 };
                 out.push(
                     unsigned_commit::RULE
-                        .diag(file.clone(), format!("council `{key}` requires signed commits, and commit by {} {why}", c.author))
+                        .diag(
+                            file.clone(),
+                            msg!(
+                                "unsigned-commit",
+                                key = key.as_str(),
+                                author = &c.author,
+                                why
+                            ),
+                        )
                         .commit(&c.id)
-                        .help("sign commits with your SSH key (`git config gpg.format ssh`, `git config commit.gpgsign true`) and list the public key in your member's `keys`"),
+                        .help(msg!("unsigned-commit-help")),
                 );
             }
         }
@@ -223,30 +228,42 @@ fn audit_commit(
         match &ch.kind {
             ChangeKind::Deleted if is_record(&ch.path) => out.push(
                 record_deleted::RULE
-                    .diag(ch.path.clone(), format!("commit by {} deletes the committed record `{}`", c.author, ch.path))
+                    .diag(
+                        ch.path.clone(),
+                        msg!("record-deleted", author = &c.author, path = &ch.path),
+                    )
                     .commit(&c.id)
-                    .help("records are never deleted: a matter no longer pursued gets `withdrawn` and `withdrawn_reason`"),
+                    .help(msg!("record-deleted-help")),
             ),
             ChangeKind::Renamed { from } if is_record(from) => {
                 out.push(
                     record_deleted::RULE
-                        .diag(from.clone(), format!("commit by {} renames the committed record `{from}` to `{}`", c.author, ch.path))
+                        .diag(
+                            from.clone(),
+                            msg!("record-renamed", author = &c.author, from, to = &ch.path),
+                        )
                         .commit(&c.id)
-                        .help("renaming a record breaks every link and reference to it; keep its name"),
+                        .help(msg!("record-renamed-help")),
                 );
                 seen.insert(ch.path.clone());
             }
             ChangeKind::Modified if is_meeting(&ch.path) => {
                 if let (Some(old), Some(new)) = (ch.old, ch.new)
-                    && let (Some(a), Some(b)) = (repo.meeting(old, &ch.path, languages), repo.meeting(new, &ch.path, languages))
+                    && let (Some(a), Some(b)) = (
+                        repo.meeting(old, &ch.path, languages),
+                        repo.meeting(new, &ch.path, languages),
+                    )
                     && let Some(d) = decision_changes(&a, &b)
                 {
                     out.push(
                         decision_rewritten::RULE
-                            .diag(ch.path.clone(), format!("commit by {} rewrites committed minutes: {}", c.author, d.0))
-                            .at(&b.meta.source, d.1, "changed here")
+                            .diag(
+                                ch.path.clone(),
+                                msg!("decision-rewritten", author = &c.author, changes = d.0),
+                            )
+                            .at(&b.meta.source, d.1, msg!("changed-here-label"))
                             .commit(&c.id)
-                            .help("decisions are not edited after the fact; if the minutes were wrong, say so in the commit message and have the council confirm the correction"),
+                            .help(msg!("decision-rewritten-help")),
                     );
                 }
             }
@@ -295,10 +312,18 @@ fn first_committed(
     if date.value > c.date {
         out.push(
             dated_in_future::RULE
-                .diag(path, format!("first committed on {} by {}, but dated {}", c.date, c.author, date.value))
-                .at(&src, date.span.clone(), "a later date")
+                .diag(
+                    path,
+                    msg!(
+                        "dated-in-future",
+                        committed = c.date,
+                        author = &c.author,
+                        date = date.value
+                    ),
+                )
+                .at(&src, date.span.clone(), msg!("later-date-label"))
                 .commit(&c.id)
-                .help("correct the date if it is a typo; records are committed after the meeting or event they record"),
+                .help(msg!("dated-in-future-help")),
         );
     }
     if kind == "meetings" {
@@ -306,10 +331,19 @@ fn first_committed(
         if late > config.filing_days {
             out.push(
                 late_filing::RULE
-                    .diag(path, format!("minutes of {} first committed {late} days later, on {} (limit {} days)", date.value, c.date, config.filing_days))
-                    .at(&src, date.span.clone(), "meeting date")
+                    .diag(
+                        path,
+                        msg!(
+                            "late-filing",
+                            date = date.value,
+                            late,
+                            committed = c.date,
+                            limit = config.filing_days
+                        ),
+                    )
+                    .at(&src, date.span.clone(), msg!("meeting-date-label"))
                     .commit(&c.id)
-                    .help("commit minutes within a week of the meeting; for old minutes entered late, say so in the commit message"),
+                    .help(msg!("late-filing-help")),
             );
         }
     }
@@ -317,10 +351,13 @@ fn first_committed(
 
 /// What changed in the decisions of a meeting between two versions, and where (in the new
 /// version) the first change is. `None` when nothing SPEC calls a decision changed.
-pub fn decision_changes(old: &Meeting, new: &Meeting) -> Option<(String, std::ops::Range<usize>)> {
-    let mut changes = Vec::new();
+pub fn decision_changes(
+    old: &Meeting,
+    new: &Meeting,
+) -> Option<(crate::i18n::Arg, std::ops::Range<usize>)> {
+    let mut changes: Vec<Msg> = Vec::new();
     let mut first: Option<std::ops::Range<usize>> = None;
-    let mut note = |what: String,
+    let mut note = |what: Msg,
                     span: Option<std::ops::Range<usize>>,
                     first: &mut Option<std::ops::Range<usize>>| {
         changes.push(what);
@@ -332,7 +369,7 @@ pub fn decision_changes(old: &Meeting, new: &Meeting) -> Option<(String, std::op
     let nd = new.date.as_ref().map(|d| d.value);
     if od != nd {
         note(
-            format!("date {} → {}", show(od), show(nd)),
+            msg!("change-date", before = show(od), after = show(nd)),
             new.date.as_ref().map(|d| d.span.clone()),
             &mut first,
         );
@@ -343,9 +380,9 @@ pub fn decision_changes(old: &Meeting, new: &Meeting) -> Option<(String, std::op
         let gone: Vec<_> = op.difference(&np).map(|s| format!("-{s}")).collect();
         let came: Vec<_> = np.difference(&op).map(|s| format!("+{s}")).collect();
         note(
-            format!(
-                "present {}",
-                gone.into_iter().chain(came).collect::<Vec<_>>().join(" ")
+            msg!(
+                "change-present",
+                changes = gone.into_iter().chain(came).collect::<Vec<_>>().join(" ")
             ),
             new.present.as_ref().map(|p| p.span.clone()),
             &mut first,
@@ -362,14 +399,24 @@ pub fn decision_changes(old: &Meeting, new: &Meeting) -> Option<(String, std::op
     for (pid, o) in &oi {
         match ni.get(pid) {
             None => note(
-                format!("the decision on `{pid}` is removed"),
+                msg!("change-decision-removed", id = pid.as_str()),
                 new.items.first().map(|i| i.span.clone()),
                 &mut first,
             ),
             Some(n) => {
                 for (field, a, b, span) in item_fields(o, n) {
                     if a != b {
-                        note(format!("`{pid}` {field} {a} → {b}"), span, &mut first);
+                        note(
+                            msg!(
+                                "change-field",
+                                id = pid.as_str(),
+                                field,
+                                before = a,
+                                after = b
+                            ),
+                            span,
+                            &mut first,
+                        );
                     }
                 }
             }
@@ -378,7 +425,7 @@ pub fn decision_changes(old: &Meeting, new: &Meeting) -> Option<(String, std::op
     for (pid, n) in &ni {
         if !oi.contains_key(pid) {
             note(
-                format!("a decision on `{pid}` is added"),
+                msg!("change-decision-added", id = pid.as_str()),
                 Some(n.span.clone()),
                 &mut first,
             );
@@ -387,11 +434,11 @@ pub fn decision_changes(old: &Meeting, new: &Meeting) -> Option<(String, std::op
     if changes.is_empty() {
         return None;
     }
-    Some((changes.join("; "), first.unwrap_or(0..0)))
+    Some((list(changes), first.unwrap_or(0..0)))
 }
 
 fn show<T: std::fmt::Display>(x: Option<T>) -> String {
-    x.map(|v| v.to_string()).unwrap_or_else(|| "(none)".into())
+    x.map(|v| v.to_string()).unwrap_or_else(|| "—".into())
 }
 
 /// The decision fields of two versions of an item: name, old, new, span in the new one.

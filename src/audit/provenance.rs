@@ -12,7 +12,9 @@ use sha2::{Digest, Sha256};
 
 use super::history::{ChangeKind, NoHistory, Repo};
 use super::log::status_of;
+use crate::i18n::Msg;
 use crate::model::Site;
+use crate::msg;
 
 /// One commit in a record's history, as a page shows it.
 #[derive(Clone, Debug, Serialize)]
@@ -54,7 +56,7 @@ pub struct Provenance {
     /// Site path → its commits, oldest first.
     pub history: Option<HashMap<String, Vec<HistoryEntry>>>,
     /// Why there is no history (not a git repository, a shallow clone), said once.
-    pub no_history: Option<String>,
+    pub no_history: Option<Msg>,
     pub manifest: Option<Manifest>,
 }
 
@@ -69,21 +71,10 @@ impl Provenance {
             }
             Err(e) => {
                 p.no_history = Some(match e {
-                    NoHistory::NotARepository => {
-                        "the site is not in a git repository, so it is built without history".into()
-                    }
-                    NoHistory::Ignored => {
-                        "the site lies in a folder its git repository ignores, so it is built without history"
-                            .into()
-                    }
-                    NoHistory::Shallow => {
-                        "the repository is a shallow clone, so the site is built without history"
-                            .into()
-                    }
-                    NoHistory::Empty => {
-                        "the repository has no commits yet, so the site is built without history"
-                            .into()
-                    }
+                    NoHistory::NotARepository => msg!("history-none-repository"),
+                    NoHistory::Ignored => msg!("history-none-ignored"),
+                    NoHistory::Shallow => msg!("history-none-shallow"),
+                    NoHistory::Empty => msg!("history-none-empty"),
                 });
                 (None, Vec::new())
             }

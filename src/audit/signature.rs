@@ -4,6 +4,9 @@
 
 use git2::{Oid, Repository};
 
+use crate::i18n::Msg;
+use crate::msg;
+
 /// What a commit's signature proves.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SigStatus {
@@ -23,16 +26,18 @@ pub enum SigStatus {
 }
 
 impl SigStatus {
-    /// Short words for tables and pages.
-    pub fn label(&self) -> String {
+    /// Short words for `council log`.
+    pub fn label(&self) -> Msg {
         match self {
-            SigStatus::Unsigned => "unsigned".into(),
-            SigStatus::Verified { fingerprint } => format!("verified ({fingerprint})"),
-            SigStatus::UnknownKey { fingerprint } => {
-                format!("signed by an unlisted key ({fingerprint})")
+            SigStatus::Unsigned => msg!("sig-unsigned"),
+            SigStatus::Verified { fingerprint } => {
+                msg!("sig-verified", fingerprint = fingerprint.as_str())
             }
-            SigStatus::Bad => "signature does not verify".into(),
-            SigStatus::Gpg => "GPG signature, not verifiable here".into(),
+            SigStatus::UnknownKey { fingerprint } => {
+                msg!("sig-unknown-key", fingerprint = fingerprint.as_str())
+            }
+            SigStatus::Bad => msg!("sig-bad"),
+            SigStatus::Gpg => msg!("sig-gpg"),
         }
     }
 

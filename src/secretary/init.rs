@@ -6,6 +6,7 @@ use jiff::civil::Date;
 
 use super::{create, toml_str};
 use crate::error::Error;
+use crate::msg;
 
 /// Creates the repository; returns the files written, relative to `dir`.
 pub fn init(dir: &Path, today: Date) -> Result<Vec<String>, Error> {
@@ -13,7 +14,7 @@ pub fn init(dir: &Path, today: Date) -> Result<Vec<String>, Error> {
         if !dir.is_dir() {
             return Err(Error::Path {
                 path: dir.to_path_buf(),
-                reason: "it is a file".into(),
+                reason: msg!("path-is-a-file"),
             });
         }
         let empty = std::fs::read_dir(dir)
@@ -21,10 +22,9 @@ pub fn init(dir: &Path, today: Date) -> Result<Vec<String>, Error> {
             .next()
             .is_none();
         if !empty {
-            return Err(Error::Usage(format!(
-                "`{}` is not empty; council init only writes into an empty or new folder\n  = help: choose a new folder name, like `council init my-council`",
-                dir.display()
-            )));
+            return Err(
+                Error::usage(msg!("init-not-empty", path = dir)).help(msg!("init-not-empty-help"))
+            );
         }
     }
     let email = git2::Config::open_default()
@@ -155,7 +155,7 @@ First replace the members in `councils/community/grid-01/council.toml` and set t
     }
     if git2::Repository::discover(dir).is_err() {
         git2::Repository::init(dir)
-            .map_err(|e| Error::Other(format!("git init: {}", e.message())))?;
+            .map_err(|e| Error::other(msg!("git-failed", detail = e.message())))?;
         written.push(".git/".into());
     }
     Ok(written)

@@ -13,8 +13,10 @@ use jiff::civil::Date;
 
 use crate::diag::{self, Diagnostic, Severity};
 use crate::error::Error;
+use crate::i18n::Msg;
 use crate::lifecycle::Timelines;
 use crate::model::{Site, Touched, load_site};
+use crate::msg;
 use crate::rules::{self, Context, Scope};
 use crate::site::routes::Route;
 use crate::site::{Derived, FileKind, Look, OutFile, Renderer};
@@ -169,7 +171,7 @@ fn owner(f: &OutFile) -> Owner {
 
 /// What one round of changes did, for the terminal line.
 pub struct Applied {
-    pub what: String,
+    pub what: Msg,
     pub rendered: usize,
     pub invalidated: usize,
     pub errors: usize,
@@ -189,7 +191,7 @@ pub struct Workspace {
     /// Every finding that is an error, sorted: shown over every page.
     pub errors: Vec<Diagnostic>,
     /// Why the theme cannot render, when that is the problem.
-    pub theme_error: Option<String>,
+    pub theme_error: Option<crate::error::Error>,
     pub good: Option<Published>,
     /// Files changed since `good` was taken.
     pending: BTreeSet<String>,
@@ -242,7 +244,7 @@ impl Workspace {
                     self.good = Some(p);
                     self.theme_error = None;
                 }
-                Err(e) => self.theme_error = Some(e.to_string()),
+                Err(e) => self.theme_error = Some(e),
             }
         }
     }
@@ -277,8 +279,8 @@ impl Workspace {
     pub fn apply(&mut self, paths: &[String]) -> Applied {
         let start = Instant::now();
         let what = match paths {
-            [one] => one.clone(),
-            many => format!("{} files", many.len()),
+            [one] => msg!("serve-one-file", file = one.as_str()),
+            many => msg!("serve-files", count = many.len()),
         };
         let structural = paths
             .iter()

@@ -24,7 +24,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         .iter()
         .any(|d| d.severity == Severity::Error)
     {
-        return Ok(BuildOutcome::Refused(checked.diagnostics));
+        return Ok(BuildOutcome::Refused(
+            checked.diagnostics,
+            checked.site.file_count,
+        ));
     }
     let root = checked.site.root.clone();
     let out_dir = match &opts.output {
@@ -37,9 +40,6 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
     let look = Look::load(&checked.site)?;
     let derived = Derived::new(&checked.site, &checked.timelines, checked.today);
     let provenance = Provenance::collect(&checked.site);
-    if let Some(note) = &provenance.no_history {
-        eprintln!("note: {note}");
-    }
     let renderer = Renderer::new(
         &checked.site,
         &derived,
@@ -99,6 +99,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         .remove_stale(&produced)
         .map_err(|e| Error::io(&output.root, e))?;
     let report = BuildReport {
+        notes: provenance.no_history.iter().cloned().collect(),
         files: files.len(),
         pages: files
             .iter()

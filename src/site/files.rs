@@ -7,6 +7,7 @@ use minijinja::Value;
 use super::routes::{Route, lang_prefix, output_file, page_path};
 use super::{Renderer, data, routes, theme};
 use crate::error::Error;
+use crate::msg;
 use std::path::PathBuf;
 
 /// One file of the output.
@@ -239,10 +240,7 @@ impl<'a> Renderer<'a> {
         files.sort_by(|a, b| a.path.cmp(&b.path));
         for w in files.windows(2) {
             if w[0].path == w[1].path {
-                return Err(Error::Other(format!(
-                    "two things would be published at `{}`; rename the static file or page that collides with a generated page",
-                    w[0].path
-                )));
+                return Err(Error::other(msg!("output-collision", path = &w[0].path)));
             }
         }
         Ok(files)
@@ -264,12 +262,11 @@ impl<'a> Renderer<'a> {
             FileKind::DecisionsCsv => Ok(data::decisions_csv(&self.ctx)),
             FileKind::Copy(path) => std::fs::read(path).map_err(|e| Error::io(path, e)),
             FileKind::Theme(rel) => Ok(self.look.theme.files[&format!("static/{rel}")].to_vec()),
-            FileKind::Search(path) => self
-                .search_index()
-                .files
-                .get(path)
-                .cloned()
-                .ok_or_else(|| Error::Other(format!("no search file `{path}`"))),
+            FileKind::Search(path) => {
+                self.search_index().files.get(path).cloned().ok_or_else(|| {
+                    Error::other(crate::msg!("page-not-published", what = f.path.as_str()))
+                })
+            }
             FileKind::Robots => Ok(format!(
                 "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
                 self.base_url()

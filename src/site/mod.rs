@@ -56,6 +56,8 @@ pub struct BuildOptions {
 /// What a build did.
 #[derive(Clone, Debug, Default)]
 pub struct BuildReport {
+    /// Things to say once (the site is built without history, and why).
+    pub notes: Vec<crate::i18n::Msg>,
     pub files: usize,
     pub pages: usize,
     pub written: usize,
@@ -68,8 +70,9 @@ pub struct BuildReport {
 pub enum BuildOutcome {
     /// Published; the findings are warnings only.
     Built(BuildReport, Vec<Diagnostic>),
-    /// Not published: the records have errors. The output folder was not touched.
-    Refused(Vec<Diagnostic>),
+    /// Not published: the records have errors (and how many files were checked). The output
+    /// folder was not touched.
+    Refused(Vec<Diagnostic>, usize),
 }
 
 /// A site's theme, ready to render: templates, UI strings, static files. Loaded once per

@@ -48,9 +48,27 @@ pub fn write(root: &Path, rel: &str, text: impl AsRef<[u8]>) {
     std::fs::write(p, text).unwrap();
 }
 
+/// The real binary, speaking English whatever the machine's locale (most tests read its
+/// English words; `council_in` chooses).
 pub fn council() -> Command {
+    council_in("en")
+}
+
+/// The real binary with `COUNCIL_LANG` set to `lang`.
+pub fn council_in(lang: &str) -> Command {
+    let mut c = council_bare();
+    c.env("COUNCIL_LANG", lang);
+    c
+}
+
+/// The real binary with no language in its environment (no `COUNCIL_LANG`, no locale): the
+/// tests of the order of language selection set what they need.
+pub fn council_bare() -> Command {
     let mut c = Command::cargo_bin("council").unwrap();
     c.env("NO_COLOR", "1");
+    for var in ["COUNCIL_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] {
+        c.env_remove(var);
+    }
     c
 }
 

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Severity, Source};
 use crate::model::{Sp, Translations};
+use crate::msg;
 use crate::privacy::scan;
 use crate::rules::{Check, Context, Rule};
 
@@ -87,8 +88,13 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .filter(|(r, _)| !allow.contains(&normalise(&text[r.clone()])))
                 .map(|(r, kind)| {
                     let span = range.start + r.start..range.start + r.end;
-                    RULE.at(src, span, format!("published text holds {}", kind.words()), "hidden here")
-                        .help("describe people by their public role instead; a public office number may be listed in `[privacy] allow` in site.toml")
+                    RULE.at(
+                        src,
+                        span,
+                        msg!("personal-data", what = kind.words()),
+                        msg!("personal-data-label"),
+                    )
+                    .help(msg!("personal-data-help"))
                 })
                 .collect::<Vec<_>>()
         })

@@ -87,7 +87,10 @@ struct NoticeView {
 }
 
 pub fn notice(r: &Renderer<'_>, lang: &str, ci: usize, pi: usize) -> Result<Page, Error> {
-    let missing = || Error::Other("no decided matter to give notice of".into());
+    let missing = || {
+        let page = r.ctx.url(&Route::Notice(ci, pi));
+        Error::other(crate::msg!("page-not-published", what = page))
+    };
     let (mi, ii) = noticed_decision(r, ci, pi).ok_or_else(missing)?;
     let ctx = &r.ctx;
     let c = &ctx.site.councils[ci];
@@ -96,9 +99,13 @@ pub fn notice(r: &Renderer<'_>, lang: &str, ci: usize, pi: usize) -> Result<Page
     let item = &m.items[ii];
     let date = m.date.as_ref().ok_or_else(missing)?.value;
     let days = ctx.site.config.notice_days;
-    let until = date
-        .checked_add(days.days())
-        .map_err(|e| Error::Other(format!("notice period: {e}")))?;
+    let until = date.checked_add(days.days()).map_err(|e| {
+        Error::other(crate::msg!(
+            "notice-period-error",
+            date = date,
+            detail = e.to_string()
+        ))
+    })?;
     let att = crate::rules::meetings::attendance(c, m);
     let path = ctx.url(&Route::Matter(ci, pi));
     let url = format!(
@@ -148,8 +155,13 @@ pub fn notice(r: &Renderer<'_>, lang: &str, ci: usize, pi: usize) -> Result<Page
 /// four modules), labelled for screen readers.
 pub fn qr_svg(data: &str, label: &str) -> Result<String, Error> {
     use qrcode::{Color, EcLevel, QrCode};
-    let code = QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M)
-        .map_err(|e| Error::Other(format!("QR code of `{data}`: {e}")))?;
+    let code = QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M).map_err(|e| {
+        Error::other(crate::msg!(
+            "qr-code-error",
+            data = data,
+            detail = e.to_string()
+        ))
+    })?;
     let w = code.width();
     let colors = code.to_colors();
     const QUIET: usize = 4;

@@ -5,6 +5,7 @@ use minijinja::context;
 
 use super::Page;
 use crate::error::Error;
+use crate::msg;
 use crate::site::{Renderer, sv, views};
 
 pub fn matter(
@@ -15,7 +16,7 @@ pub fn matter(
     pi: usize,
 ) -> Result<Page, Error> {
     let m = views::matter(&r.ctx, lang, ci, pi)
-        .ok_or_else(|| Error::Other("matter not published".into()))?;
+        .ok_or_else(|| Error::other(msg!("page-not-published", what = file)))?;
     let p = &r.ctx.site.councils[ci].proposals[pi];
     let body = r.body(&p.meta.source, &p.body, &p.texts, file, lang);
     let c = &r.ctx.site.councils[ci];
@@ -57,7 +58,7 @@ pub fn meeting(
     mi: usize,
 ) -> Result<Page, Error> {
     let m = views::meeting(&r.ctx, lang, ci, mi)
-        .ok_or_else(|| Error::Other("meeting not published".into()))?;
+        .ok_or_else(|| Error::other(msg!("page-not-published", what = file)))?;
     let rec = &r.ctx.site.councils[ci].meetings[mi];
     let body = r.body(&rec.meta.source, &rec.body, &rec.texts, file, lang);
     let date = crate::site::theme::longdate(m.date.clone(), lang.to_string());
@@ -96,7 +97,7 @@ pub fn report(
     ri: usize,
 ) -> Result<Page, Error> {
     let v = views::report(&r.ctx, lang, ci, ri)
-        .ok_or_else(|| Error::Other("report not published".into()))?;
+        .ok_or_else(|| Error::other(msg!("page-not-published", what = file)))?;
     let rec = &r.ctx.site.councils[ci].reports[ri];
     let body = r.body(&rec.meta.source, &rec.body, &rec.texts, file, lang);
     let history = r.history_of(&rec.meta.source.path);

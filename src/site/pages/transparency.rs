@@ -15,6 +15,7 @@ pub fn data_dictionary(r: &Renderer<'_>, lang: &str) -> Page {
 }
 
 pub fn transparency(r: &Renderer<'_>, lang: &str) -> Page {
+    let words = crate::i18n::Lang::parse(lang).unwrap_or(crate::i18n::Lang::En);
     let p = r.provenance;
     let manifest = p.and_then(|p| p.manifest.as_ref());
     let repository = r
@@ -38,7 +39,7 @@ pub fn transparency(r: &Renderer<'_>, lang: &str) -> Page {
             uncommitted => sv(manifest.map(|m| m.uncommitted.clone()).unwrap_or_default()),
             manifest => manifest.map(|m| m.manifest.clone()),
             files => manifest.map(|m| m.files.len()).unwrap_or(0),
-            no_history => p.and_then(|p| p.no_history.clone()),
+            no_history => p.and_then(|p| p.no_history.as_ref()).map(|m| m.render(words)),
             preview => p.is_none(),
         },
     )

@@ -13,8 +13,12 @@ use jiff::civil::Date;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::{Sp, Translations};
+mod translations;
+
+use super::{Code, Sp, slips};
 use crate::diag::{Diagnostic, Source};
+use crate::i18n::{Msg, codes};
+use crate::msg;
 use crate::rules::schema::{invalid_value, missing_field, unknown_field};
 
 /// Where findings of one file go while its tables are read.
@@ -30,7 +34,7 @@ pub(crate) struct Reader<'a, 'i> {
     /// Where a missing field is reported: the table's header, or the `+++` line.
     pub anchor: Range<usize>,
     /// What the table is, in words: "the proposal", "item 2", "member `wang-li`".
-    pub what: String,
+    pub what: Msg,
     known: Vec<&'static str>,
     /// The fields of the table this one sits in (for a `[[items]]` or `[[members]]` table),
     /// to recognise a field written below the table it belongs above.
@@ -48,27 +52,28 @@ pub fn suggest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
         .map(|(_, c)| c)
 }
 
-pub(crate) fn type_name(v: &DeValue<'_>) -> &'static str {
+pub(crate) fn type_name(v: &DeValue<'_>) -> Msg {
     match v {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "a whole number",
-        DeValue::Float(_) => "a decimal number",
-        DeValue::Boolean(_) => "true or false",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "a list",
-        DeValue::Table(_) => "a table",
+        DeValue::String(_) => msg!("type-string"),
+        DeValue::Integer(_) => msg!("type-integer"),
+        DeValue::Float(_) => msg!("type-float"),
+        DeValue::Boolean(_) => msg!("type-boolean"),
+        DeValue::Datetime(_) => msg!("type-date"),
+        DeValue::Array(_) => msg!("type-list"),
+        DeValue::Table(_) => msg!("type-table"),
     }
 }
 
-/// A placeholder that `council new` wrote and the secretary has not replaced yet.
-pub(crate) fn placeholder(src: &Arc<Source>, span: Range<usize>, what: &str) -> Diagnostic {
+/// A placeholder that `council new` wrote and the secretary has not replaced yet. `what`
+/// is the field (`` `title` ``) or the text.
+pub(crate) fn placeholder(src: &Arc<Source>, span: Range<usize>, what: Msg) -> Diagnostic {
     invalid_value::diagnostic(
         src,
         span,
-        format!("{what} still holds a placeholder written by `council new`"),
-        "placeholder",
+        msg!("placeholder-left", what),
+        msg!("placeholder-label"),
     )
-    .help("replace the text in 【】 with the real content, and remove the brackets")
+    .help(msg!("placeholder-help"))
 }
 
 /// `[a-z0-9][a-z0-9-]*`, the form of every id (SPEC §3).
@@ -87,7 +92,7 @@ impl<'a, 'i> Reader<'a, 'i> {
         base: usize,
         table: &'a DeTable<'i>,
         anchor: Range<usize>,
-        what: impl Into<String>,
+        what: Msg,
     ) -> Self {
         Reader {
             src,
@@ -95,7 +100,7 @@ impl<'a, 'i> Reader<'a, 'i> {
             base,
             table,
             anchor,
-            what: what.into(),
+            what,
             known: Vec::new(),
             parent_known: Vec::new(),
         }
@@ -120,16 +125,16 @@ impl<'a, 'i> Reader<'a, 'i> {
         self.table.get(key).is_some()
     }
 
-    fn wrong_type(&self, key: &str, v: &Spanned<DeValue<'_>>, expected: &str, example: &str) {
+    fn wrong_type(&self, key: &str, v: &Spanned<DeValue<'_>>, expected: Msg, example: &str) {
         let found = type_name(v.get_ref());
         self.push(
             invalid_value::diagnostic(
                 self.src,
                 self.abs(v.span()),
-                format!("`{key}` must be {expected}, not {found}"),
-                format!("expected {expected}"),
+                msg!("wrong-type", key, expected = &expected, found),
+                msg!("wrong-type-label", expected),
             )
-            .help(format!("write it like `{example}`")),
+            .help(msg!("help-write-it-like", example)),
         );
     }
 
@@ -158,13 +163,18 @@ impl<'a, 'i> Reader<'a, 'i> {
                     self.push(placeholder(
                         self.src,
                         self.abs(v.span()),
-                        &format!("`{key}`"),
+                        msg!("what-field", key),
                     ));
                 }
                 Some(Sp::new(s.to_string(), self.abs(v.span())))
             }
             _ => {
-                self.wrong_type(key, v, "text in quotes", &format!("{key} = \"…\""));
+                self.wrong_type(
+                    key,
+                    v,
+                    msg!("expected-text"),
+                    &format!("{key} = \"{}\"", toml_text(v)),
+                );
                 None
             }
         }
@@ -178,12 +188,10 @@ impl<'a, 'i> Reader<'a, 'i> {
                 invalid_value::diagnostic(
                     self.src,
                     s.span.clone(),
-                    format!("`{key}` is empty"),
-                    "empty",
+                    msg!("field-empty", key),
+                    msg!("field-empty-label"),
                 )
-                .help(format!(
-                    "write the {key}, or remove the line if it is optional"
-                )),
+                .help(msg!("field-empty-help")),
             );
             return None;
         }
@@ -192,7 +200,6 @@ impl<'a, 'i> Reader<'a, 'i> {
 
     pub fn date(&mut self, key: &'static str) -> Option<Sp<Date>> {
         let v = self.get(key)?;
-        let example = format!("{key} = 2022-04-02");
         let span = self.abs(v.span());
         match v.get_ref() {
             DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
@@ -200,43 +207,61 @@ impl<'a, 'i> Reader<'a, 'i> {
                     match Date::new(d.year as i16, d.month as i8, d.day as i8) {
                         Ok(date) => Some(Sp::new(date, span)),
                         Err(_) => {
-                            self.push(invalid_value::diagnostic(
-                                self.src,
-                                span,
-                                format!("`{key}` is not a real date"),
-                                "no such day",
-                            ));
+                            self.push(
+                                invalid_value::diagnostic(
+                                    self.src,
+                                    span,
+                                    msg!("date-not-real", key),
+                                    msg!("date-not-real-label"),
+                                )
+                                .help(msg!("date-not-real-help")),
+                            );
                             None
                         }
                     }
                 }
-                _ => {
+                (Some(d), _, _) => {
+                    let example = format!("{key} = {:04}-{:02}-{:02}", d.year, d.month, d.day);
                     self.push(
                         invalid_value::diagnostic(
                             self.src,
                             span,
-                            format!("`{key}` must be a date without a time of day"),
-                            "a date and time",
+                            msg!("date-with-time", key),
+                            msg!("date-with-time-label"),
                         )
-                        .help(format!("write only the day, like `{example}`")),
+                        .help(msg!("help-write-only-the-day", example)),
                     );
                     None
                 }
+                _ => {
+                    self.wrong_type(key, v, msg!("type-date"), &format!("{key} = 2022-04-02"));
+                    None
+                }
             },
-            DeValue::String(s) if s.parse::<Date>().is_ok() => {
+            DeValue::String(s) => {
+                let fixed = |d: Date| format!("{key} = {d}");
+                let (message, help) = match (s.parse::<Date>(), slips::loose_date(s)) {
+                    (Ok(d), _) => (
+                        msg!("date-in-quotes", key),
+                        msg!("help-remove-quotes", fixed = fixed(d)),
+                    ),
+                    (_, Some(d)) => (
+                        msg!("date-as-text", key, text = s.as_ref()),
+                        msg!("help-date-fix", fixed = fixed(d)),
+                    ),
+                    _ => {
+                        self.wrong_type(key, v, msg!("type-date"), &format!("{key} = 2022-04-02"));
+                        return None;
+                    }
+                };
                 self.push(
-                    invalid_value::diagnostic(
-                        self.src,
-                        span,
-                        format!("`{key}` is a date written in quotes"),
-                        "text, not a date",
-                    )
-                    .help(format!("remove the quotes: `{key} = {s}`")),
+                    invalid_value::diagnostic(self.src, span, message, msg!("date-as-text-label"))
+                        .help(help),
                 );
                 None
             }
             _ => {
-                self.wrong_type(key, v, "a date", &example);
+                self.wrong_type(key, v, msg!("type-date"), &format!("{key} = 2022-04-02"));
                 None
             }
         }
@@ -247,11 +272,16 @@ impl<'a, 'i> Reader<'a, 'i> {
         let span = self.abs(v.span());
         let n = match v.get_ref() {
             DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
+            DeValue::String(t) if slips::loose_int(t).is_some_and(|n| range.contains(&n)) => {
+                let n = slips::loose_int(t).unwrap_or_default();
+                self.wrong_type(key, v, msg!("type-integer"), &format!("{key} = {n}"));
+                return None;
+            }
             _ => {
                 self.wrong_type(
                     key,
                     v,
-                    "a whole number",
+                    msg!("type-integer"),
                     &format!("{key} = {}", range.start),
                 );
                 return None;
@@ -264,17 +294,18 @@ impl<'a, 'i> Reader<'a, 'i> {
                     invalid_value::diagnostic(
                         self.src,
                         span,
-                        format!(
-                            "`{key}` must be between {} and {}",
-                            range.start,
-                            range.end - 1
+                        msg!(
+                            "int-out-of-range",
+                            key,
+                            min = range.start,
+                            max = range.end - 1
                         ),
-                        "out of range",
+                        msg!("int-out-of-range-label"),
                     )
-                    .help(format!(
-                        "use a whole number from {} to {}",
-                        range.start,
-                        range.end - 1
+                    .help(msg!(
+                        "int-out-of-range-help",
+                        min = range.start,
+                        max = range.end - 1
                     )),
                 );
                 None
@@ -287,44 +318,41 @@ impl<'a, 'i> Reader<'a, 'i> {
         match v.get_ref() {
             DeValue::Boolean(b) => Some(Sp::new(*b, self.abs(v.span()))),
             _ => {
-                self.wrong_type(key, v, "true or false", &format!("{key} = true"));
+                self.wrong_type(key, v, msg!("type-boolean"), &format!("{key} = true"));
                 None
             }
         }
     }
 
     /// One of a fixed set of words.
-    pub fn choice<T>(
-        &mut self,
-        key: &'static str,
-        all: &[&'static str],
-        parse: fn(&str) -> Option<T>,
-    ) -> Option<Sp<T>> {
+    pub fn choice<T: Code>(&mut self, key: &'static str) -> Option<Sp<T>> {
         let s = self.string(key)?;
-        match parse(&s.value) {
+        match T::parse(&s.value) {
             Some(t) => Some(Sp::new(t, s.span)),
             None => {
-                self.push(self.not_one_of(key, &s, all));
+                self.push(self.not_one_of(key, &s, T::ALL, T::WORDS));
                 None
             }
         }
     }
 
-    fn not_one_of(&self, key: &str, s: &Sp<String>, all: &[&'static str]) -> Diagnostic {
-        let list = all
-            .iter()
-            .map(|a| format!("`{a}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let help = match suggest(&s.value, all) {
-            Some(m) => format!("did you mean `{m}`? `{key}` is one of {list}"),
-            None => format!("`{key}` is one of {list}"),
+    fn not_one_of(
+        &self,
+        key: &str,
+        s: &Sp<String>,
+        all: &[&'static str],
+        words: &[(&'static str, &'static str)],
+    ) -> Diagnostic {
+        let list = codes(all);
+        let help = match slips::code_for(&s.value, words).or_else(|| suggest(&s.value, all)) {
+            Some(m) => msg!("help-did-you-mean-one-of", code = m, key, list),
+            None => msg!("help-one-of", key, list),
         };
         invalid_value::diagnostic(
             self.src,
             s.span.clone(),
-            format!("`{}` is not a valid `{key}`", s.value),
-            "not one of the allowed values",
+            msg!("not-one-of", value = &s.value, key),
+            msg!("not-one-of-label"),
         )
         .help(help)
     }
@@ -336,16 +364,23 @@ impl<'a, 'i> Reader<'a, 'i> {
         Some(s)
     }
 
+    /// A reference to a member or a proposal, as written: the rules that resolve it
+    /// (`unknown-member`, `unknown-proposal`) say what is wrong with it and what was meant,
+    /// so a malformed id is not reported twice.
+    pub fn reference(&mut self, key: &'static str) -> Option<Sp<String>> {
+        self.string(key)
+    }
+
     fn check_id(&self, key: &str, s: &Sp<String>) {
         if !is_id(&s.value) {
             self.push(
                 invalid_value::diagnostic(
                     self.src,
                     s.span.clone(),
-                    format!("`{}` is not a valid id for `{key}`", s.value),
-                    "malformed id",
+                    msg!("id-malformed", value = &s.value, key),
+                    msg!("id-malformed-label"),
                 )
-                .help("ids use lowercase letters a-z, digits and `-`, and start with a letter or digit, like `wang-li` or `2022-001`"),
+                .help(msg!("id-malformed-help")),
             );
         }
     }
@@ -353,9 +388,12 @@ impl<'a, 'i> Reader<'a, 'i> {
     /// A list of strings.
     pub fn strings(&mut self, key: &'static str) -> Option<Sp<Vec<Sp<String>>>> {
         let v = self.get(key)?;
-        let example = format!("{key} = [\"…\", \"…\"]");
+        let example = match v.get_ref() {
+            DeValue::String(one) => format!("{key} = [\"{one}\"]"),
+            _ => format!("{key} = [\"…\", \"…\"]"),
+        };
         let DeValue::Array(arr) = v.get_ref() else {
-            self.wrong_type(key, v, "a list in brackets", &example);
+            self.wrong_type(key, v, msg!("expected-list"), &example);
             return None;
         };
         let mut out = Vec::new();
@@ -366,46 +404,37 @@ impl<'a, 'i> Reader<'a, 'i> {
                         self.push(placeholder(
                             self.src,
                             self.abs(e.span()),
-                            &format!("`{key}`"),
+                            msg!("what-field", key),
                         ));
                     }
                     out.push(Sp::new(s.to_string(), self.abs(e.span())))
                 }
-                _ => self.wrong_type(key, e, "a list of texts in quotes", &example),
+                _ => self.wrong_type(key, e, msg!("expected-texts"), &example),
             }
         }
         Some(Sp::new(out, self.abs(v.span())))
     }
 
-    /// A list of ids.
-    pub fn ids(&mut self, key: &'static str) -> Option<Sp<Vec<Sp<String>>>> {
-        let list = self.strings(key)?;
-        for s in &list.value {
-            self.check_id(key, s);
-        }
-        Some(list)
+    /// A list of references to members, as written (see [`Reader::reference`]).
+    pub fn references(&mut self, key: &'static str) -> Option<Sp<Vec<Sp<String>>>> {
+        self.strings(key)
     }
 
     /// A list of words from a fixed set.
-    pub fn choices<T>(
-        &mut self,
-        key: &'static str,
-        all: &[&'static str],
-        parse: fn(&str) -> Option<T>,
-    ) -> Option<Vec<T>> {
+    pub fn choices<T: Code>(&mut self, key: &'static str) -> Option<Vec<T>> {
         let list = self.strings(key)?;
         let mut out = Vec::new();
         for s in &list.value {
-            match parse(&s.value) {
+            match T::parse(&s.value) {
                 Some(t) => out.push(t),
-                None => self.push(self.not_one_of(key, s, all)),
+                None => self.push(self.not_one_of(key, s, T::ALL, T::WORDS)),
             }
         }
         Some(out)
     }
 
     /// A sub-table (`[key]` or `key = { … }`), read by its own reader.
-    pub fn table(&mut self, key: &'static str, what: impl Into<String>) -> Option<Reader<'a, 'i>> {
+    pub fn table(&mut self, key: &'static str, what: Msg) -> Option<Reader<'a, 'i>> {
         let v = self.get(key)?;
         match v.get_ref() {
             DeValue::Table(t) => Some(Reader::new(
@@ -417,19 +446,19 @@ impl<'a, 'i> Reader<'a, 'i> {
                 what,
             )),
             _ => {
-                self.wrong_type(key, v, "a table", &format!("[{key}]"));
+                self.wrong_type(key, v, msg!("type-table"), &format!("[{key}]"));
                 None
             }
         }
     }
 
-    /// An array of tables (`[[key]]`), each read by its own reader.
-    pub fn tables(&mut self, key: &'static str, what: &str) -> Vec<Reader<'a, 'i>> {
+    /// An array of tables (`[[key]]`), each read by its own reader; `what` names the n-th.
+    pub fn tables(&mut self, key: &'static str, what: fn(usize) -> Msg) -> Vec<Reader<'a, 'i>> {
         let Some(v) = self.get(key) else {
             return Vec::new();
         };
         let DeValue::Array(arr) = v.get_ref() else {
-            self.wrong_type(key, v, "a list of tables", &format!("[[{key}]]"));
+            self.wrong_type(key, v, msg!("expected-tables"), &format!("[[{key}]]"));
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -442,12 +471,12 @@ impl<'a, 'i> Reader<'a, 'i> {
                         self.base,
                         t,
                         self.abs(e.span()),
-                        format!("{what} {}", i + 1),
+                        what(i + 1),
                     );
                     r.parent_known = self.known.clone();
                     out.push(r)
                 }
-                _ => self.wrong_type(key, e, "a table", &format!("[[{key}]]")),
+                _ => self.wrong_type(key, e, msg!("type-table"), &format!("[[{key}]]")),
             }
         }
         out
@@ -457,68 +486,6 @@ impl<'a, 'i> Reader<'a, 'i> {
     pub fn free(&mut self, key: &'static str) -> Option<serde_json::Value> {
         let v = self.get(key)?;
         Some(to_json(v.get_ref()))
-    }
-
-    /// `[translations.<lang>]` with the translated strings of `fields`.
-    pub fn translations(&mut self, fields: &[&'static str], languages: &[String]) -> Translations {
-        let mut out = Translations::new();
-        // Every key of `[translations]` is a language: unknown ones are reported here, so
-        // the table needs no `finish`.
-        let Some(t) = self.table("translations", "the translations") else {
-            return out;
-        };
-        let langs: Vec<_> = t.table.iter().collect();
-        for (k, v) in langs {
-            let lang = k.get_ref().as_ref();
-            if !languages.iter().skip(1).any(|l| l == lang) {
-                let others: Vec<String> =
-                    languages.iter().skip(1).map(|l| format!("`{l}`")).collect();
-                let help = if others.is_empty() {
-                    format!(
-                        "the site has one language (`{}`); add `{lang}` to `languages` in site.toml, or remove this table",
-                        languages[0]
-                    )
-                } else if lang == languages[0] {
-                    format!("`{lang}` is the default language: its text is the record's own fields")
-                } else {
-                    format!(
-                        "the site's other languages are {}; add `{lang}` to `languages` in site.toml",
-                        others.join(", ")
-                    )
-                };
-                self.push(
-                    invalid_value::diagnostic(
-                        self.src,
-                        t.abs(k.span()),
-                        format!("`{lang}` is not a translation language of this site"),
-                        "unknown language",
-                    )
-                    .help(help),
-                );
-                continue;
-            }
-            let DeValue::Table(tt) = v.get_ref() else {
-                t.wrong_type(lang, v, "a table", &format!("[translations.{lang}]"));
-                continue;
-            };
-            let mut r = Reader::new(
-                self.src,
-                self.sink,
-                self.base,
-                tt,
-                t.abs(v.span()),
-                format!("the `{lang}` translation"),
-            );
-            let mut fields_out = std::collections::BTreeMap::new();
-            for f in fields {
-                if let Some(s) = r.text(f) {
-                    fields_out.insert(f.to_string(), s);
-                }
-            }
-            r.finish();
-            out.insert(lang.to_string(), fields_out);
-        }
-        out
     }
 
     /// Reports every key that no reader asked for, with the nearest known name.
@@ -536,12 +503,21 @@ impl<'a, 'i> Reader<'a, 'i> {
                 &self.known,
             );
             if self.parent_known.contains(&key) {
-                d = d.help(format!(
-                    "`{key}` belongs above the first `[[…]]` table: in TOML, a field written below a `[[…]]` line belongs to that table; move the line up"
-                ));
+                d = d.help(msg!("field-below-table-help", key));
             }
             self.push(d);
         }
+    }
+}
+
+/// A scalar value as it would read inside quotes (for the example of a corrected line).
+fn toml_text(v: &Spanned<DeValue<'_>>) -> String {
+    match v.get_ref() {
+        DeValue::Integer(i) => i.as_str().to_string(),
+        DeValue::Float(f) => f.as_str().to_string(),
+        DeValue::Boolean(b) => b.to_string(),
+        DeValue::Datetime(d) => d.to_string(),
+        _ => "…".to_string(),
     }
 }
 
