@@ -89,6 +89,18 @@ impl<'a> Renderer<'a> {
         files
     }
 
+    /// The files of the search index, under `search/`.
+    pub fn search_files(&self) -> Vec<OutFile> {
+        self.search_index()
+            .files
+            .keys()
+            .map(|path| OutFile {
+                path: format!("{}{path}", super::search::DIR),
+                kind: FileKind::Search(path.clone()),
+            })
+            .collect()
+    }
+
     /// The pages of the long lists (decisions, supervision): how many depends on the records.
     pub fn list_routes(&self) -> Vec<Route> {
         let lists = self.lists();
@@ -196,12 +208,7 @@ impl<'a> Renderer<'a> {
                 kind: FileKind::Robots,
             });
         }
-        for path in self.search_index().files.keys() {
-            files.push(OutFile {
-                path: format!("{}{path}", super::search::DIR),
-                kind: FileKind::Search(path.clone()),
-            });
-        }
+        files.extend(self.search_files());
         let own_favicon = own(&super::is_favicon);
         for (rel, _) in self.look.theme.statics() {
             if own_favicon && super::is_favicon(rel) {

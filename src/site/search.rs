@@ -29,6 +29,17 @@ impl Renderer<'_> {
             .clone()
     }
 
+    /// The same renderer with an index already made (`serve` keeps it between requests).
+    pub fn with_search_index(self, index: Arc<IndexFiles>) -> Self {
+        let _ = self.search.set(index);
+        self
+    }
+
+    /// The index, if this renderer made it or was given it.
+    pub fn built_search_index(&self) -> Option<Arc<IndexFiles>> {
+        self.search.get().cloned()
+    }
+
     /// Every page a resident may search for, with its text and its result in each language.
     pub fn search_documents(&self) -> Vec<Document> {
         let site = self.ctx.site;
