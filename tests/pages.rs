@@ -264,3 +264,22 @@ fn the_w3c_nu_checker_finds_no_error_in_the_demo_site() {
         "the Nu checker found errors:\n{report}"
     );
 }
+
+#[test]
+fn a_sites_own_favicon_replaces_the_themes() {
+    let site = states_site();
+    write(site.path(), "static/favicon.ico", b"\x00\x00\x01\x00");
+    let out = site.path().join("public");
+    let (code, err) = build(site.path(), &out);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.join("favicon.ico").exists());
+    assert!(
+        !out.join("favicon.svg").exists(),
+        "the theme's is not published too"
+    );
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        home.contains("<link rel=\"icon\" href=\"favicon.ico\">"),
+        "{home}"
+    );
+}

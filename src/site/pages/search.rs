@@ -19,9 +19,10 @@ struct BrowseLink {
 
 pub fn search(r: &Renderer<'_>, lang: &str) -> Page {
     let lists = r.lists();
-    let states: Vec<BrowseLink> = lists
-        .by_state
+    // States in the order of a matter's life, not of their names.
+    let states: Vec<BrowseLink> = crate::lifecycle::State::ALL
         .iter()
+        .filter_map(|st| lists.by_state.get_key_value(st.as_str()))
         .map(|(s, m)| BrowseLink {
             url: r.ctx.url(&Route::ByState(s, 1)),
             key: s.to_string(),
