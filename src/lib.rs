@@ -9,6 +9,7 @@
 //! - [`lifecycle`] derives each matter's state as of a day;
 //! - [`check`] runs these stages for `council check`;
 //! - [`site`] publishes the records as a website (`council build`);
+//! - [`search`] makes the site's static full-text index (used by [`site`]);
 //! - [`serve`] previews the site while it is edited (`council serve`);
 //! - [`audit`] reads the git history of the records (`council audit`, `council log`);
 //! - [`secretary`] holds the daily tools (`council init`, `new`, `status`, `hook`).
@@ -27,6 +28,7 @@ pub mod markdown;
 pub mod model;
 pub mod privacy;
 pub mod rules;
+pub mod search;
 pub mod secretary;
 pub mod serve;
 pub mod site;

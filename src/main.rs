@@ -371,8 +371,11 @@ fn run(command: Command, lang: Lang) -> Result<ExitCode, Error> {
                     record: NewRecord::Report { matter },
                 },
             };
-            let rel = new(&opts)?;
-            print(&format!("{rel}\n"));
+            let created = new(&opts)?;
+            print(&format!("{}\n", created.path));
+            for n in &created.notes {
+                eprintln!("{}", msg!("note-line", note = n).render(lang));
+            }
             eprintln!("{}", msg!("new-fill-in").render(lang));
             Ok(ExitCode::SUCCESS)
         }

@@ -106,9 +106,28 @@ fn from_init_to_a_checked_council_with_its_status() {
         run(&site, &["check", "--today", "2030-03-05"]).1
     );
 
+    // The council init wrote has a public contact for its notices; without one, `new
+    // meeting` says what its notices will lack.
+    let toml = read(&site, &format!("councils/{G}/council.toml"));
+    assert!(toml.contains("\ncontact = "), "{toml}");
+    write(
+        &site,
+        &format!("councils/{G}/council.toml"),
+        toml.replace("\ncontact = ", "\n# contact = "),
+    );
+    let (_, _, err) = run(
+        &site,
+        &["--lang", "en", "new", "meeting", G, "--date", "2030-03-10"],
+    );
+    assert!(err.contains("has no `contact`"), "{err}");
+    std::fs::remove_file(site.join(format!("councils/{G}/meetings/2030-03-10.md"))).unwrap();
+    write(&site, &format!("councils/{G}/council.toml"), &toml);
+    assert!(read(&site, "site.toml").contains("notice_days = 7"));
+
     // Minutes: the serving members filled in, the open matters ready to uncomment.
-    let (code, out, _) = run(&site, &["new", "meeting", G, "--date", "2030-03-10"]);
+    let (code, out, err) = run(&site, &["new", "meeting", G, "--date", "2030-03-10"]);
     assert_eq!(code, 0);
+    assert!(!err.contains("contact"), "{err}");
     let rel = out.trim().to_string();
     assert_eq!(rel, format!("councils/{G}/meetings/2030-03-10.md"));
     let text = read(&site, &rel);

@@ -261,7 +261,13 @@ pub struct SiteConfig {
     pub extra: serde_json::Value,
     pub response_days: i64,
     pub filing_days: i64,
+    /// The public notice period of a decision, in days from the meeting (SPEC §9).
+    pub notice_days: i64,
     pub privacy_allow: Vec<String>,
+    /// Where anyone can clone the records (shown on /transparency/).
+    pub repository: Option<Sp<String>>,
+    /// `title` and `description` in the site's other languages.
+    pub translations: Translations,
 }
 
 impl Default for SiteConfig {
@@ -275,7 +281,10 @@ impl Default for SiteConfig {
             extra: serde_json::Value::Object(Default::default()),
             response_days: 30,
             filing_days: 7,
+            notice_days: 7,
             privacy_allow: Vec::new(),
+            repository: None,
+            translations: Translations::new(),
         }
     }
 }
@@ -343,6 +352,8 @@ pub struct Council {
     pub quorum: Sp<Fraction>,
     pub majority: Majority,
     pub signing: Signing,
+    /// How residents reach the council publicly (printed on notices).
+    pub contact: Option<Sp<String>>,
     pub members: Vec<Member>,
     pub translations: Translations,
     /// Sorted by id.

@@ -38,11 +38,20 @@ pub struct NewOptions {
     pub date: Option<Date>,
 }
 
-/// Writes the record; returns its path relative to the site root.
-pub fn new(opts: &NewOptions) -> Result<String, Error> {
+/// What `new` wrote: the record's path relative to the site root, and notes for the
+/// secretary (printed after it).
+#[derive(Clone, Debug)]
+pub struct Created {
+    pub path: String,
+    pub notes: Vec<crate::i18n::Msg>,
+}
+
+/// Writes the record.
+pub fn new(opts: &NewOptions) -> Result<Created, Error> {
     let root = crate::load::find_root(&opts.path)?;
     let today = opts.date.unwrap_or_else(crate::check::today);
     let (site, _) = load_site(&root);
+    let mut notes = Vec::new();
     let rel = match &opts.record {
         NewRecord::Proposal {
             council,
@@ -62,6 +71,13 @@ pub fn new(opts: &NewOptions) -> Result<String, Error> {
         }
         NewRecord::Meeting { council } => {
             let (ci, c) = find_council(&site, council)?;
+            if c.contact.is_none() {
+                notes.push(msg!(
+                    "new-no-contact",
+                    council = c.key.as_str(),
+                    file = format!("{}/council.toml", c.dir())
+                ));
+            }
             meeting(&site, ci, c, today)?
         }
         NewRecord::Report { matter } => {
@@ -72,7 +88,7 @@ pub fn new(opts: &NewOptions) -> Result<String, Error> {
             report(&site, ci, c, id, today)?
         }
     };
-    Ok(rel)
+    Ok(Created { path: rel, notes })
 }
 
 fn find_council<'s>(site: &'s Site, key: &str) -> Result<(usize, &'s Council), Error> {
@@ -236,6 +252,9 @@ fn meeting(site: &Site, ci: usize, c: &Council, date: Date) -> Result<String, Er
     text.push_str("\n# 把本次会议讨论的事项取消注释（删掉行首的 #）。至少要有一项。\n# Uncomment the matters this meeting discussed (remove the leading #). At least one.\n");
     if open.is_empty() {
         text.push_str("# （目前没有待议事项 / no open matter at the moment）\n");
+    }
+    if !open.is_empty() {
+        text.push_str("# 表决通过、未通过或转交的事项，网站会生成公示（事项页的“打印公示”），公示期为 site.toml 的\n# notice_days 天，并印上 council.toml 的 contact。\n# Adopted, rejected and referred matters get a public notice on the site (\"Print the public notice\"\n# on the matter's page) for site.toml `notice_days` days, with council.toml's `contact` on it.\n");
     }
     for (id, title, state) in &open {
         let title: String = title

@@ -44,6 +44,9 @@ pub struct Published {
     /// sitemap parts); they are listed again when next asked for, not on every edit.
     lists_stale: bool,
     cache: HashMap<String, (Owner, Arc<Vec<u8>>)>,
+    /// The search index, made once for every file of it (and the search page) until the
+    /// next change.
+    search: Option<Arc<crate::search::IndexFiles>>,
 }
 
 impl Published {
@@ -58,17 +61,22 @@ impl Published {
             files: None,
             lists_stale: false,
             cache: HashMap::new(),
+            search: None,
         })
     }
 
     fn renderer(&self, today: Date) -> Renderer<'_> {
-        Renderer::new(
+        let r = Renderer::new(
             &self.site,
             &self.derived,
             &self.look,
             today,
             Some("/".into()),
-        )
+        );
+        match &self.search {
+            Some(index) => r.with_search_index(index.clone()),
+            None => r,
+        }
     }
 
     /// The bytes of the output file `path`, rendered now or from the cache; `None` when the
@@ -81,7 +89,12 @@ impl Published {
         let Some(file) = self.files.as_ref().and_then(|f| f.get(path)).cloned() else {
             return Ok(None);
         };
-        let bytes = Arc::new(self.renderer(today).file_bytes(&file)?);
+        let renderer = self.renderer(today);
+        let bytes = Arc::new(renderer.file_bytes(&file)?);
+        let index = renderer.built_search_index();
+        if self.search.is_none() {
+            self.search = index;
+        }
         self.cache
             .insert(path.to_string(), (owner(&file), bytes.clone()));
         Ok(Some(bytes))
@@ -98,7 +111,10 @@ impl Published {
     /// Makes sure the index of output files knows `path`, if the site has it.
     fn index(&mut self, path: &str, today: Date) -> Result<(), Error> {
         if self.files.is_none() {
-            let files = self.renderer(today).all_files()?;
+            let renderer = self.renderer(today);
+            let files = renderer.all_files()?;
+            let index = renderer.built_search_index();
+            self.search = self.search.take().or(index);
             self.files = Some(files.into_iter().map(|f| (f.path.clone(), f)).collect());
             self.lists_stale = false;
         }
@@ -107,6 +123,9 @@ impl Published {
             let renderer = self.renderer(today);
             let mut fresh = renderer.page_files(&renderer.list_routes());
             fresh.extend(renderer.data_files());
+            fresh.extend(renderer.search_files());
+            let index = renderer.built_search_index();
+            self.search = self.search.take().or(index);
             let files = self.files.as_mut().expect("made above");
             files.extend(fresh.into_iter().map(|f| (f.path.clone(), f)));
             self.lists_stale = false;
@@ -119,6 +138,7 @@ impl Published {
     /// published), so its entries in the file index are listed again; the rest of the index
     /// stays.
     fn invalidate(&mut self, changed: Owner, today: Date) -> usize {
+        self.search = None;
         let before = self.cache.len();
         self.cache
             .retain(|_, (o, _)| *o != changed && *o != Owner::Global);
@@ -141,6 +161,7 @@ impl Published {
                             f.kind,
                             FileKind::Page(Route::Decisions(_) | Route::Supervision(_), _)
                                 | FileKind::Sitemap(_)
+                                | FileKind::Search(_)
                         )
                 });
                 self.lists_stale = true;
@@ -157,6 +178,7 @@ fn owner(f: &OutFile) -> Owner {
         FileKind::Page(
             Route::Council(ci)
             | Route::Matter(ci, _)
+            | Route::Notice(ci, _)
             | Route::Meeting(ci, _)
             | Route::Report(ci, _),
             _,

@@ -24,10 +24,13 @@ macro_rules! embed {
 pub static DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "i18n/en.toml",
     "i18n/zh.toml",
+    "static/favicon.svg",
+    "static/search.js",
     "static/style.css",
     "templates/404.html",
     "templates/area.html",
     "templates/base.html",
+    "templates/browse.html",
     "templates/council.html",
     "templates/councils.html",
     "templates/data.html",
@@ -37,8 +40,10 @@ pub static DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "templates/macros.html",
     "templates/matter.html",
     "templates/meeting.html",
+    "templates/notice.html",
     "templates/page.html",
     "templates/report.html",
+    "templates/search.html",
     "templates/section.html",
     "templates/sitemap.xml",
     "templates/supervision.html",
@@ -279,7 +284,7 @@ fn date_filter(value: String, lang: String) -> minijinja::Value {
 }
 
 /// `2025-03-08` as `2025年3月8日` (zh) or `8 March 2025` (others).
-fn longdate(value: String, lang: String) -> String {
+pub(crate) fn longdate(value: String, lang: String) -> String {
     let Ok(d) = value.parse::<jiff::civil::Date>() else {
         return value;
     };

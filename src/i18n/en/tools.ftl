@@ -31,6 +31,7 @@ init-created = created a council repository in { $path }:
 init-next = next: put the council's real members in { $file }, then `council check`
 
 ## council new
+new-no-contact = council `{ $council }` has no `contact`: the public notices of its decisions will tell residents to ask at the community's office; add a public contact to { $file }, like `contact = "黄台路社区党群服务中心（黄台路16号）"` (an office phone also goes in site.toml `[privacy] allow`)
 new-fill-in = fill in the places marked 【请填写：…】, then run `council check`
 record-exists = `{ $path }` already exists; council never overwrites a record
 unknown-council-arg = unknown council `{ $key }`
@@ -95,6 +96,8 @@ output-is-site = it is the site itself or holds it; publish to a folder such as 
 output-in-sources = it is inside the site's sources; publish to a folder such as `public`
 output-not-ours = it is not empty and was not written by council build; choose an empty or new folder (council removes files it does not produce)
 output-collision = two things would be published at `{ $path }`; rename the static file or page that collides with a generated page
+notice-period-error = the notice period of a decision of { $date }: { $detail }
+qr-code-error = cannot make the QR code of `{ $data }`: { $detail }
 page-not-published = `{ $what }` is not published
 theme-missing = the theme `{ $name }` named in site.toml is not in themes/{ $name }/
 theme-missing-help = create the folder, or remove `theme` from site.toml to use the built-in theme

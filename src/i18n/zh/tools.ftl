@@ -30,6 +30,7 @@ init-created = 已在 { $path } 建立议事会记录库：
 init-next = 下一步：把 { $file } 里的成员换成议事会的真实成员，然后运行 `council check`
 
 ## council new
+new-no-contact = 议事会 `{ $council }` 没有写 `contact`（联系方式）：它的决定公示上只能请居民到社区咨询。请在 { $file } 里写上公开的联系方式，例如 `contact = "黄台路社区党群服务中心（黄台路16号）"`（办公电话还要写进 site.toml 的 `[privacy] allow`）
 new-fill-in = 把标着【请填写：…】的地方填好，然后运行 `council check`
 record-exists = `{ $path }` 已经存在；council 不会覆盖已有的记录
 unknown-council-arg = 没有代号为 `{ $key }` 的议事会
@@ -79,6 +80,8 @@ output-is-site = 这是网站文件夹本身，或者包含网站文件夹；请
 output-in-sources = 它在网站的源文件里面；请发布到 `public` 这样的文件夹
 output-not-ours = 这个文件夹不是空的，也不是 council build 写的；请选一个空文件夹或新文件夹（council 会删掉不是它生成的文件）
 output-collision = 有两样东西都要发布到 `{ $path }`；给和自动生成的页面冲突的静态文件或页面改个名
+notice-period-error = 无法计算 { $date } 所作决定的公示期：{ $detail }
+qr-code-error = 无法为 `{ $data }` 生成二维码：{ $detail }
 page-not-published = `{ $what }` 没有发布
 theme-missing = site.toml 里写的主题 `{ $name }` 不在 themes/{ $name }/ 里
 theme-missing-help = 建立这个文件夹，或者删掉 site.toml 里的 `theme`，使用自带的主题

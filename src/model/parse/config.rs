@@ -91,6 +91,9 @@ pub fn parse_site_config(src: &Arc<Source>) -> (SiteConfig, Vec<Diagnostic>) {
             }
         }
         config.description = r.string("description");
+        config.repository = r
+            .string("repository")
+            .filter(|s| !s.value.trim().is_empty());
         if let Some(extra) = r.free("extra") {
             if extra.is_object() {
                 config.extra = extra;
@@ -113,6 +116,9 @@ pub fn parse_site_config(src: &Arc<Source>) -> (SiteConfig, Vec<Diagnostic>) {
             if let Some(d) = l.int("filing_days", 0..3651) {
                 config.filing_days = d.value;
             }
+            if let Some(d) = l.int("notice_days", 0..3651) {
+                config.notice_days = d.value;
+            }
             l.finish();
         }
         if let Some(mut p) = r.table("privacy", msg!("what-table", table = "privacy")) {
@@ -121,6 +127,7 @@ pub fn parse_site_config(src: &Arc<Source>) -> (SiteConfig, Vec<Diagnostic>) {
             }
             p.finish();
         }
+        config.translations = r.translations(&["title", "description"], &config.languages);
     });
     (config, sink.into_inner())
 }
@@ -170,6 +177,7 @@ pub fn parse_council(
         quorum: Sp::new(Fraction { num: 2, den: 3 }, 0..0),
         majority: Majority::Present,
         signing: Signing::Optional,
+        contact: None,
         members: Vec::new(),
         translations: Translations::new(),
         proposals: Vec::new(),
@@ -201,6 +209,7 @@ pub fn parse_council(
         if let Some(s) = r.choice::<Signing>("signing") {
             council.signing = s.value;
         }
+        council.contact = r.string("contact").filter(|s| !s.value.trim().is_empty());
         let tables = r.tables("members", |n| msg!("what-member-n", n));
         if tables.is_empty() && !r.has("members") {
             r.require(
@@ -212,7 +221,7 @@ pub fn parse_council(
             council.members.push(read_member(&mut m, languages));
             m.finish();
         }
-        council.translations = r.translations(&["name"], languages);
+        council.translations = r.translations(&["name", "contact"], languages);
     });
     council.parsed = parsed.is_some();
     (council, sink.into_inner())

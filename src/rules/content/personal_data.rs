@@ -135,6 +135,7 @@ pub fn published_texts<'a>(ctx: &Context<'a>) -> Vec<(&'a Arc<Source>, Range<usi
             cs,
             site.config.title.iter().chain(&site.config.description),
         );
+        tr(&mut out, cs, &site.config.translations);
         for a in &site.areas {
             strs(&mut out, &a.source, &a.name);
             tr(&mut out, &a.source, &a.translations);
@@ -151,7 +152,7 @@ pub fn published_texts<'a>(ctx: &Context<'a>) -> Vec<(&'a Arc<Source>, Range<usi
         }
     }
     for (_, c) in ctx.councils() {
-        strs(&mut out, &c.source, &c.name);
+        strs(&mut out, &c.source, c.name.iter().chain(&c.contact));
         tr(&mut out, &c.source, &c.translations);
         for m in &c.members {
             strs(&mut out, &c.source, &m.name);

@@ -6,21 +6,34 @@ use minijinja::context;
 use super::Page;
 use crate::site::{Renderer, data, sv};
 
-pub fn data_dictionary() -> Page {
+pub fn data_dictionary(r: &Renderer<'_>, lang: &str) -> Page {
     Page::new(
         "data.html",
-        None,
+        Some(r.ui(lang, "data.title")),
         context! { fields => sv(data::dictionary()) },
     )
 }
 
-pub fn transparency(r: &Renderer<'_>) -> Page {
+pub fn transparency(r: &Renderer<'_>, lang: &str) -> Page {
     let p = r.provenance;
     let manifest = p.and_then(|p| p.manifest.as_ref());
+    let repository = r
+        .ctx
+        .site
+        .config
+        .repository
+        .as_ref()
+        .map(|s| s.value.clone());
+    // A web address is a link; anything else (`git@host:path`) is shown to copy.
+    let repository_is_web = repository
+        .as_deref()
+        .is_some_and(|u| u.starts_with("https://") || u.starts_with("http://"));
     Page::new(
         "transparency.html",
-        None,
+        Some(r.ui(lang, "transparency.title")),
         context! {
+            repository => repository,
+            repository_is_web => repository_is_web,
             commit => manifest.and_then(|m| m.commit.clone()),
             uncommitted => sv(manifest.map(|m| m.uncommitted.clone()).unwrap_or_default()),
             manifest => manifest.map(|m| m.manifest.clone()),
