@@ -66,6 +66,7 @@ fn main() {
                 today: Some(today),
                 base_url: None,
                 progress: false,
+                origin: None,
             })
             .expect("build runs")
         });
