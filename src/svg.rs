@@ -9,7 +9,9 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use crate::i18n::Msg;
 use crate::markdown::Removed;
+use crate::msg;
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 const XLINK_NS: &str = "http://www.w3.org/1999/xlink";
@@ -202,7 +204,7 @@ const ATTRIBUTES: &[&str] = &[
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NotSvg {
     pub at: usize,
-    pub why: String,
+    pub why: Msg,
 }
 
 /// An SVG file as it is published, and what publishing it removes.
@@ -225,13 +227,13 @@ pub fn sanitise(text: &str) -> Result<Sanitised, NotSvg> {
     };
     let doc = roxmltree::Document::parse_with_options(text, opts).map_err(|e| NotSvg {
         at: byte_offset(text, e.pos()),
-        why: e.to_string(),
+        why: msg!("svg-not-xml", detail = e.to_string()),
     })?;
     let root = doc.root_element();
     if root.tag_name().namespace() != Some(SVG_NS) || root.tag_name().name() != "svg" {
         return Err(NotSvg {
             at: root.range().start,
-            why: "its root element is not an SVG `<svg>` element".into(),
+            why: msg!("svg-not-svg-root"),
         });
     }
     let mut out = Sanitised {
@@ -273,7 +275,7 @@ pub fn sanitise(text: &str) -> Result<Sanitised, NotSvg> {
         if depth > MAX_DEPTH {
             return Err(NotSvg {
                 at: node.range().start,
-                why: format!("its elements nest more than {MAX_DEPTH} deep"),
+                why: msg!("svg-too-deep", depth = MAX_DEPTH),
             });
         }
         let tag = node.tag_name();
@@ -285,7 +287,7 @@ pub fn sanitise(text: &str) -> Result<Sanitised, NotSvg> {
                     || tag.namespace() == Some("http://www.w3.org/1999/xhtml")
                 {
                     out.removed.push(Removed {
-                        what: format!("the `<{}>` element", tag.name()),
+                        what: msg!("removed-element", name = tag.name()),
                         range: node.range(),
                     });
                 }
@@ -294,7 +296,7 @@ pub fn sanitise(text: &str) -> Result<Sanitised, NotSvg> {
         };
         if name == "style" && !node.text().is_none_or(css_safe) {
             out.removed.push(Removed {
-                what: "a `<style>` that loads other content".into(),
+                what: msg!("removed-style-element"),
                 range: node.range(),
             });
             continue;
@@ -318,15 +320,11 @@ pub fn sanitise(text: &str) -> Result<Sanitised, NotSvg> {
                     .name()
                     .to_ascii_lowercase()
                     .starts_with("on")
-                    .then(|| format!("the event handler `{}` on `<{name}>`", a.name())),
+                    .then(|| msg!("removed-handler", attr = a.name(), name)),
                 Some(q) if q.ends_with("href") => (!href_allowed(name, value))
-                    .then(|| format!("the address `{}` in `<{name}>`", short(value))),
-                Some(_) => (!css_safe(value)).then(|| {
-                    format!(
-                        "the attribute `{}` on `<{name}>`, which loads other content",
-                        a.name()
-                    )
-                }),
+                    .then(|| msg!("removed-address", address = short(value), name)),
+                Some(_) => (!css_safe(value))
+                    .then(|| msg!("removed-loading-attribute", attr = a.name(), name)),
             };
             if let Some(what) = refused {
                 out.removed.push(Removed {
@@ -433,6 +431,7 @@ fn byte_offset(text: &str, pos: roxmltree::TextPos) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn a_drawing_keeps_its_shapes_and_text() {
@@ -478,7 +477,7 @@ mod tests {
 </svg>"##,
         )
         .unwrap();
-        let whats: Vec<&str> = s.removed.iter().map(|r| r.what.as_str()).collect();
+        let whats: Vec<String> = s.removed.iter().map(|r| r.what.render(Lang::En)).collect();
         assert_eq!(whats.len(), 9, "{whats:?}");
         for bad in [
             "alert",
@@ -503,7 +502,13 @@ mod tests {
             "<g>".repeat(300),
             "</g>".repeat(300)
         );
-        assert!(sanitise(&deep).unwrap_err().why.contains("nest"));
+        assert!(
+            sanitise(&deep)
+                .unwrap_err()
+                .why
+                .render(Lang::En)
+                .contains("nest")
+        );
         let laughs = format!(
             "<!DOCTYPE svg [<!ENTITY a \"aaaaaaaaaa\">{}]><svg xmlns=\"http://www.w3.org/2000/svg\"><text>&j;</text></svg>",
             (b'b'..=b'j')

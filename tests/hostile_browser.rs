@@ -18,17 +18,6 @@ use std::time::{Duration, Instant};
 use common::*;
 use serde_json::{Value, json};
 
-fn chromium() -> Option<PathBuf> {
-    [
-        "/usr/bin/chromium",
-        "/usr/bin/chromium-browser",
-        "/usr/bin/google-chrome",
-    ]
-    .iter()
-    .map(PathBuf::from)
-    .find(|p| p.exists())
-}
-
 /// A static file server for `root` on a free port, with the content types a web server
 /// gives; every path asked for is logged.
 fn serve(root: PathBuf, log: Arc<Mutex<Vec<String>>>) -> u16 {

@@ -154,7 +154,14 @@ fn issue_11_6_a_build_killed_at_any_moment_leaves_one_whole_site() {
             difference(&tree(&public), &b)
         );
         // The next build begins by making the folder whole (done here without building).
-        drop(Output::open(&public, &sa.path().canonicalize().unwrap()).unwrap());
+        drop(
+            Output::open(
+                &public,
+                &sa.path().canonicalize().unwrap(),
+                council::i18n::Lang::En,
+            )
+            .unwrap(),
+        );
         let now = tree(&public);
         state = which(&public, &a, &b)
             .unwrap_or_else(|| panic!("kill {k}: after recovery, {}", difference(&now, &b)));

@@ -190,3 +190,23 @@ fn a_new_decision_can_add_a_page_to_the_lists() {
     let (_, first) = get(server.port, "/decisions/");
     assert!(first.contains("rel=\"next\""), "{first}");
 }
+
+#[test]
+fn the_overlay_speaks_the_language_of_the_run() {
+    let site = states_site();
+    let root = site.path();
+    let text = std::fs::read_to_string(root.join(P1)).unwrap();
+    write(
+        root,
+        P1,
+        text.replace("proposer = \"3号楼居民（18户）\"\n", ""),
+    );
+    let server = start_in(root, "zh");
+    let page = until(server.port, MATTER, "the overlay", |_, b| {
+        b.contains("council-overlay")
+    });
+    assert!(page.contains("错误[missing-field]"), "{page}");
+    assert!(page.contains("提议缺少字段 `proposer`"), "{page}");
+    assert!(page.contains("= 怎么改:"), "{page}");
+    assert!(page.contains("council check：1 个错误"), "{page}");
+}

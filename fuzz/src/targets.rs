@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use council::diag::render::{self, Format};
 use council::diag::{Diagnostic, Source};
+use council::i18n::Lang;
 use council::lifecycle::{self, Timelines};
 use council::load::frontmatter;
 use council::model::{self, Site};
@@ -34,7 +35,9 @@ fn source(rel: &str, data: &[u8]) -> Option<Arc<Source>> {
 /// Every format of findings, as `check` prints them.
 fn render_all(diags: &[Diagnostic]) {
     for format in [Format::Human, Format::Json, Format::Github] {
-        let _ = render::render(diags, format, false);
+        for lang in [Lang::En, Lang::Zh] {
+            let _ = render::render(diags, format, false, lang);
+        }
     }
 }
 
@@ -205,12 +208,22 @@ pub fn records(data: &[u8]) {
 /// text that merely reads `javascript:` is escaped text.
 fn check_no_script(html: &str, what: &str) {
     let lower = html.to_ascii_lowercase();
-    for bad in ["<script", "<iframe", "<object", "<embed", "<form"] {
-        assert!(!lower.contains(bad), "{bad} in {what}");
+    // The search page's own form, strings and script (themes/default/templates/search.html)
+    // are the theme's; no record text reaches that page.
+    let search = what.ends_with("search/index.html");
+    for (bad, theme) in [
+        ("<script", if search { 2 } else { 0 }),
+        ("<iframe", 0),
+        ("<object", 0),
+        ("<embed", 0),
+        ("<form", if search { 1 } else { 0 }),
+    ] {
+        assert!(lower.matches(bad).count() <= theme, "{bad} in {what}");
     }
     for r in council::markdown::removed_by_sanitiser(html) {
-        assert!(!r.what.contains("event handler"), "{} in {what}", r.what);
-        assert!(!r.what.contains("URL"), "{} in {what}", r.what);
+        let removed = r.what.render(Lang::En);
+        assert!(r.what.id() != "removed-handler", "{removed} in {what}");
+        assert!(r.what.id() != "removed-url", "{removed} in {what}");
     }
 }
 

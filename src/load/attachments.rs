@@ -8,6 +8,8 @@ use std::io::Read;
 
 use super::FoundFile;
 use crate::diag::Diagnostic;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::rules::files::misplaced_file;
 
 /// What kind of attachment a file is, by its name.
@@ -48,15 +50,15 @@ impl AttachmentKind {
         matches!(self, AttachmentKind::Svg | AttachmentKind::Text)
     }
 
-    fn words(self) -> &'static str {
+    fn words(self) -> Msg {
         match self {
-            AttachmentKind::Pdf => "a PDF document",
-            AttachmentKind::Png => "a PNG image",
-            AttachmentKind::Jpeg => "a JPEG image",
-            AttachmentKind::Gif => "a GIF image",
-            AttachmentKind::Webp => "a WebP image",
-            AttachmentKind::Svg => "an SVG image",
-            AttachmentKind::Text => "a text file",
+            AttachmentKind::Pdf => msg!("kind-pdf"),
+            AttachmentKind::Png => msg!("kind-png"),
+            AttachmentKind::Jpeg => msg!("kind-jpeg"),
+            AttachmentKind::Gif => msg!("kind-gif"),
+            AttachmentKind::Webp => msg!("kind-webp"),
+            AttachmentKind::Svg => msg!("kind-svg"),
+            AttachmentKind::Text => msg!("kind-text"),
         }
     }
 
@@ -79,8 +81,7 @@ impl AttachmentKind {
 
 /// Checks a binary attachment's size and first bytes; `Err` holds the finding.
 pub fn check_binary(file: &FoundFile, kind: AttachmentKind) -> Result<(), Box<Diagnostic>> {
-    let unreadable =
-        |e: std::io::Error| Box::new(misplaced_file::unreadable(&file.rel, &e.to_string()));
+    let unreadable = |e: std::io::Error| Box::new(misplaced_file::unreadable(&file.rel, &e));
     let f = std::fs::File::open(&file.abs).map_err(unreadable)?;
     let len = f.metadata().map_err(unreadable)?.len();
     if len > super::MAX_FILE_BYTES {

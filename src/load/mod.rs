@@ -20,6 +20,7 @@ use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Source};
 use crate::error::Error;
+use crate::msg;
 use crate::rules;
 
 /// The kinds of record a council folder holds, by their sub-folder.
@@ -114,17 +115,17 @@ pub struct Layout {
 pub fn find_root(start: &Path) -> Result<PathBuf, Error> {
     let meta = fs::metadata(start).map_err(|e| Error::Path {
         path: start.to_path_buf(),
-        reason: e.to_string(),
+        reason: crate::error::io_reason(&e),
     })?;
     if !meta.is_dir() {
         return Err(Error::Path {
             path: start.to_path_buf(),
-            reason: "not a folder; give the folder of the site (the one holding site.toml)".into(),
+            reason: msg!("path-not-a-folder"),
         });
     }
     let start = start.canonicalize().map_err(|e| Error::Path {
         path: start.to_path_buf(),
-        reason: e.to_string(),
+        reason: crate::error::io_reason(&e),
     })?;
     let mut dir = start.as_path();
     loop {
@@ -154,7 +155,7 @@ pub const MAX_FILE_BYTES: u64 = 50 << 20;
 pub fn file_inside(root: &Path, rel: &str) -> Result<FoundFile, Box<Diagnostic>> {
     let path = root.join(rel);
     let meta = fs::symlink_metadata(&path)
-        .map_err(|e| rules::files::misplaced_file::unreadable(rel, &e.to_string()))?;
+        .map_err(|e| rules::files::misplaced_file::unreadable(rel, &e))?;
     if meta.file_type().is_symlink() {
         return match resolve_inside(root, &path) {
             Some(target) if target.is_file() => Ok(FoundFile {
@@ -162,21 +163,15 @@ pub fn file_inside(root: &Path, rel: &str) -> Result<FoundFile, Box<Diagnostic>>
                 abs: target,
             }),
             Some(_) => Err(Box::new(
-                rules::files::misplaced_file::symlink_not_followed(rel, "it is a link to a folder"),
+                rules::files::misplaced_file::symlink_not_followed(rel, true),
             )),
             None => Err(Box::new(
-                rules::files::misplaced_file::symlink_not_followed(
-                    rel,
-                    "it points outside the site",
-                ),
+                rules::files::misplaced_file::symlink_not_followed(rel, false),
             )),
         };
     }
     if !meta.is_file() {
-        return Err(Box::new(rules::files::misplaced_file::unreadable(
-            rel,
-            "it is not a regular file",
-        )));
+        return Err(Box::new(rules::files::misplaced_file::not_regular(rel)));
     }
     Ok(FoundFile {
         rel: rel.to_string(),
@@ -195,16 +190,14 @@ pub fn read_source(file: &FoundFile) -> Result<Arc<Source>, Box<Diagnostic>> {
 /// The bytes of `file`, when it is a regular file of at most `limit` bytes.
 pub fn read_limited(file: &FoundFile, limit: u64) -> Result<Vec<u8>, Box<Diagnostic>> {
     use std::io::Read;
-    let unreadable = |e: &dyn std::fmt::Display| {
-        Box::new(rules::files::misplaced_file::unreadable(
-            &file.rel,
-            &e.to_string(),
-        ))
-    };
-    let f = fs::File::open(&file.abs).map_err(|e| unreadable(&e))?;
-    let meta = f.metadata().map_err(|e| unreadable(&e))?;
+    let unreadable =
+        |e: std::io::Error| Box::new(rules::files::misplaced_file::unreadable(&file.rel, &e));
+    let f = fs::File::open(&file.abs).map_err(unreadable)?;
+    let meta = f.metadata().map_err(unreadable)?;
     if !meta.is_file() {
-        return Err(unreadable(&"it is not a regular file"));
+        return Err(Box::new(rules::files::misplaced_file::not_regular(
+            &file.rel,
+        )));
     }
     if meta.len() > limit {
         return Err(Box::new(rules::files::misplaced_file::too_large(
@@ -217,7 +210,7 @@ pub fn read_limited(file: &FoundFile, limit: u64) -> Result<Vec<u8>, Box<Diagnos
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     f.take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| unreadable(&e))?;
+        .map_err(unreadable)?;
     if bytes.len() as u64 > limit {
         return Err(Box::new(rules::files::misplaced_file::too_large(
             &file.rel,
@@ -252,7 +245,6 @@ pub fn walk(root: &Path, languages: &[String], diags: &mut Vec<Diagnostic>) -> L
     let mut councils_found: Vec<FoundFile> = Vec::new();
     let mut areas_found: Vec<FoundFile> = Vec::new();
     let mut mds: Vec<FoundFile> = Vec::new();
-    let mut others: Vec<FoundFile> = Vec::new();
 
     for top in ["councils", "content", "static"] {
         let dir = root.join(top);
@@ -287,16 +279,18 @@ pub fn walk(root: &Path, languages: &[String], diags: &mut Vec<Diagnostic>) -> L
                 areas_found.push(file);
             } else if has_ext(name, "toml") {
                 diags.push(rules::files::misplaced_file::stray_toml(&file.rel, name));
-            } else if has_ext(name, "md") {
-                mds.push(file);
             } else {
-                others.push(file);
+                mds.push(file);
             }
         }
     }
 
-    // Councils: a folder holding council.toml; a council inside a council is refused.
-    councils_found.sort();
+    // Councils: a folder holding council.toml; a council inside a council is refused. The
+    // outer one is the council whatever the names sort as (`aaa/council.toml` sorts before
+    // `council.toml`), so folders are taken shallowest first.
+    councils_found.sort_by(|a, b| {
+        (a.rel.matches('/').count(), &a.rel).cmp(&(b.rel.matches('/').count(), &b.rel))
+    });
     let mut council_dirs: Vec<String> = Vec::new();
     for f in councils_found {
         let dir = parent(&f.rel).to_string();
@@ -315,6 +309,7 @@ pub fn walk(root: &Path, languages: &[String], diags: &mut Vec<Diagnostic>) -> L
             records: Vec::new(),
         });
     }
+    layout.councils.sort_by(|a, b| a.key.cmp(&b.key));
     for f in areas_found {
         let dir = parent(&f.rel).to_string();
         if let Some(council) = council_dirs
@@ -338,57 +333,59 @@ pub fn walk(root: &Path, languages: &[String], diags: &mut Vec<Diagnostic>) -> L
         .enumerate()
         .map(|(i, c)| (parent(&c.toml.rel).to_string(), i))
         .collect();
-    let council_of = |rel: &str| {
-        let mut dir = parent(rel);
+    for f in mds {
+        let name = f.rel.rsplit('/').next().unwrap_or("");
+        // Only `.md` (and what looks like a record saved wrongly) is a record; other files
+        // are attachments, which may be linked from anywhere.
+        let record_like = has_ext(name, "md") || looks_like_record(name);
+        let mut dir = parent(&f.rel);
+        let mut found = None;
         while !dir.is_empty() {
             if let Some(&i) = by_dir.get(dir) {
-                return Some(i);
+                found = Some(i);
+                break;
             }
             dir = parent(dir);
         }
-        None
-    };
-    // Files beside the records: a file in a record folder that is not a record is reported
-    // (a record saved as `.txt` or `.docx` would otherwise be published unchecked); anything
-    // else is an attachment when its type is one the site publishes.
-    for f in others {
-        if let Some(i) = council_of(&f.rel) {
-            let inner = &f.rel[parent(&layout.councils[i].toml.rel).len() + 1..];
-            if let Some(folder) = inner
-                .split('/')
-                .next()
-                .filter(|d| RecordKind::from_folder(d).is_some())
-            {
-                diags.push(rules::files::misplaced_file::not_a_record(&f.rel, folder));
-                continue;
+        let Some(i) = found else {
+            if record_like {
+                diags.push(rules::files::misplaced_file::outside_council(&f.rel));
+            } else {
+                attachment(&mut layout, f, diags);
             }
+            continue;
+        };
+        let council_dir = parent(&layout.councils[i].toml.rel).to_string();
+        let inner = &f.rel[council_dir.len() + 1..];
+        if inner.starts_with("files/") && !has_ext(name, "md") {
+            attachment(&mut layout, f, diags);
+            continue;
         }
-        attachment(&mut layout, f, diags);
-    }
-    for f in mds {
-        let found = council_of(&f.rel);
-        let Some(council) = found.map(|i| &mut layout.councils[i]) else {
-            diags.push(rules::files::misplaced_file::outside_council(&f.rel));
-            continue;
-        };
-        let inner = &f.rel[parent(&council.toml.rel).len() + 1..];
         let mut parts = inner.split('/');
-        let (Some(folder), Some(name), None) = (parts.next(), parts.next(), parts.next()) else {
-            diags.push(rules::files::misplaced_file::misplaced_record(
-                &f.rel, inner,
-            ));
+        let kind = match (parts.next(), parts.next(), parts.next()) {
+            (Some(folder), Some(_), None) => RecordKind::from_folder(folder),
+            _ => None,
+        };
+        let Some(kind) = kind else {
+            if record_like {
+                diags.push(rules::files::misplaced_file::misplaced_record(
+                    &f.rel,
+                    &council_dir,
+                    inner,
+                ));
+            } else {
+                attachment(&mut layout, f, diags);
+            }
             continue;
         };
-        let Some(kind) = RecordKind::from_folder(folder) else {
-            diags.push(rules::files::misplaced_file::misplaced_record(
-                &f.rel, inner,
-            ));
+        if !name.ends_with(".md") {
+            diags.push(rules::files::misplaced_file::not_a_record(&f.rel, name));
             continue;
-        };
+        }
         let Some((stem, lang)) = split_lang(&f.rel, name, languages, diags) else {
             continue;
         };
-        council.records.push(RecordFile {
+        layout.councils[i].records.push(RecordFile {
             kind,
             stem,
             lang,
@@ -406,15 +403,14 @@ pub fn walk(root: &Path, languages: &[String], diags: &mut Vec<Diagnostic>) -> L
     layout
 }
 
-/// An attachment of a type the site publishes goes to the layout; any other is reported.
+/// An attachment of a type the site publishes goes to the layout; any other is reported
+/// (published raw, an HTML page or an SVG with a script would run on the site's origin, and
+/// a text saved as `.docx` would escape the personal-data scan).
 fn attachment(layout: &mut Layout, file: FoundFile, diags: &mut Vec<Diagnostic>) {
     let name = file.rel.rsplit('/').next().unwrap_or("");
     match AttachmentKind::of(name) {
         Some(kind) => layout.attachments.push((file, kind)),
-        None => diags.push(rules::files::misplaced_file::not_published(
-            &file.rel,
-            attachments::ALLOWED,
-        )),
+        None => diags.push(rules::files::misplaced_file::not_published(&file.rel)),
     }
 }
 
@@ -459,6 +455,13 @@ fn split_lang(
     }
 }
 
+/// A file name that looks like a record saved the wrong way: `.txt`, `.markdown`, `.docx`.
+fn looks_like_record(name: &str) -> bool {
+    ["txt", "text", "markdown", "mdown", "docx", "doc", "wps"]
+        .iter()
+        .any(|ext| has_ext(name, ext))
+}
+
 /// `en`, `zh`, `zh-Hant`, `pt-BR`: what a language suffix looks like (not `04` of a date).
 fn looks_like_language(s: &str) -> bool {
     let mut parts = s.split('-');
@@ -476,12 +479,12 @@ pub fn walk_files(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<F
 
 fn walk_dir(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<FoundFile> {
     let mut out = Vec::new();
-    let walker = walkdir::WalkDir::new(dir)
+    let mut walker = walkdir::WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -489,15 +492,22 @@ fn walk_dir(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<FoundFi
                     .path()
                     .map(|p| rel_path(root, p))
                     .unwrap_or_else(|| rel_path(root, dir));
-                diags.push(rules::files::misplaced_file::unreadable(
-                    &rel,
-                    &e.to_string(),
-                ));
+                let io = e
+                    .into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("loop of symbolic links"));
+                diags.push(rules::files::misplaced_file::unreadable(&rel, &io));
                 continue;
             }
         };
         let rel = rel_path(root, entry.path());
         if rel.is_empty() {
+            continue;
+        }
+        if entry.file_name().to_str().is_none() {
+            diags.push(rules::files::invalid_utf8::file_name(&rel));
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
             continue;
         }
         let ft = entry.file_type();
@@ -508,12 +518,10 @@ fn walk_dir(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<FoundFi
             match resolve_inside(root, entry.path()) {
                 Some(target) if target.is_file() => out.push(FoundFile { rel, abs: target }),
                 Some(_) => diags.push(rules::files::misplaced_file::symlink_not_followed(
-                    &rel,
-                    "it is a link to a folder",
+                    &rel, true,
                 )),
                 None => diags.push(rules::files::misplaced_file::symlink_not_followed(
-                    &rel,
-                    "it points outside the site",
+                    &rel, false,
                 )),
             }
             continue;
@@ -534,7 +542,8 @@ fn resolve_inside(root: &Path, link: &Path) -> Option<PathBuf> {
     target.starts_with(root).then_some(target)
 }
 
-fn is_ignored(name: &str) -> bool {
+/// Whether the walk skips a file or folder of this name: hidden, or an editor's backup.
+pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~') || (name.starts_with('#') && name.ends_with('#'))
 }
 
@@ -557,7 +566,8 @@ fn parent(rel: &str) -> &str {
     rel.rsplit_once('/').map(|(p, _)| p).unwrap_or("")
 }
 
-fn is_under(path: &str, dir: &str) -> bool {
+/// Whether `path` lies strictly below the folder `dir` (both `/`-separated).
+pub fn is_under(path: &str, dir: &str) -> bool {
     path.len() > dir.len() && path.starts_with(dir) && path.as_bytes()[dir.len()] == b'/'
 }
 

@@ -8,6 +8,7 @@
 use std::collections::BTreeSet;
 
 use crate::diag::Diagnostic;
+use crate::msg;
 use crate::rules::schema::invalid_value;
 
 /// Whether `name` may be a segment of a route.
@@ -71,35 +72,22 @@ pub fn check(rels: &[&str], diags: &mut Vec<Diagnostic>) {
             // A section page (`_index.md`, `_index.en.md`) is named by its folder.
             let section = is_file && (name == "_index" || name.starts_with("_index."));
             let problem = if route {
-                (!section && !is_route_name(name)).then(|| {
-                    "use ASCII letters, digits, `-` and `_`, starting with a letter or digit, like `grid-03`".to_string()
-                })
+                (!section && !is_route_name(name)).then(|| msg!("name-route-help"))
             } else {
-                bad_file_char(name).map(|c| {
-                    format!(
-                        "it holds `{}`; rename it with letters, digits, spaces, `-`, `_` and `.`",
-                        shown(&c.to_string())
-                    )
-                })
+                bad_file_char(name).map(|c| msg!("name-char-help", char = shown(&c.to_string())))
             };
             let Some(help) = problem else { continue };
             if !seen.insert(path.clone()) {
                 continue;
             }
             let what = match (is_file, route) {
-                (false, _) => "folder name",
-                (true, true) => "page name",
-                (true, false) => "file name",
+                (false, _) => msg!("name-folder"),
+                (true, true) => msg!("name-page"),
+                (true, false) => msg!("name-file"),
             };
             diags.push(
-                invalid_value::name(
-                    &path,
-                    format!(
-                        "the {what} `{}` cannot be published as a web address",
-                        shown(name)
-                    ),
-                )
-                .help(help),
+                invalid_value::file_name(&path, msg!("name-not-address", what, name = shown(name)))
+                    .help(help),
             );
         }
     }

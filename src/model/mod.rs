@@ -10,10 +10,11 @@
 mod parse;
 mod schema;
 mod site;
+pub mod slips;
 
 pub use parse::{
-    base_url_problem, parse_area, parse_council, parse_meeting, parse_page, parse_proposal,
-    parse_report, parse_site_config, parse_translation,
+    SSH_KEY_TYPES, base_url_problem, parse_area, parse_council, parse_meeting, parse_page,
+    parse_proposal, parse_report, parse_site_config, parse_translation,
 };
 pub use schema::{is_id, suggest};
 pub use site::{Touched, load_site};
@@ -53,20 +54,39 @@ impl<T> Deref for Sp<T> {
     }
 }
 
-/// Enums written as strings in the records: the variants, their spelling, and the list of
-/// allowed spellings for messages and did-you-mean.
+/// A field whose value is one of a fixed set of words (`outcome`, `channel`…).
+pub trait Code: Sized {
+    /// The words allowed.
+    const ALL: &'static [&'static str];
+    /// Chinese words a secretary may write instead, and the code each stands for.
+    const WORDS: &'static [(&'static str, &'static str)];
+    fn parse(s: &str) -> Option<Self>;
+}
+
+/// Enums written as strings in the records: the variants, their spelling, the list of
+/// allowed spellings for messages and did-you-mean, and the Chinese words a secretary may
+/// write instead (`"通过"` for `adopted`), so that the help can name the code meant.
 macro_rules! str_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal [$($word:literal),*]),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name { $($variant),+ }
         impl $name {
             pub const ALL: &'static [&'static str] = &[$($text),+];
+            /// Chinese words and the code each stands for.
+            pub const WORDS: &'static [(&'static str, &'static str)] = &[$($(($word, $text),)*)+];
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
             }
             pub fn parse(s: &str) -> Option<Self> {
                 match s { $($text => Some($name::$variant),)+ _ => None }
+            }
+        }
+        impl Code for $name {
+            const ALL: &'static [&'static str] = $name::ALL;
+            const WORDS: &'static [(&'static str, &'static str)] = $name::WORDS;
+            fn parse(s: &str) -> Option<Self> {
+                $name::parse(s)
             }
         }
         impl serde::Serialize for $name {
@@ -82,24 +102,87 @@ macro_rules! str_enum {
     };
 }
 
-str_enum!(AreaKind { Street = "street", Community = "community", Other = "other" });
-str_enum!(Majority { Present = "present", Cast = "cast", TwoThirds = "two-thirds" });
-str_enum!(Signing { Required = "required", Optional = "optional" });
-str_enum!(Role { Chair = "chair", Secretary = "secretary", Supervisor = "supervisor", Member = "member" });
-str_enum!(Represents {
-    Resident = "resident",
-    ResidentUnit = "resident-unit",
-    Enterprise = "enterprise",
-    SocialOrganization = "social-organization",
-    PartyBranch = "party-branch",
-    Department = "department",
+str_enum!(AreaKind {
+    Street = "street" ["街道", "街办"],
+    Community = "community" ["社区", "居委会"],
+    Other = "other" ["其他", "其它"],
 });
-str_enum!(Selected { GridRecommended = "grid-recommended", SelfNominated = "self-nominated", ExOfficio = "ex-officio" });
-str_enum!(Channel { Applet = "applet", Visit = "visit", ServicePost = "service-post", Meeting = "meeting", Other = "other" });
-str_enum!(MeetingKind { Regular = "regular", Extraordinary = "extraordinary", Joint = "joint", Hearing = "hearing" });
-str_enum!(Action { Deliberate = "deliberate", Decide = "decide" });
-str_enum!(Outcome { Adopted = "adopted", Rejected = "rejected", Deferred = "deferred", Referred = "referred" });
-str_enum!(Status { OnTrack = "on-track", Delayed = "delayed", Blocked = "blocked", Completed = "completed", Accepted = "accepted" });
+str_enum!(Majority {
+    Present = "present" ["出席过半", "过半数", "过半", "半数以上"],
+    Cast = "cast" ["赞成多于反对", "多数票", "票数多"],
+    TwoThirds = "two-thirds" ["三分之二", "2/3"],
+});
+str_enum!(Signing {
+    Required = "required" ["必须", "需要", "要求"],
+    Optional = "optional" ["可选", "不要求", "不需要"],
+});
+str_enum!(Role {
+    Chair = "chair" ["召集人", "主持人", "主任", "组长", "会长"],
+    Secretary = "secretary" ["秘书", "记录员", "记录人"],
+    Supervisor = "supervisor" ["监督员", "监督"],
+    Member = "member" ["成员", "委员", "议事员", "议事代表"],
+});
+str_enum!(Represents {
+    Resident = "resident" ["居民", "居民代表"],
+    ResidentUnit = "resident-unit" ["驻区单位", "辖区单位", "单位"],
+    Enterprise = "enterprise" ["企业", "公司", "物业"],
+    SocialOrganization = "social-organization" ["社会组织", "社团", "志愿者组织"],
+    PartyBranch = "party-branch" ["党支部", "党组织", "党委", "党总支"],
+    Department = "department" ["职能部门", "部门"],
+});
+str_enum!(Selected {
+    GridRecommended = "grid-recommended" ["网格推荐", "推荐", "推选"],
+    SelfNominated = "self-nominated" ["自荐", "个人自荐", "自我推荐"],
+    ExOfficio = "ex-officio" ["当然成员", "因职务", "职务"],
+});
+str_enum!(Channel {
+    Applet = "applet" ["小程序", "党群e家", "党群E家", "e家", "微信", "线上"],
+    Visit = "visit" ["走访", "入户", "上门", "入户走访"],
+    ServicePost = "service-post" ["服务站", "服务点", "服务岗", "服务中心", "窗口"],
+    Meeting = "meeting" ["会议", "会上", "议事会"],
+    Other = "other" ["其他", "其它"],
+});
+str_enum!(MeetingKind {
+    Regular = "regular" ["例会", "定期", "常规"],
+    Extraordinary = "extraordinary" ["临时"],
+    Joint = "joint" ["联席"],
+    Hearing = "hearing" ["听证"],
+});
+str_enum!(Action {
+    Deliberate = "deliberate" ["审议", "讨论", "议事", "商议", "协商"],
+    Decide = "decide" ["表决", "决定", "投票", "决议"],
+});
+str_enum!(Outcome {
+    Adopted = "adopted" ["通过", "同意", "批准", "采纳"],
+    Rejected = "rejected" ["不通过", "未通过", "否决", "驳回", "不同意", "没通过"],
+    Deferred = "deferred" ["暂缓", "延期", "推迟", "缓议", "搁置", "待定"],
+    Referred = "referred" ["转交", "移交", "转办", "上报", "提交", "转给"],
+});
+str_enum!(Status {
+    OnTrack = "on-track" ["按计划", "正常", "推进中", "进行中", "正在"],
+    Delayed = "delayed" ["滞后", "延迟", "延误", "拖延", "晚了"],
+    Blocked = "blocked" ["受阻", "停滞", "阻塞", "停工"],
+    Completed = "completed" ["完成", "完工", "竣工", "办结"],
+    Accepted = "accepted" ["验收"],
+});
+
+/// The Chinese words a secretary may write for the codes of field `key` (`outcome`,
+/// `channel`…), for a help that names the code meant.
+pub fn code_words(key: &str) -> Option<&'static [(&'static str, &'static str)]> {
+    Some(match key {
+        "kind" => MeetingKind::WORDS,
+        "majority" => Majority::WORDS,
+        "signing" => Signing::WORDS,
+        "roles" => Role::WORDS,
+        "represents" => Represents::WORDS,
+        "selected" => Selected::WORDS,
+        "channel" => Channel::WORDS,
+        "action" => Action::WORDS,
+        "outcome" => Outcome::WORDS,
+        "status" => Status::WORDS,
+        _ => return None,
+    })
+}
 
 /// Translated strings of a record's own fields: language → field → text.
 pub type Translations = BTreeMap<String, BTreeMap<String, Sp<String>>>;
@@ -155,6 +238,18 @@ pub struct RecordMeta {
     pub parsed: bool,
 }
 
+impl RecordMeta {
+    /// The meta of a record that could not be read at all (not UTF-8, unreadable).
+    pub fn unread(stem: &str, source: &Arc<Source>) -> RecordMeta {
+        RecordMeta {
+            stem: stem.to_string(),
+            source: source.clone(),
+            anchor: 0..0,
+            parsed: false,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct SiteConfig {
     pub title: Option<Sp<String>>,
@@ -166,7 +261,13 @@ pub struct SiteConfig {
     pub extra: serde_json::Value,
     pub response_days: i64,
     pub filing_days: i64,
+    /// The public notice period of a decision, in days from the meeting (SPEC §9).
+    pub notice_days: i64,
     pub privacy_allow: Vec<String>,
+    /// Where anyone can clone the records (shown on /transparency/).
+    pub repository: Option<Sp<String>>,
+    /// `title` and `description` in the site's other languages.
+    pub translations: Translations,
 }
 
 impl Default for SiteConfig {
@@ -180,7 +281,10 @@ impl Default for SiteConfig {
             extra: serde_json::Value::Object(Default::default()),
             response_days: 30,
             filing_days: 7,
+            notice_days: 7,
             privacy_allow: Vec::new(),
+            repository: None,
+            translations: Translations::new(),
         }
     }
 }
@@ -248,6 +352,8 @@ pub struct Council {
     pub quorum: Sp<Fraction>,
     pub majority: Majority,
     pub signing: Signing,
+    /// How residents reach the council publicly (printed on notices).
+    pub contact: Option<Sp<String>>,
     pub members: Vec<Member>,
     pub translations: Translations,
     /// Sorted by id.
@@ -313,6 +419,23 @@ impl Proposal {
     pub fn id(&self) -> &str {
         &self.meta.stem
     }
+
+    /// A proposal whose file could not be read: it exists, nothing more is known.
+    pub fn unread(meta: RecordMeta) -> Proposal {
+        Proposal {
+            meta,
+            title: None,
+            submitted: None,
+            proposer: None,
+            channel: Channel::Other,
+            category: None,
+            withdrawn: None,
+            withdrawn_reason: None,
+            translations: Translations::new(),
+            body: Body::default(),
+            texts: Vec::new(),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -368,6 +491,26 @@ pub struct Meeting {
 }
 
 impl Meeting {
+    /// Minutes whose file could not be read.
+    pub fn unread(meta: RecordMeta) -> Meeting {
+        Meeting {
+            meta,
+            date: None,
+            title: None,
+            kind: MeetingKind::Regular,
+            location: None,
+            chair: None,
+            recorder: None,
+            present: None,
+            absent: Vec::new(),
+            guests: Vec::new(),
+            items: Vec::new(),
+            translations: Translations::new(),
+            body: Body::default(),
+            texts: Vec::new(),
+        }
+    }
+
     pub fn present_ids(&self) -> impl Iterator<Item = &str> {
         self.present
             .iter()
@@ -386,6 +529,23 @@ pub struct Report {
     pub translations: Translations,
     pub body: Body,
     pub texts: Vec<TranslatedText>,
+}
+
+impl Report {
+    /// A report whose file could not be read.
+    pub fn unread(meta: RecordMeta) -> Report {
+        Report {
+            meta,
+            proposal: None,
+            date: None,
+            by: Vec::new(),
+            progress: None,
+            status: None,
+            translations: Translations::new(),
+            body: Body::default(),
+            texts: Vec::new(),
+        }
+    }
 }
 
 /// A page of `content/` (Zola semantics: `_index` is a section).

@@ -90,24 +90,30 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
             let src = match load::read_source(file) {
                 Ok(s) => s,
                 Err(d) => {
-                    // A council whose council.toml cannot be read still holds its records.
-                    if let Job::Council(i, _) = job {
-                        let key = layout.councils[*i].key.clone();
-                        let (mut c, _) =
-                            parse_council(&key, &Source::new(&file.rel, ""), &languages);
-                        c.parsed = false;
-                        return (Parsed::Council(*i, c), vec![*d]);
-                    }
-                    // A record that cannot be read (too large, not UTF-8) still has its id,
-                    // so that the items naming it do not also report `unknown-proposal`.
-                    if let Job::Record(i, r) = job
-                        && r.lang.is_none()
-                    {
-                        let (parsed, _) =
-                            parse_record(*i, r, &Source::new(&file.rel, ""), &languages);
-                        return (parsed, vec![*d]);
-                    }
-                    return (Parsed::Unread, vec![*d]);
+                    // A council whose council.toml cannot be read still holds its records,
+                    // and a record that cannot be read still exists: references to it are
+                    // not reported as references to nothing (one slip, one finding).
+                    let unread = Source::new(&file.rel, "");
+                    return match job {
+                        Job::Council(i, _) => {
+                            let key = layout.councils[*i].key.clone();
+                            let (mut c, _) = parse_council(&key, &unread, &languages);
+                            c.parsed = false;
+                            (Parsed::Council(*i, c), vec![*d])
+                        }
+                        Job::Record(i, r) if r.lang.is_none() => {
+                            let meta = RecordMeta::unread(&r.stem, &unread);
+                            let parsed = match r.kind {
+                                RecordKind::Proposal => {
+                                    Parsed::Proposal(*i, Proposal::unread(meta))
+                                }
+                                RecordKind::Meeting => Parsed::Meeting(*i, Meeting::unread(meta)),
+                                RecordKind::Report => Parsed::Report(*i, Report::unread(meta)),
+                            };
+                            (parsed, vec![*d])
+                        }
+                        _ => (Parsed::Unread, vec![*d]),
+                    };
                 }
             };
             let langs = &languages[..];
@@ -222,6 +228,12 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
     councils.sort_by(|a, b| a.key.cmp(&b.key));
     for c in &mut councils {
         c.proposals.sort_by(|a, b| a.meta.stem.cmp(&b.meta.stem));
+        let ids: Vec<&str> = c.proposals.iter().map(|p| p.id()).collect();
+        diags.extend(
+            c.proposals
+                .iter()
+                .filter_map(|p| super::parse::proposal_stem_finding(p, &ids)),
+        );
         c.meetings.sort_by(|a, b| a.meta.stem.cmp(&b.meta.stem));
         c.reports.sort_by(|a, b| a.meta.stem.cmp(&b.meta.stem));
     }
@@ -271,7 +283,7 @@ fn read_attachment(f: &FoundFile, kind: load::AttachmentKind) -> (Parsed, Vec<Di
     {
         return (
             Parsed::Unread,
-            vec![misplaced_file::not_svg(&src, e.at, &e.why)],
+            vec![misplaced_file::not_svg(&src, e.at, e.why)],
         );
     }
     (
@@ -295,12 +307,7 @@ fn read_static(f: &FoundFile) -> (Parsed, Vec<Diagnostic>) {
     });
     let (len, head) = match head {
         Ok(x) => x,
-        Err(e) => {
-            return (
-                Parsed::Unread,
-                vec![misplaced_file::unreadable(&f.rel, &e.to_string())],
-            );
-        }
+        Err(e) => return (Parsed::Unread, vec![misplaced_file::unreadable(&f.rel, &e)]),
     };
     if len > load::MAX_FILE_BYTES {
         return (
@@ -460,7 +467,14 @@ impl Site {
             }};
         }
         match kind {
-            RecordKind::Proposal => replace!(c.proposals, parse_proposal),
+            RecordKind::Proposal => {
+                let (touched, mut d) = replace!(c.proposals, parse_proposal)?;
+                let ids: Vec<&str> = c.proposals.iter().map(|p| p.id()).collect();
+                if let Some(p) = c.proposals.iter().find(|p| p.meta.stem == stem) {
+                    d.extend(super::parse::proposal_stem_finding(p, &ids));
+                }
+                Some((touched, d))
+            }
             RecordKind::Meeting => replace!(c.meetings, parse_meeting),
             RecordKind::Report => replace!(c.reports, parse_report),
         }

@@ -35,6 +35,8 @@ use tokio_stream::wrappers::BroadcastStream;
 
 use crate::diag::render;
 use crate::error::Error;
+use crate::i18n::Lang;
+use crate::msg;
 use crate::site::theme::escape_html;
 pub use workspace::Workspace;
 
@@ -56,11 +58,14 @@ pub struct ServeOptions {
     pub port: Option<u16>,
     pub bind: IpAddr,
     pub today: Option<Date>,
+    /// The language of the terminal lines and of the error overlay.
+    pub lang: Lang,
 }
 
 struct Shared {
     ws: Mutex<Workspace>,
     reload: broadcast::Sender<()>,
+    lang: Lang,
     /// Becomes true on Ctrl-C: reload streams end, connections close.
     stop: tokio::sync::watch::Receiver<bool>,
 }
@@ -85,9 +90,11 @@ pub fn serve(opts: ServeOptions) -> Result<(), Error> {
     let errors = ws.errors.len();
     let (reload, _) = broadcast::channel(16);
     let (stop_tx, stop) = tokio::sync::watch::channel(false);
+    let lang = opts.lang;
     let shared = Arc::new(Shared {
         ws: Mutex::new(ws),
         reload,
+        lang,
         stop: stop.clone(),
     });
 
@@ -95,31 +102,25 @@ pub fn serve(opts: ServeOptions) -> Result<(), Error> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| Error::Other(format!("cannot start the server: {e}")))?;
+        .map_err(|e| Error::other(msg!("serve-cannot-start", detail = e.to_string())))?;
     let result = runtime.block_on(async move {
         let listener = bind(opts.bind, opts.port).await?;
         let addr = listener
             .local_addr()
-            .map_err(|e| Error::Other(e.to_string()))?;
-        println!(
-            "serving {} at http://{addr}/ (Ctrl-C to stop)",
-            root.display()
-        );
-        println!(
-            "loaded {pages} {} in {} ms{}",
-            if pages == 1 { "matter" } else { "matters" },
-            started.elapsed().as_millis(),
-            match errors {
-                0 => String::new(),
-                1 => "; 1 error, shown over every page".to_string(),
-                n => format!("; {n} errors, shown over every page"),
-            }
-        );
+            .map_err(|e| Error::other(msg!("serve-cannot-start", detail = e.to_string())))?;
+        let say = |m: crate::i18n::Msg| println!("{}", m.render(lang));
+        say(msg!(
+            "serve-serving",
+            path = &root,
+            url = format!("http://{addr}/")
+        ));
+        let ms = started.elapsed().as_millis() as u64;
+        say(match errors {
+            0 => msg!("serve-loaded", matters = pages, ms),
+            n => msg!("serve-loaded-errors", matters = pages, ms, errors = n),
+        });
         if !opts.bind.is_loopback() {
-            println!(
-                "warning: listening on {} — other computers can see the preview",
-                opts.bind
-            );
+            say(msg!("serve-exposed", address = opts.bind.to_string()));
         }
         use std::io::Write;
         let _ = std::io::stdout().flush();
@@ -135,7 +136,7 @@ pub fn serve(opts: ServeOptions) -> Result<(), Error> {
         });
         accept(listener, app, stop).await;
         drop(watcher);
-        println!("stopped");
+        say(msg!("serve-stopped"));
         Ok::<(), Error>(())
     });
     // A page still rendering on a blocking thread is not waited for.
@@ -199,14 +200,22 @@ async fn accept(
 async fn bind(ip: IpAddr, port: Option<u16>) -> Result<tokio::net::TcpListener, Error> {
     let try_bind = |p: u16| tokio::net::TcpListener::bind(SocketAddr::new(ip, p));
     match port {
-        Some(p) => try_bind(p)
-            .await
-            .map_err(|e| Error::Usage(format!("cannot listen on {ip}:{p}: {e}"))),
+        Some(p) => try_bind(p).await.map_err(|e| {
+            Error::usage(msg!(
+                "serve-cannot-listen",
+                address = format!("{ip}:{p}"),
+                why = crate::error::io_reason(&e)
+            ))
+        }),
         None => match try_bind(DEFAULT_PORT).await {
             Ok(l) => Ok(l),
-            Err(_) => try_bind(0)
-                .await
-                .map_err(|e| Error::Other(format!("cannot listen on {ip}: {e}"))),
+            Err(_) => try_bind(0).await.map_err(|e| {
+                Error::other(msg!(
+                    "serve-cannot-listen",
+                    address = ip.to_string(),
+                    why = crate::error::io_reason(&e)
+                ))
+            }),
         },
     }
 }
@@ -228,10 +237,10 @@ fn watch(
         Some(Duration::from_millis(10)),
         tx,
     )
-    .map_err(|e| Error::Other(format!("cannot watch the site: {e}")))?;
+    .map_err(|e| Error::other(msg!("serve-cannot-watch", detail = e.to_string())))?;
     debouncer
         .watch(&root, notify::RecursiveMode::Recursive)
-        .map_err(|e| Error::Other(format!("cannot watch the site: {e}")))?;
+        .map_err(|e| Error::other(msg!("serve-cannot-watch", detail = e.to_string())))?;
     std::thread::spawn(move || {
         for result in rx {
             let Ok(events) = result else { continue };
@@ -258,22 +267,26 @@ fn watch(
                 .unwrap_or(0);
             let _ = shared.reload.send(());
             let now = jiff::ZonedDateTime::now().strftime("%H:%M:%S");
-            let status = if applied.errors == 1 {
-                "1 error, shown over the pages".to_string()
-            } else if applied.errors > 0 {
-                format!("{} errors, shown over the pages", applied.errors)
+            let status = if applied.errors > 0 {
+                msg!("serve-status-errors", errors = applied.errors)
             } else if applied.full {
-                "site reloaded".to_string()
+                msg!("serve-status-reloaded")
             } else {
-                format!(
-                    "{} pages re-rendered, {} to render on request",
-                    rendered, applied.invalidated
+                msg!(
+                    "serve-status-rendered",
+                    rendered = rendered,
+                    invalidated = applied.invalidated
                 )
             };
             println!(
-                "[{now}] {}: {status} in {:.0} ms",
-                applied.what,
-                applied.started.elapsed().as_secs_f64() * 1000.0
+                "[{now}] {}",
+                msg!(
+                    "serve-applied",
+                    what = &applied.what,
+                    status,
+                    ms = applied.started.elapsed().as_millis() as u64
+                )
+                .render(shared.lang)
             );
             use std::io::Write;
             let _ = std::io::stdout().flush();
@@ -324,7 +337,7 @@ fn relevant(root: &std::path::Path, path: &std::path::Path) -> Option<String> {
 
 async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
     if !host_allowed(&headers) {
-        return misdirected();
+        return misdirected(shared.lang);
     }
     // The stream ends when the server stops, so that Ctrl-C never waits for open pages.
     let stopped = tokio_stream::wrappers::WatchStream::new(shared.stop.clone())
@@ -346,7 +359,7 @@ async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Respon
 
 async fn page(State(shared): State<Arc<Shared>>, headers: HeaderMap, uri: Uri) -> Response {
     if !host_allowed(&headers) {
-        return misdirected();
+        return misdirected(shared.lang);
     }
     let path = uri.path().to_string();
     match tokio::task::spawn_blocking(move || respond(&shared, &path)).await {
@@ -384,10 +397,11 @@ pub fn host_allowed(headers: &HeaderMap) -> bool {
         || name.ends_with(".localhost")
 }
 
-fn misdirected() -> Response {
-    let mut r = Response::new(Body::from(
-        "council serve answers only to http://localhost or an IP address\n",
-    ));
+fn misdirected(lang: Lang) -> Response {
+    let mut r = Response::new(Body::from(format!(
+        "{}\n",
+        msg!("serve-misdirected").render(lang)
+    )));
     *r.status_mut() = StatusCode::MISDIRECTED_REQUEST;
     r
 }
@@ -402,7 +416,7 @@ fn respond(shared: &Shared, url_path: &str) -> Response {
     // with no lock held.
     let (good, overlay, today) = {
         let ws = shared.ws.lock().expect("not poisoned");
-        (ws.good.clone(), overlay(&ws), ws.today)
+        (ws.good.clone(), overlay(&ws, shared.lang), ws.today)
     };
     let Some(good) = good else {
         let html = format!(
@@ -535,30 +549,29 @@ fn reload_script() -> String {
     )
 }
 
-/// The error overlay: every error, worded as `check` words it. Empty when there are none.
-fn overlay(ws: &Workspace) -> String {
-    let mut text = String::new();
-    let count;
-    if let Some(theme) = &ws.theme_error {
-        count = 1;
-        text.push_str(theme);
+/// The error overlay: every error, worded as `check` words it, in `lang`. Empty when there
+/// are none.
+fn overlay(ws: &Workspace, lang: Lang) -> String {
+    let (count, text) = if let Some(theme) = &ws.theme_error {
+        (1, theme.render(lang))
     } else if ws.errors.is_empty() {
         return String::new();
     } else {
-        count = ws.errors.len();
-        text = render::human(&ws.errors, false);
-    }
-    let note = if ws.good.is_some() {
-        "下面是最近一次没有错误的版本 / the page below is the last build without errors"
-    } else {
-        "改正之后才能显示网站 / nothing can be shown until they are fixed"
+        (ws.errors.len(), render::human(&ws.errors, false, lang))
     };
+    let note = if ws.good.is_some() {
+        msg!("overlay-last-good")
+    } else {
+        msg!("overlay-nothing")
+    };
+    let title = msg!("overlay-title", errors = count, note).render(lang);
     format!(
-        "<div id=\"council-overlay\" role=\"alert\" style=\"all:initial;display:block;position:relative;z-index:2147483647;background:#fff4f4;color:#1d1d1f;border-bottom:4px solid #9c1c1c;padding:12px 16px;font:15px/1.5 system-ui,sans-serif\">\
-<strong style=\"color:#9c1c1c\">council check：{count} 个错误 / {count} {noun}</strong> — {note}.\
+        "<div id=\"council-overlay\" role=\"alert\" lang=\"{code}\" style=\"all:initial;display:block;position:relative;z-index:2147483647;background:#fff4f4;color:#1d1d1f;border-bottom:4px solid #9c1c1c;padding:12px 16px;font:15px/1.5 system-ui,sans-serif\">\
+<strong style=\"color:#9c1c1c\">{}</strong>\
 <pre style=\"white-space:pre-wrap;overflow-x:auto;font:13px/1.45 ui-monospace,monospace;margin:8px 0 0\">{}</pre></div>",
+        escape_html(&title),
         escape_html(&text),
-        noun = if count == 1 { "error" } else { "errors" },
+        code = lang.code(),
     )
 }
 

@@ -14,8 +14,10 @@ use jiff::civil::Date;
 
 use crate::diag::{self, Diagnostic, Severity};
 use crate::error::Error;
+use crate::i18n::Msg;
 use crate::lifecycle::Timelines;
 use crate::model::{Site, Touched, load_site};
+use crate::msg;
 use crate::rules::{self, Context, Scope};
 use crate::site::routes::Route;
 use crate::site::{Derived, FileKind, Look, OutFile, Renderer};
@@ -45,6 +47,9 @@ pub struct Published {
     /// sitemap parts); they are listed again when next asked for, not on every edit.
     lists_stale: AtomicBool,
     cache: Mutex<Cache>,
+    /// The search index, made once for every file of it (and the search page) until the
+    /// next change.
+    search: Mutex<Option<Arc<crate::search::IndexFiles>>>,
 }
 
 /// Rendered files by output path, with who they belong to.
@@ -60,6 +65,7 @@ impl Clone for Published {
             files: Mutex::new(self.files.lock().expect("not poisoned").clone()),
             lists_stale: AtomicBool::new(self.lists_stale.load(Ordering::Relaxed)),
             cache: Mutex::new(self.cache.lock().expect("not poisoned").clone()),
+            search: Mutex::new(self.search.lock().expect("not poisoned").clone()),
         }
     }
 }
@@ -76,17 +82,30 @@ impl Published {
             files: Mutex::new(None),
             lists_stale: AtomicBool::new(false),
             cache: Mutex::new(HashMap::new()),
+            search: Mutex::new(None),
         })
     }
 
     fn renderer(&self, today: Date) -> Renderer<'_> {
-        Renderer::new(
+        let r = Renderer::new(
             &self.site,
             &self.derived,
             &self.look,
             today,
             Some("/".into()),
-        )
+        );
+        match self.search.lock().expect("not poisoned").clone() {
+            Some(index) => r.with_search_index(index),
+            None => r,
+        }
+    }
+
+    /// Keeps the search index `renderer` made, if there is none yet.
+    fn keep_search_index(&self, renderer: &Renderer<'_>) {
+        let mut search = self.search.lock().expect("not poisoned");
+        if search.is_none() {
+            *search = renderer.built_search_index();
+        }
     }
 
     /// How many files are rendered and kept.
@@ -103,7 +122,9 @@ impl Published {
         let Some(file) = self.file(path, today)? else {
             return Ok(None);
         };
-        let bytes = Arc::new(self.renderer(today).file_bytes(&file)?);
+        let renderer = self.renderer(today);
+        let bytes = Arc::new(renderer.file_bytes(&file)?);
+        self.keep_search_index(&renderer);
         self.cache
             .lock()
             .expect("not poisoned")
@@ -132,7 +153,9 @@ impl Published {
             return Ok(known);
         }
         if !listed {
-            let all = self.renderer(today).all_files()?;
+            let renderer = self.renderer(today);
+            let all = renderer.all_files()?;
+            self.keep_search_index(&renderer);
             let map: HashMap<String, OutFile> =
                 all.into_iter().map(|f| (f.path.clone(), f)).collect();
             let found = map.get(path).cloned();
@@ -147,6 +170,8 @@ impl Published {
             let renderer = self.renderer(today);
             let mut fresh = renderer.page_files(&renderer.list_routes());
             fresh.extend(renderer.data_files());
+            fresh.extend(renderer.search_files());
+            self.keep_search_index(&renderer);
             let found = fresh.iter().find(|f| f.path == path).cloned();
             let mut files = self.files.lock().expect("not poisoned");
             if let Some(files) = files.as_mut() {
@@ -162,6 +187,7 @@ impl Published {
     /// published), so its entries in the file index are listed again; the rest of the index
     /// stays.
     fn invalidate(&mut self, changed: Owner, today: Date) -> usize {
+        *self.search.get_mut().expect("not poisoned") = None;
         let cache = self.cache.get_mut().expect("not poisoned");
         let before = cache.len();
         cache.retain(|_, (o, _)| *o != changed && *o != Owner::Global);
@@ -191,6 +217,7 @@ impl Published {
                             f.kind,
                             FileKind::Page(Route::Decisions(_) | Route::Supervision(_), _)
                                 | FileKind::Sitemap(_)
+                                | FileKind::Search(_)
                         )
                 });
                 files.extend(fresh.into_iter().map(|f| (f.path.clone(), f)));
@@ -216,6 +243,7 @@ fn owner(f: &OutFile) -> Owner {
         FileKind::Page(
             Route::Council(ci)
             | Route::Matter(ci, _)
+            | Route::Notice(ci, _)
             | Route::Meeting(ci, _)
             | Route::Report(ci, _),
             _,
@@ -230,7 +258,7 @@ fn owner(f: &OutFile) -> Owner {
 
 /// What one round of changes did, for the terminal line.
 pub struct Applied {
-    pub what: String,
+    pub what: Msg,
     /// Pages to render at once, with [`warm`], once the workspace is released.
     pub warm: Vec<String>,
     pub invalidated: usize,
@@ -252,7 +280,7 @@ pub struct Workspace {
     /// Every finding that is an error, sorted: shown over every page.
     pub errors: Vec<Diagnostic>,
     /// Why the theme cannot render, when that is the problem.
-    pub theme_error: Option<String>,
+    pub theme_error: Option<crate::error::Error>,
     pub good: Option<Arc<Published>>,
     /// Files changed since `good` was taken.
     pending: BTreeSet<String>,
@@ -306,7 +334,7 @@ impl Workspace {
                     self.good = Some(Arc::new(p));
                     self.theme_error = None;
                 }
-                Err(e) => self.theme_error = Some(e.to_string()),
+                Err(e) => self.theme_error = Some(e),
             }
         }
     }
@@ -341,8 +369,8 @@ impl Workspace {
     pub fn apply(&mut self, paths: &[String]) -> Applied {
         let start = Instant::now();
         let what = match paths {
-            [one] => one.clone(),
-            many => format!("{} files", many.len()),
+            [one] => msg!("serve-one-file", file = one.as_str()),
+            many => msg!("serve-files", count = many.len()),
         };
         let structural = paths
             .iter()

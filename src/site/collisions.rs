@@ -6,7 +6,9 @@
 use std::collections::BTreeMap;
 
 use crate::diag::Diagnostic;
+use crate::i18n::Msg;
 use crate::model::Site;
+use crate::msg;
 use crate::rules::files::misplaced_file;
 use crate::site::routes::{Generated, content_url, generated, output_file};
 
@@ -78,22 +80,24 @@ pub fn collisions(site: &Site) -> Vec<Diagnostic> {
                 .map(|(i, _)| &path[..i])
                 .collect::<Vec<_>>()
         };
-        let by_theme = theme.contains_key(path.as_str())
+        // A site's own static favicon replaces the theme's (SPEC §5).
+        let replaces_favicon = from_static && super::is_favicon(path);
+        let by_theme = (theme.contains_key(path.as_str()) && !replaces_favicon)
             || ancestors().iter().any(|a| theme.contains_key(*a))
             || theme.keys().any(|t| t.starts_with(&format!("{path}/")));
         let by_source = taken
             .get(path.as_str())
             .copied()
             .or_else(|| ancestors().iter().find_map(|a| taken.get(a).copied()));
-        let by: Option<String> = if generated_here {
-            Some("a page or file council generates".into())
+        let by: Option<Msg> = if generated_here {
+            Some(msg!("route-by-generated"))
         } else if by_theme {
-            Some("a static file of the theme".into())
+            Some(msg!("route-by-theme"))
         } else {
-            by_source.map(|other| format!("`{other}`"))
+            by_source.map(|other| msg!("route-by-source", other))
         };
         match by {
-            Some(by) => out.push(misplaced_file::route_taken(rel, &address, &by)),
+            Some(by) => out.push(misplaced_file::route_taken(rel, &address, by)),
             None => {
                 taken.insert(path, rel);
             }
@@ -112,7 +116,7 @@ pub fn collisions(site: &Site) -> Vec<Diagnostic> {
             out.push(misplaced_file::route_taken(
                 other_rel,
                 &format!("/{other}"),
-                &format!("`{rel}`, published as a file where this needs a folder"),
+                msg!("route-by-file-folder", other = rel.as_str()),
             ));
         }
     }

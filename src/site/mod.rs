@@ -5,27 +5,32 @@
 //! checks the site first and refuses to publish records with errors, then writes the output
 //! folder incrementally and atomically (see [`output`]).
 
+mod build;
+mod calendar;
 pub mod collisions;
+mod files;
+mod search;
+pub use build::build;
+pub use files::{FileKind, OutFile};
 pub mod data;
 pub mod journal;
 pub mod output;
+pub(crate) mod pages;
 pub mod routes;
 pub mod theme;
 pub mod views;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use jiff::civil::Date;
 use minijinja::{Environment, Value, context};
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::audit::provenance::Provenance;
-use crate::check::{CheckOptions, check};
-use crate::diag::{Diagnostic, Severity, Source};
+use crate::diag::{Diagnostic, Source};
 use crate::error::Error;
 use crate::lifecycle::Timelines;
 use crate::model::{Body, Site, TranslatedText};
@@ -48,11 +53,17 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Show a progress bar (on a terminal, for long builds).
     pub progress: bool,
+    /// The sources are a checkout of this commit (`verify`), not a work tree.
+    pub origin: Option<crate::audit::provenance::Origin>,
+    /// The language of what the build says while it runs (that it waits for another build).
+    pub lang: crate::i18n::Lang,
 }
 
 /// What a build did.
 #[derive(Clone, Debug, Default)]
 pub struct BuildReport {
+    /// Things to say once (the site is built without history, and why).
+    pub notes: Vec<crate::i18n::Msg>,
     pub files: usize,
     pub pages: usize,
     pub written: usize,
@@ -65,142 +76,9 @@ pub struct BuildReport {
 pub enum BuildOutcome {
     /// Published; the findings are warnings only.
     Built(BuildReport, Vec<Diagnostic>),
-    /// Not published: the records have errors. The output folder was not touched.
-    Refused(Vec<Diagnostic>),
-}
-
-/// Checks the site and, when it has no errors, publishes it.
-pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
-    let start = Instant::now();
-    if let Some(url) = &opts.base_url
-        && let Some(problem) = crate::model::base_url_problem(url)
-    {
-        return Err(Error::Usage(format!(
-            "`--base-url {}` cannot be used: {problem}\n  = help: give the full address the site is published at, like `--base-url https://yishi.example.org/`",
-            crate::diag::render::printable(url)
-        )));
-    }
-    let checked = check(&CheckOptions {
-        path: opts.path.clone(),
-        today: opts.today,
-    })?;
-    if checked
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error)
-    {
-        return Ok(BuildOutcome::Refused(checked.diagnostics));
-    }
-    let root = checked.site.root.clone();
-    let out_dir = match &opts.output {
-        Some(p) if p.is_absolute() => p.clone(),
-        Some(p) => std::env::current_dir()
-            .map_err(|e| Error::io(".", e))?
-            .join(p),
-        None => root.join("public"),
-    };
-    let look = Look::load(&checked.site)?;
-    let derived = Derived::new(&checked.site, &checked.timelines, checked.today);
-    let provenance = Provenance::collect(&checked.site);
-    if let Some(note) = &provenance.no_history {
-        eprintln!("note: {note}");
-    }
-    let renderer = Renderer::new(
-        &checked.site,
-        &derived,
-        &look,
-        checked.today,
-        opts.base_url.clone(),
-    )
-    .with_provenance(&provenance);
-    let files = renderer.all_files()?;
-    let output = output::Output::open(&out_dir, &root)?;
-    if let Err(e) = output.prepare_dirs(files.iter().map(|f| f.path.as_str())) {
-        let root = output.root.clone();
-        output.abort(Vec::new());
-        return Err(Error::io(root, e));
-    }
-    let bar = opts.progress.then(|| {
-        let b = indicatif::ProgressBar::new(files.len() as u64);
-        b.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files")
-                .expect("a valid template"),
-        );
-        b
-    });
-    // Render and stage every file; nothing is visible until all of them succeeded.
-    let results: Vec<Result<output::Staged, Error>> = files
-        .par_iter()
-        .map(|f| {
-            let bytes = renderer.file_bytes(f)?;
-            let staged = output
-                .stage(&f.path, &bytes)
-                .map_err(|e| Error::io(output.root.join(&f.path), e))?;
-            if let Some(b) = &bar {
-                b.inc(1);
-            }
-            Ok(staged)
-        })
-        .collect();
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
-    let mut staged = Vec::with_capacity(results.len());
-    let mut failure = None;
-    for r in results {
-        match r {
-            Ok(s) => staged.push(s),
-            Err(e) => failure = failure.or(Some(e)),
-        }
-    }
-    if let Some(e) = failure {
-        output.abort(staged);
-        return Err(e);
-    }
-    let produced: HashSet<String> = files.iter().map(|f| f.path.clone()).collect();
-    let out_root = output.root.clone();
-    let committed = output
-        .commit(staged, &produced)
-        .map_err(|e| Error::io(&out_root, e))?;
-    let report = BuildReport {
-        files: files.len(),
-        pages: files
-            .iter()
-            .filter(|f| matches!(f.kind, FileKind::Page(..)))
-            .count(),
-        written: committed.written,
-        unchanged: files.len() - committed.written,
-        removed: committed.removed,
-        elapsed: start.elapsed(),
-        output: out_root,
-    };
-    Ok(BuildOutcome::Built(report, checked.diagnostics))
-}
-
-/// One file of the output.
-#[derive(Clone, Debug)]
-pub struct OutFile {
-    /// Relative to the output root.
-    pub path: String,
-    pub kind: FileKind,
-}
-
-#[derive(Clone, Debug)]
-pub enum FileKind {
-    Page(Route, String),
-    Feed,
-    /// `/sitemap.xml` (`None`) or one of its parts, `/sitemap-<k>.xml`.
-    Sitemap(Option<usize>),
-    RecordsJson,
-    DecisionsCsv,
-    /// `/data/manifest.json`: the hashes of the sources.
-    Manifest,
-    /// A file of the site (`static/`, an attachment) copied as it is.
-    Copy(PathBuf),
-    /// An SVG attachment (by index into `site.attachments`), published sanitised.
-    Svg(usize),
-    /// A static file of the theme.
-    Theme(String),
+    /// Not published: the records have errors (and how many files were checked). The output
+    /// folder was not touched.
+    Refused(Vec<Diagnostic>, usize),
 }
 
 /// A site's theme, ready to render: templates, UI strings, static files. Loaded once per
@@ -277,13 +155,15 @@ pub struct Renderer<'a> {
     look: &'a Look,
     base_url: String,
     /// History and source hashes, when the build has them (`serve` does not).
-    provenance: Option<&'a Provenance>,
+    pub(crate) provenance: Option<&'a Provenance>,
     /// The order of the long lists, made when first needed.
     lists: std::sync::OnceLock<Lists>,
     /// The path of every page in the sitemap, made when first needed.
     sitemap_paths: std::sync::OnceLock<Vec<String>>,
     /// URLs per sitemap file ([`data::SITEMAP_URLS`]).
     sitemap_limit: usize,
+    /// The search index, made when first needed.
+    search: std::sync::OnceLock<Arc<crate::search::IndexFiles>>,
 }
 
 #[derive(Serialize)]
@@ -295,7 +175,7 @@ struct LanguageLink {
 }
 
 #[derive(Serialize)]
-struct BodyView {
+pub(crate) struct BodyView {
     html: String,
     lang: String,
     fallback: bool,
@@ -309,12 +189,7 @@ impl<'a> Renderer<'a> {
         today: Date,
         base_url: Option<String>,
     ) -> Renderer<'a> {
-        let mut base_url = base_url
-            .or_else(|| site.config.base_url.as_ref().map(|b| b.value.clone()))
-            .unwrap_or_else(|| "/".into());
-        if !base_url.ends_with('/') {
-            base_url.push('/');
-        }
+        let base_url = base_url_of(site, base_url);
         Renderer {
             ctx: Ctx {
                 site,
@@ -328,6 +203,7 @@ impl<'a> Renderer<'a> {
             lists: Default::default(),
             sitemap_paths: Default::default(),
             sitemap_limit: data::SITEMAP_URLS,
+            search: Default::default(),
         }
     }
 
@@ -345,40 +221,16 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    /// The non-page files made from the whole site: the feed, the sitemap, the open data.
-    pub fn data_files(&self) -> Vec<OutFile> {
-        let mut files = vec![
-            OutFile {
-                path: "feed.xml".into(),
-                kind: FileKind::Feed,
-            },
-            OutFile {
-                path: "sitemap.xml".into(),
-                kind: FileKind::Sitemap(None),
-            },
-        ];
-        files.extend((1..=data::sitemap_parts(self)).map(|k| OutFile {
-            path: format!("sitemap-{k}.xml"),
-            kind: FileKind::Sitemap(Some(k)),
-        }));
-        for (path, kind) in [
-            ("data/records.json", FileKind::RecordsJson),
-            ("data/decisions.csv", FileKind::DecisionsCsv),
-            ("data/manifest.json", FileKind::Manifest),
-        ] {
-            files.push(OutFile {
-                path: path.into(),
-                kind,
-            });
-        }
-        files
-    }
-
     /// The order of the decisions and of the supervised matters, made once.
     pub fn lists(&self) -> &Lists {
-        self.lists.get_or_init(|| Lists {
-            decisions: views::decision_order(&self.ctx),
-            supervision: views::supervision_order(&self.ctx),
+        self.lists.get_or_init(|| {
+            let (by_state, by_year) = views::browse_orders(&self.ctx);
+            Lists {
+                decisions: views::decision_order(&self.ctx),
+                supervision: views::supervision_order(&self.ctx),
+                by_state,
+                by_year,
+            }
         })
     }
 
@@ -389,7 +241,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// The commits of the record at site path `path`, oldest first.
-    fn history_of(&self, path: &str) -> Vec<crate::audit::provenance::HistoryEntry> {
+    pub(crate) fn history_of(&self, path: &str) -> Vec<crate::audit::provenance::HistoryEntry> {
         self.provenance
             .and_then(|p| p.history.as_ref())
             .and_then(|h| h.get(path))
@@ -397,159 +249,8 @@ impl<'a> Renderer<'a> {
             .unwrap_or_default()
     }
 
-    fn site(&self) -> &'a Site {
+    pub(crate) fn site(&self) -> &'a Site {
         self.ctx.site
-    }
-
-    /// The pages of the long lists (decisions, supervision): how many depends on the records.
-    pub fn list_routes(&self) -> Vec<Route> {
-        let lists = self.lists();
-        let decisions = (1..=routes::page_count(lists.decisions.len())).map(Route::Decisions);
-        let supervision = (1..=routes::page_count(lists.supervision.len())).map(Route::Supervision);
-        decisions.chain(supervision).collect()
-    }
-
-    /// Every page route that exists as of the day (records dated later are not published).
-    pub fn routes(&self) -> Vec<Route> {
-        let site = self.site();
-        let mut out = vec![
-            Route::Home,
-            Route::Councils,
-            Route::DataDictionary,
-            Route::Transparency,
-            Route::NotFound,
-        ];
-        out.extend(self.list_routes());
-        for a in &site.areas {
-            if !a.key.is_empty() && !site.councils.iter().any(|c| c.key == a.key) {
-                out.push(Route::Area(a.key.clone()));
-            }
-        }
-        for ci in 0..site.councils.len() {
-            out.extend(self.council_routes(ci));
-        }
-        for (i, p) in site.pages.iter().enumerate() {
-            if !p.draft && p.path != "_index" {
-                out.push(Route::Page(i));
-            }
-        }
-        out
-    }
-
-    /// The pages of council `ci` published as of the day: the council's own page, its
-    /// matters, minutes and reports.
-    pub fn council_routes(&self, ci: usize) -> Vec<Route> {
-        let c = &self.site().councils[ci];
-        let today = self.ctx.today;
-        let mut out = vec![Route::Council(ci)];
-        for pi in 0..c.proposals.len() {
-            if self.ctx.lifecycle(ci, pi).is_some() {
-                out.push(Route::Matter(ci, pi));
-            }
-        }
-        for (mi, m) in c.meetings.iter().enumerate() {
-            if m.date.as_ref().is_some_and(|d| d.value <= today) {
-                out.push(Route::Meeting(ci, mi));
-            }
-        }
-        for (ri, r) in c.reports.iter().enumerate() {
-            if r.date.as_ref().is_some_and(|d| d.value <= today) {
-                out.push(Route::Report(ci, ri));
-            }
-        }
-        out
-    }
-
-    /// The output files of `routes` in every language.
-    pub fn page_files(&self, routes: &[Route]) -> Vec<OutFile> {
-        let site = self.site();
-        let mut files = Vec::new();
-        for lang in &site.config.languages {
-            let prefix = lang_prefix(lang, &self.ctx.default_lang);
-            for r in routes {
-                files.push(OutFile {
-                    path: output_file(&format!("{prefix}{}", page_path(r, site))),
-                    kind: FileKind::Page(r.clone(), lang.clone()),
-                });
-            }
-        }
-        files
-    }
-
-    /// Every file of the output, sorted by path.
-    pub fn all_files(&self) -> Result<Vec<OutFile>, Error> {
-        let site = self.site();
-        let routes = self.routes();
-        // The sitemap lists the same pages: no need to list them twice.
-        let _ = self.sitemap_paths.set(self.paths_of(&routes));
-        let mut files = self.page_files(&routes);
-        files.extend(self.data_files());
-        for (rel, _) in self.look.theme.statics() {
-            files.push(OutFile {
-                path: rel.to_string(),
-                kind: FileKind::Theme(rel.to_string()),
-            });
-        }
-        for f in &site.statics {
-            files.push(OutFile {
-                path: f.rel["static/".len()..].to_string(),
-                kind: FileKind::Copy(f.abs.clone()),
-            });
-        }
-        // Attachments of a type the site publishes (`check` reported any other): beside the
-        // records at the same path, beside content pages at their page's path.
-        for (i, a) in site.attachments.iter().enumerate() {
-            let rel = &a.file.rel;
-            let path = rel.strip_prefix("content/").unwrap_or(rel).to_string();
-            let kind = if a.kind == crate::load::AttachmentKind::Svg {
-                FileKind::Svg(i)
-            } else {
-                FileKind::Copy(a.file.abs.clone())
-            };
-            files.push(OutFile { path, kind });
-        }
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        for w in files.windows(2) {
-            if w[0].path == w[1].path {
-                return Err(Error::Other(format!(
-                    "two things would be published at `{}`; rename the static file or page that collides with a generated page",
-                    w[0].path
-                )));
-            }
-        }
-        Ok(files)
-    }
-
-    /// The bytes of one output file.
-    pub fn file_bytes(&self, f: &OutFile) -> Result<Vec<u8>, Error> {
-        match &f.kind {
-            FileKind::Page(route, lang) => Ok(self.render_page(route, lang)?.into_bytes()),
-            FileKind::Feed => self.render_xml("feed.xml", data::feed(self)),
-            FileKind::Sitemap(part) => self.render_xml("sitemap.xml", data::sitemap(self, *part)),
-            FileKind::RecordsJson => Ok(data::records_json(&self.ctx)),
-            FileKind::Manifest => Ok(data::json_bytes(
-                &self.provenance.and_then(|p| p.manifest.as_ref()),
-            )),
-            FileKind::DecisionsCsv => Ok(data::decisions_csv(&self.ctx)),
-            FileKind::Copy(path) => std::fs::read(path).map_err(|e| Error::io(path, e)),
-            FileKind::Svg(i) => {
-                let a = &self.site().attachments[*i];
-                let text = a.text.as_ref().map(|t| t.text.as_str()).unwrap_or("");
-                crate::svg::sanitise(text)
-                    .map(|s| s.svg.into_bytes())
-                    .map_err(|e| Error::Other(format!("{}: {}", a.file.rel, e.why)))
-            }
-            FileKind::Theme(rel) => Ok(self.look.theme.files[&format!("static/{rel}")].to_vec()),
-        }
-    }
-
-    fn render_xml(&self, template: &str, ctx: Value) -> Result<Vec<u8>, Error> {
-        let t = self
-            .look
-            .env
-            .get_template(template)
-            .map_err(theme::template_error)?;
-        Ok(t.render(ctx).map_err(theme::template_error)?.into_bytes())
     }
 
     pub fn base_url(&self) -> &str {
@@ -561,13 +262,78 @@ impl<'a> Renderer<'a> {
         self.look.strings[lang].clone()
     }
 
+    /// A UI string of `lang` by its dotted key (`council.all`), or the key itself when the
+    /// theme lacks it (the theme's strings are checked complete when loaded).
+    pub fn ui(&self, lang: &str, key: &str) -> String {
+        let mut v = self.look.strings[lang].clone();
+        for part in key.split('.') {
+            v = match v.get_attr(part) {
+                Ok(x) if !x.is_undefined() => x,
+                _ => return key.to_string(),
+            };
+        }
+        v.as_str()
+            .map(str::to_string)
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    /// The site's title in `lang` (its translation, else the default language's).
+    pub fn site_title(&self, lang: &str) -> views::Text {
+        let c = &self.site().config;
+        self.ctx
+            .text(lang, c.title.as_ref(), &c.translations, "title")
+            .unwrap_or_else(|| self.ctx.plain(lang, ""))
+    }
+
+    /// The site's one-line description in `lang`.
+    pub fn site_description(&self, lang: &str) -> String {
+        let c = &self.site().config;
+        self.ctx
+            .text(lang, c.description.as_ref(), &c.translations, "description")
+            .map(|t| t.text)
+            .unwrap_or_default()
+    }
+
+    /// The path part of the base URL (`/` or `/sub/`): the 404 page, served at any depth,
+    /// addresses its style and links from there.
+    pub fn base_path(&self) -> String {
+        let after_scheme = self
+            .base_url
+            .split_once("://")
+            .map(|(_, rest)| rest)
+            .unwrap_or(&self.base_url);
+        match after_scheme.find('/') {
+            Some(i) if self.base_url.contains("://") => after_scheme[i..].to_string(),
+            _ if self.base_url.starts_with('/') => self.base_url.clone(),
+            _ => "/".into(),
+        }
+    }
+
+    /// The published address of the favicon: a site's own `static/favicon.*` replaces the
+    /// theme's.
+    pub(crate) fn favicon(&self) -> String {
+        self.site()
+            .statics
+            .iter()
+            .map(|f| &f.rel["static/".len()..])
+            .find(|rel| is_favicon(rel))
+            .unwrap_or("favicon.svg")
+            .to_string()
+    }
+
     /// The template context every page shares.
-    fn common(&self, route: &Route, lang: &str, title: Option<String>) -> Value {
+    fn common(&self, route: &Route, lang: &str, page: &pages::Page) -> Value {
         let site = self.site();
         let prefix = lang_prefix(lang, &self.ctx.default_lang);
         let path = page_path(route, site);
         let file = output_file(&format!("{prefix}{path}"));
-        let root = root_prefix(&file);
+        // The 404 page is served at whatever address was asked for: only addresses from
+        // the site's root work there.
+        let root = if *route == Route::NotFound {
+            self.base_path()
+        } else {
+            root_prefix(&file)
+        };
         let home = format!("{root}{prefix}");
         let switch: Vec<LanguageLink> = site
             .config
@@ -575,262 +341,101 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|l| LanguageLink {
                 code: l.clone(),
-                name: self.look.strings[l]
-                    .get_attr("language_name")
-                    .ok()
-                    .map(|v| v.to_string())
-                    .unwrap_or_else(|| l.clone()),
+                name: self.ui(l, "language_name"),
                 url: format!("{root}{}{path}", lang_prefix(l, &self.ctx.default_lang)),
                 current: l == lang,
             })
             .collect();
-        let site_title = self.ctx.text(
-            lang,
-            site.config.title.as_ref(),
-            &Default::default(),
-            "title",
-        );
-        let description = site
+        let absolute = |l: &str| {
+            format!(
+                "{}{}{path}",
+                self.base_url,
+                lang_prefix(l, &self.ctx.default_lang)
+            )
+        };
+        let mut alternates: Vec<(String, String)> = site
             .config
-            .description
-            .as_ref()
-            .map(|d| d.value.clone())
-            .unwrap_or_default();
+            .languages
+            .iter()
+            .map(|l| (l.clone(), absolute(l)))
+            .collect();
+        alternates.push(("x-default".into(), absolute(&self.ctx.default_lang)));
+        let site_title = self.site_title(lang);
+        let description = self.site_description(lang);
+        let full_title = match &page.title {
+            Some(t) if !site_title.text.is_empty() => {
+                format!("{t}{}{}", self.ui(lang, "title_sep"), site_title.text)
+            }
+            Some(t) => t.clone(),
+            None => site_title.text.clone(),
+        };
         context! {
             lang => lang,
             t => self.look.strings[lang].clone(),
             root => root,
             home => home,
             path => path.clone(),
-            canonical => format!("{}{prefix}{path}", self.base_url),
+            canonical => absolute(lang),
+            alternates => sv(&alternates),
             switch => sv(&switch),
             site => context! {
                 title => sv(&site_title),
-                description => description,
+                description => description.clone(),
                 languages => sv(&site.config.languages),
                 extra => sv(&site.config.extra),
             },
             as_of => self.ctx.today.to_string(),
-            page_title => title,
+            page_title => page.title.clone(),
+            full_title => full_title,
+            page_description => page.description.clone().filter(|d| !d.is_empty()).unwrap_or(description),
+            noindex => *route == Route::NotFound,
+            favicon => self.favicon(),
+            feed_path => format!("{prefix}feed.xml"),
+            has_search => true,
+            footer_pages => sv(self.top_pages(lang)),
             section => section_of(route),
         }
     }
 
+    /// The content pages at the top of `content/` (about, guide…), for the footer: without
+    /// it, they would be linked from nowhere.
+    fn top_pages(&self, lang: &str) -> Vec<PageLink> {
+        let site = self.site();
+        site.pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                !p.draft && p.path != "_index" && {
+                    let url = routes::content_url(&p.path);
+                    url.matches('/').count() == 1
+                }
+            })
+            .map(|(i, _)| pages::content::page_link(site, i, lang))
+            .collect()
+    }
+
     /// Renders the page `route` in `lang`.
     pub fn render_page(&self, route: &Route, lang: &str) -> Result<String, Error> {
-        let site = self.site();
-        let ctx = &self.ctx;
         let file = output_file(&format!(
             "{}{}",
-            lang_prefix(lang, &ctx.default_lang),
-            page_path(route, site)
+            lang_prefix(lang, &self.ctx.default_lang),
+            page_path(route, self.site())
         ));
-        let (template, title, extra): (&str, Option<String>, Value) = match route {
-            Route::Home => {
-                let intro = site.pages.iter().find(|p| p.path == "_index");
-                let intro =
-                    intro.map(|p| self.body(&p.meta.source, &p.body, &p.texts, &file, lang));
-                (
-                    "index.html",
-                    None,
-                    context! { overview => sv(views::overview(ctx, lang)), intro => sv(intro) },
-                )
-            }
-            Route::Councils => {
-                let summaries = views::council_summaries(ctx, lang);
-                (
-                    "councils.html",
-                    None,
-                    context! { councils => sv(summaries) },
-                )
-            }
-            Route::Area(key) => {
-                let a = views::area(ctx, lang, key)
-                    .ok_or_else(|| Error::Other(format!("no area `{key}`")))?;
-                let title = a.name.text.clone();
-                ("area.html", Some(title), context! { area => sv(a) })
-            }
-            Route::Council(ci) => {
-                let c = views::council(ctx, lang, *ci);
-                let title = c.r#ref.name.text.clone();
-                ("council.html", Some(title), context! { council => sv(c) })
-            }
-            Route::Matter(ci, pi) => {
-                let m = views::matter(ctx, lang, *ci, *pi)
-                    .ok_or_else(|| Error::Other("matter not published".into()))?;
-                let p = &site.councils[*ci].proposals[*pi];
-                let body = self.body(&p.meta.source, &p.body, &p.texts, &file, lang);
-                let title = m.row.title.text.clone();
-                let history = self.history_of(&p.meta.source.path);
-                (
-                    "matter.html",
-                    Some(title),
-                    context! { matter => sv(m), body => sv(body), history => sv(history) },
-                )
-            }
-            Route::Meeting(ci, mi) => {
-                let m = views::meeting(ctx, lang, *ci, *mi)
-                    .ok_or_else(|| Error::Other("meeting not published".into()))?;
-                let rec = &site.councils[*ci].meetings[*mi];
-                let body = self.body(&rec.meta.source, &rec.body, &rec.texts, &file, lang);
-                let title = m
-                    .title
-                    .as_ref()
-                    .map(|t| t.text.clone())
-                    .unwrap_or_else(|| m.date.clone());
-                let history = self.history_of(&rec.meta.source.path);
-                (
-                    "meeting.html",
-                    Some(title),
-                    context! { meeting => sv(m), body => sv(body), history => sv(history) },
-                )
-            }
-            Route::Report(ci, ri) => {
-                let r = views::report(ctx, lang, *ci, *ri)
-                    .ok_or_else(|| Error::Other("report not published".into()))?;
-                let rec = &site.councils[*ci].reports[*ri];
-                let body = self.body(&rec.meta.source, &rec.body, &rec.texts, &file, lang);
-                let history = self.history_of(&rec.meta.source.path);
-                (
-                    "report.html",
-                    None,
-                    context! { report => sv(r), body => sv(body), history => sv(history) },
-                )
-            }
-            Route::Decisions(n) => {
-                let (at, pager) = page_of(&self.lists().decisions, *n, Route::Decisions, site);
-                let rows = views::decision_rows(ctx, lang, at);
-                (
-                    "decisions.html",
-                    None,
-                    context! { decisions => sv(rows), pager => sv(pager) },
-                )
-            }
-            Route::Supervision(n) => {
-                let (at, pager) = page_of(&self.lists().supervision, *n, Route::Supervision, site);
-                let rows = views::matter_rows(ctx, lang, at);
-                (
-                    "supervision.html",
-                    None,
-                    context! { matters => sv(rows), pager => sv(pager) },
-                )
-            }
-            Route::DataDictionary => (
-                "data.html",
-                None,
-                context! { fields => sv(data::dictionary()) },
-            ),
-            Route::Transparency => {
-                let p = self.provenance;
-                let manifest = p.and_then(|p| p.manifest.as_ref());
-                (
-                    "transparency.html",
-                    None,
-                    context! {
-                        commit => manifest.and_then(|m| m.commit.clone()),
-                        uncommitted => sv(manifest.map(|m| m.uncommitted.clone()).unwrap_or_default()),
-                        manifest => manifest.map(|m| m.manifest.clone()),
-                        files => manifest.map(|m| m.files.len()).unwrap_or(0),
-                        no_history => p.and_then(|p| p.no_history.clone()),
-                        preview => p.is_none(),
-                    },
-                )
-            }
-            Route::Page(i) => {
-                let p = &site.pages[*i];
-                let body = self.body(&p.meta.source, &p.body, &p.texts, &file, lang);
-                let t = p.texts.iter().find(|t| t.lang == lang);
-                let title = t
-                    .and_then(|t| t.title.as_ref())
-                    .or(p.title.as_ref())
-                    .map(|t| t.value.clone());
-                let description = t
-                    .and_then(|t| t.description.as_ref())
-                    .or(p.description.as_ref())
-                    .map(|t| t.value.clone());
-                let children = if p.is_section() {
-                    self.section_children(*i, lang)
-                } else {
-                    Vec::new()
-                };
-                let template = if p.is_section() {
-                    "section.html"
-                } else {
-                    "page.html"
-                };
-                (
-                    template,
-                    title.clone(),
-                    context! {
-                        page => context! { title => title, description => description, date => p.date.as_ref().map(|d| d.value.to_string()), children => sv(children) },
-                        body => sv(body),
-                    },
-                )
-            }
-            Route::NotFound => ("404.html", None, context! {}),
-        };
-        let common = self.common(route, lang, title);
+        let page = pages::render(self, route, lang, &file)?;
+        let common = self.common(route, lang, &page);
         let tmpl = self
             .look
             .env
-            .get_template(template)
+            .get_template(page.template)
             .map_err(theme::template_error)?;
+        let extra = page.ctx;
         tmpl.render(context! { ..extra, ..common })
             .map_err(theme::template_error)
     }
 
-    /// The pages directly inside section `i`, by weight, then date (newest first), then title.
-    fn section_children(&self, i: usize, lang: &str) -> Vec<PageLink> {
-        let site = self.site();
-        let dir = site.pages[i].path.trim_end_matches("_index").to_string();
-        let mut kids: Vec<(&crate::model::Page, usize)> = site
-            .pages
-            .iter()
-            .enumerate()
-            .filter(|(j, p)| {
-                *j != i && !p.draft && p.path.starts_with(&dir) && {
-                    let rest = &p.path[dir.len()..];
-                    !rest.contains('/')
-                        || (rest.ends_with("/_index") && rest.matches('/').count() == 1)
-                }
-            })
-            .map(|(j, p)| (p, j))
-            .collect();
-        kids.sort_by(|(a, _), (b, _)| {
-            a.weight
-                .unwrap_or(0)
-                .cmp(&b.weight.unwrap_or(0))
-                .then_with(|| {
-                    b.date
-                        .as_ref()
-                        .map(|d| d.value)
-                        .cmp(&a.date.as_ref().map(|d| d.value))
-                })
-                .then_with(|| a.path.cmp(&b.path))
-        });
-        kids.into_iter()
-            .map(|(p, j)| {
-                let t = p.texts.iter().find(|t| t.lang == lang);
-                PageLink {
-                    url: page_path(&Route::Page(j), site),
-                    title: t
-                        .and_then(|t| t.title.as_ref())
-                        .or(p.title.as_ref())
-                        .map(|t| t.value.clone())
-                        .unwrap_or_else(|| p.path.clone()),
-                    description: t
-                        .and_then(|t| t.description.as_ref())
-                        .or(p.description.as_ref())
-                        .map(|t| t.value.clone()),
-                    date: p.date.as_ref().map(|d| d.value.to_string()),
-                }
-            })
-            .collect()
-    }
-
     /// A record's or page's body in `lang` (its translation, else the default language's),
     /// rendered for the page at output file `file`.
-    fn body(
+    pub(crate) fn body(
         &self,
         src: &Arc<Source>,
         body: &Body,
@@ -925,12 +530,26 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// The address the site is published at: `--base-url`, else site.toml's, ending in `/`.
+pub fn base_url_of(site: &Site, base_url: Option<String>) -> String {
+    let mut base_url = base_url
+        .or_else(|| site.config.base_url.as_ref().map(|b| b.value.clone()))
+        .unwrap_or_else(|| "/".into());
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    base_url
+}
+
 /// The order of the long lists of the site (the same in every language), made once per
 /// build; each page makes the rows it shows.
 pub struct Lists {
     pub decisions: Vec<views::DecisionAt>,
     /// Adopted matters (council, proposal), overdue first.
     pub supervision: Vec<(usize, usize)>,
+    /// Matters by state and by the year they were submitted, newest first.
+    pub by_state: std::collections::BTreeMap<&'static str, Vec<(usize, usize)>>,
+    pub by_year: std::collections::BTreeMap<i16, Vec<(usize, usize)>>,
 }
 
 /// Where a list page sits among its pages.
@@ -943,10 +562,10 @@ pub struct Pager {
     pub next: Option<String>,
 }
 
-fn page_of<'a, T>(
+pub(crate) fn page_of<'a, T>(
     all: &'a [T],
     n: usize,
-    route: fn(usize) -> Route,
+    route: impl Fn(usize) -> Route,
     site: &Site,
 ) -> (&'a [T], Pager) {
     let pages = routes::page_count(all.len());
@@ -960,6 +579,12 @@ fn page_of<'a, T>(
         next: (n < pages).then(|| url(n + 1)),
     };
     (rows, pager)
+}
+
+/// `favicon.ico`, `favicon.png`, `favicon.svg`…: a site's own favicon at the root.
+pub(crate) fn is_favicon(rel: &str) -> bool {
+    rel.strip_prefix("favicon.")
+        .is_some_and(|ext| !ext.is_empty() && !ext.contains('/'))
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -978,11 +603,13 @@ fn section_of(route: &Route) -> &'static str {
         | Route::Area(_)
         | Route::Council(_)
         | Route::Matter(..)
+        | Route::Notice(..)
         | Route::Meeting(..)
         | Route::Report(..) => "councils",
         Route::Decisions(_) => "decisions",
         Route::Supervision(_) => "supervision",
         Route::DataDictionary | Route::Transparency => "data",
+        Route::Search | Route::ByState(..) | Route::ByYear(..) => "search",
         Route::Page(_) | Route::NotFound => "pages",
     }
 }

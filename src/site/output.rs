@@ -26,6 +26,8 @@ use rayon::prelude::*;
 
 use super::journal::{self, JOURNAL, Journal, STAGING};
 use crate::error::Error;
+use crate::i18n::{Lang, Msg};
+use crate::msg;
 
 /// The marker council leaves in its output folder.
 pub const MARKER: &str = ".council-output";
@@ -100,36 +102,31 @@ impl Output {
     /// Opens `dir` as the output of the site at `site_root`: refuses the site root itself, a
     /// folder holding it, folders inside the sources, and a non-empty folder that council did
     /// not create; creates the folder if needed, locks it (waiting for another build that
-    /// holds it) and puts it back in a whole state if a build was stopped in it.
-    pub fn open(dir: &Path, site_root: &Path) -> Result<Output, Error> {
-        let refuse = |why: &str| Error::Path {
+    /// holds it, and saying so in `lang`) and puts it back in a whole state if a build was
+    /// stopped in it.
+    pub fn open(dir: &Path, site_root: &Path, lang: Lang) -> Result<Output, Error> {
+        let refuse = |why: Msg| Error::Path {
             path: dir.to_path_buf(),
-            reason: why.to_string(),
+            reason: why,
         };
         let root = resolve(dir).map_err(|e| Error::io(dir, e))?;
         if site_root.starts_with(&root) {
-            return Err(refuse(
-                "it is the site itself or holds it; publish to a folder such as `public`",
-            ));
+            return Err(refuse(msg!("output-is-site")));
         }
-        if let Some(source) = SOURCES.iter().find(|s| root.starts_with(site_root.join(s))) {
-            return Err(refuse(&format!(
-                "it is inside the site's `{source}` folder; publish to a folder such as `public` (council would publish the site into itself)"
-            )));
+        if let Some(folder) = SOURCES.iter().find(|s| root.starts_with(site_root.join(s))) {
+            return Err(refuse(msg!("output-in-sources", folder = *folder)));
         }
         if let Ok(meta) = fs::symlink_metadata(&root) {
             if meta.file_type().is_symlink() {
-                return Err(refuse(
-                    "the output folder is a symbolic link; give a real folder",
-                ));
+                return Err(refuse(msg!("output-symlink")));
             }
             if !meta.is_dir() {
-                return Err(refuse("it is a file, not a folder"));
+                return Err(refuse(msg!("output-is-file")));
             }
         }
         let created = !root.exists();
         fs::create_dir_all(&root).map_err(|e| Error::io(&root, e))?;
-        let lock = Lock::take(&root).map_err(|e| Error::io(&root, e))?;
+        let lock = Lock::take(&root, lang).map_err(|e| Error::io(&root, e))?;
         // Whatever a stopped build left is made whole before anything is judged.
         journal::recover(&root).map_err(|e| Error::io(root.join(JOURNAL), e))?;
         let mut fresh = true;
@@ -141,9 +138,7 @@ impl Output {
             }
         }
         if !fresh && !root.join(MARKER).is_file() {
-            return Err(refuse(
-                "it is not empty and was not written by council build; choose an empty or new folder (council removes files it does not produce)",
-            ));
+            return Err(refuse(msg!("output-not-ours")));
         }
         let staging = root.join(STAGING);
         fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
@@ -328,9 +323,9 @@ struct Lock {
 impl Lock {
     /// Locks `dir`, waiting (and saying so on stderr) while another build holds it. When the
     /// folder was removed or replaced meanwhile, locks the new one.
-    fn take(dir: &Path) -> io::Result<Lock> {
+    fn take(dir: &Path, lang: Lang) -> io::Result<Lock> {
         loop {
-            let lock = Lock::take_once(dir)?;
+            let lock = Lock::take_once(dir, lang)?;
             #[cfg(unix)]
             {
                 use std::os::unix::fs::MetadataExt;
@@ -349,7 +344,7 @@ impl Lock {
         }
     }
 
-    fn take_once(dir: &Path) -> io::Result<Lock> {
+    fn take_once(dir: &Path, lang: Lang) -> io::Result<Lock> {
         let file = fs::File::open(dir)?;
         #[cfg(unix)]
         {
@@ -361,10 +356,7 @@ impl Lock {
                 if err.raw_os_error() != Some(libc::EWOULDBLOCK) {
                     return Err(err);
                 }
-                eprintln!(
-                    "note: waiting for another build to finish writing `{}`",
-                    dir.display()
-                );
+                eprintln!("{}", msg!("output-waiting", dir).render(lang));
                 // SAFETY: as above.
                 while unsafe { libc::flock(fd, libc::LOCK_EX) } != 0 {
                     let err = io::Error::last_os_error();
@@ -392,7 +384,7 @@ mod tests {
 
     /// Builds `files` into `dir` as a build would.
     fn publish(dir: &Path, site: &Path, files: &[(&str, &[u8])]) -> Committed {
-        let out = Output::open(dir, site).unwrap();
+        let out = Output::open(dir, site, Lang::En).unwrap();
         out.prepare_dirs(files.iter().map(|(r, _)| *r)).unwrap();
         let staged = files
             .iter()
@@ -432,7 +424,7 @@ mod tests {
     #[test]
     fn an_aborted_build_leaves_no_trace() {
         let (_site, root, dir) = folders();
-        let out = Output::open(&dir, &root).unwrap();
+        let out = Output::open(&dir, &root, Lang::En).unwrap();
         out.prepare_dirs(std::iter::once("a/b/index.html")).unwrap();
         let staged = vec![out.stage("a/b/index.html", b"x").unwrap()];
         assert!(
@@ -443,7 +435,7 @@ mod tests {
         assert!(!dir.exists());
         // An output that existed stays, as it was.
         publish(&dir, &root, &[("a/index.html", b"one")]);
-        let out = Output::open(&dir, &root).unwrap();
+        let out = Output::open(&dir, &root, Lang::En).unwrap();
         let staged = vec![out.stage("a/index.html", b"two").unwrap()];
         out.abort(staged);
         assert_eq!(fs::read(dir.join("a/index.html")).unwrap(), b"one");
@@ -459,7 +451,7 @@ mod tests {
             &[("a/index.html", b"old"), ("old/index.html", b"old")],
         );
         // A build that wrote its journal and then stopped: nothing applied yet.
-        let out = Output::open(&dir, &root).unwrap();
+        let out = Output::open(&dir, &root, Lang::En).unwrap();
         let staged = vec![
             out.stage("a/index.html", b"new").unwrap(),
             out.stage("b/index.html", b"new").unwrap(),
@@ -472,7 +464,7 @@ mod tests {
         fs::rename(dir.join(STAGING).join(from), dir.join(to)).unwrap();
         drop(out);
         // The next build opens the folder: the switch-over is completed first.
-        drop(Output::open(&dir, &root).unwrap());
+        drop(Output::open(&dir, &root, Lang::En).unwrap());
         assert_eq!(fs::read(dir.join("a/index.html")).unwrap(), b"new");
         assert_eq!(fs::read(dir.join("b/index.html")).unwrap(), b"new");
         assert!(!dir.join("old").exists());
@@ -492,12 +484,12 @@ mod tests {
     fn refuses_folders_it_must_not_clean() {
         let site = tempfile::tempdir().unwrap();
         let root = site.path().canonicalize().unwrap();
-        assert!(Output::open(&root, &root).is_err());
+        assert!(Output::open(&root, &root, Lang::En).is_err());
         fs::create_dir_all(root.join("councils/x")).unwrap();
-        assert!(Output::open(&root.join("councils/x"), &root).is_err());
+        assert!(Output::open(&root.join("councils/x"), &root, Lang::En).is_err());
         fs::create_dir_all(root.join("mine")).unwrap();
         fs::write(root.join("mine/notes.txt"), "keep me").unwrap();
-        let err = Output::open(&root.join("mine"), &root)
+        let err = Output::open(&root.join("mine"), &root, Lang::En)
             .err()
             .unwrap()
             .to_string();

@@ -16,6 +16,14 @@ pub enum Route {
     Matter(usize, usize),
     Meeting(usize, usize),
     Report(usize, usize),
+    /// The public notice of a decided matter (SPEC §9), for print.
+    Notice(usize, usize),
+    /// Full-text search (SPEC §9); without JavaScript, browse lists.
+    Search,
+    /// The matters in a state, newest first, in pages (the search page's browse lists).
+    ByState(&'static str, usize),
+    /// The matters submitted in a year, newest first, in pages.
+    ByYear(i16, usize),
     /// Every decision, newest first, in pages of [`PAGE_SIZE`] (1 is the first page).
     Decisions(usize),
     /// Adopted matters, overdue first, in pages of [`PAGE_SIZE`].
@@ -61,6 +69,16 @@ pub fn page_path(route: &Route, site: &crate::model::Site) -> String {
             key(*ci),
             site.councils[*ci].reports[*i].meta.stem
         ),
+        Route::Notice(ci, i) => format!(
+            "councils/{}/proposals/{}/notice/",
+            key(*ci),
+            site.councils[*ci].proposals[*i].meta.stem
+        ),
+        Route::Search => "search/".into(),
+        Route::ByState(s, 1) => format!("search/state/{s}/"),
+        Route::ByState(s, n) => format!("search/state/{s}/page/{n}/"),
+        Route::ByYear(y, 1) => format!("search/year/{y}/"),
+        Route::ByYear(y, n) => format!("search/year/{y}/page/{n}/"),
         Route::Decisions(1) => "decisions/".into(),
         Route::Decisions(n) => format!("decisions/page/{n}/"),
         Route::Supervision(1) => "supervision/".into(),
@@ -126,11 +144,14 @@ pub enum Generated {
 /// new generated page or file is one more line here.
 pub const GENERATED: &[(&str, Generated)] = &[
     ("404.html", Generated::File),
+    ("calendar.ics", Generated::File),
     ("councils", Generated::Folder),
     ("data", Generated::Folder),
     ("decisions", Generated::Folder),
     ("feed.xml", Generated::File),
     ("index.html", Generated::File),
+    ("robots.txt", Generated::Replaceable),
+    ("search", Generated::Folder),
     ("sitemap.xml", Generated::File),
     ("supervision", Generated::Folder),
     ("transparency", Generated::Folder),

@@ -20,7 +20,13 @@ impl Drop for Server {
 }
 
 pub fn start(root: &std::path::Path) -> Server {
+    start_in(root, "en")
+}
+
+/// `council serve` speaking `lang` (the overlay and the terminal lines).
+pub fn start_in(root: &std::path::Path, lang: &str) -> Server {
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("council"))
+        .env("COUNCIL_LANG", lang)
         .args(["serve", "--port", "0", "--today", TODAY])
         .arg(root)
         .stdout(Stdio::piped())
