@@ -208,8 +208,20 @@ fn issue_11_9_pages_and_files_at_generated_addresses_are_misplaced() {
     write(root, "content/en-notes/x.md", page);
     write(root, "static/data-extra/x.csv", "a,b\n");
     write(root, "static/about/photo.png", "");
+    // The two a site may replace (SPEC §5).
+    write(root, "static/robots.txt", "User-agent: *\n");
+    write(
+        root,
+        "static/favicon.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
     let (code, diags) = check_json(root);
     assert_eq!(code, 0, "{diags:?}");
+    let (_out, public) = build_ok(root);
+    assert_eq!(
+        std::fs::read_to_string(public.join("robots.txt")).unwrap(),
+        "User-agent: *\n"
+    );
 }
 
 /// Issue 11, item 9: the list of generated addresses covers every file a build writes, so a
