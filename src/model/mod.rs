@@ -1,5 +1,6 @@
-//! The typed records of a site (SPEC §3): site configuration, areas, councils and their
-//! members, proposals, meeting minutes, supervision reports and content pages.
+//! The typed records of a site (SPEC §3, §8): site configuration, areas, councils and their
+//! members, proposals, meeting minutes, supervision reports, return visits (feedback) and
+//! content pages.
 //!
 //! Every field keeps the byte span it was read from, so that rules can point at it. A
 //! required field that is missing or malformed is `None` here (the finding was already
@@ -12,10 +13,10 @@ mod schema;
 mod site;
 
 pub use parse::{
-    parse_area, parse_council, parse_meeting, parse_page, parse_proposal, parse_report,
-    parse_site_config, parse_translation,
+    parse_area, parse_council, parse_feedback, parse_meeting, parse_page, parse_proposal,
+    parse_report, parse_site_config, parse_translation,
 };
-pub use schema::{is_id, suggest};
+pub use schema::{is_id, is_key, split_matter_ref, suggest};
 pub use site::{Touched, load_site};
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -85,6 +86,8 @@ macro_rules! str_enum {
 str_enum!(AreaKind { Street = "street", Community = "community", Other = "other" });
 str_enum!(Majority { Present = "present", Cast = "cast", TwoThirds = "two-thirds" });
 str_enum!(Signing { Required = "required", Optional = "optional" });
+str_enum!(Level { Grid = "grid", Community = "community", Street = "street" });
+str_enum!(Satisfaction { Satisfied = "satisfied", BasicallySatisfied = "basically-satisfied", Unsatisfied = "unsatisfied" });
 str_enum!(Role { Chair = "chair", Secretary = "secretary", Supervisor = "supervisor", Member = "member" });
 str_enum!(Represents {
     Resident = "resident",
@@ -166,6 +169,10 @@ pub struct SiteConfig {
     pub extra: serde_json::Value,
     pub response_days: i64,
     pub filing_days: i64,
+    /// Days after a matter's final outcome by which residents should be visited (§8).
+    pub feedback_days: i64,
+    /// Days within which an adopted matter should have a supervision report (§8).
+    pub supervision_days: i64,
     pub privacy_allow: Vec<String>,
 }
 
@@ -180,6 +187,8 @@ impl Default for SiteConfig {
             extra: serde_json::Value::Object(Default::default()),
             response_days: 30,
             filing_days: 7,
+            feedback_days: 30,
+            supervision_days: 60,
             privacy_allow: Vec::new(),
         }
     }
@@ -248,6 +257,8 @@ pub struct Council {
     pub quorum: Sp<Fraction>,
     pub majority: Majority,
     pub signing: Signing,
+    /// Where the council sits in the grid → community → street chain (descriptive).
+    pub level: Level,
     pub members: Vec<Member>,
     pub translations: Translations,
     /// Sorted by id.
@@ -256,6 +267,8 @@ pub struct Council {
     pub meetings: Vec<Meeting>,
     /// Sorted by file name.
     pub reports: Vec<Report>,
+    /// Return visits, sorted by file name.
+    pub feedback: Vec<Feedback>,
 }
 
 impl Council {
@@ -304,6 +317,9 @@ pub struct Proposal {
     pub category: Option<Sp<String>>,
     pub withdrawn: Option<Sp<Date>>,
     pub withdrawn_reason: Option<Sp<String>>,
+    /// `<council key>/<id>`: the matter this proposal continues (§8). Only a well-formed
+    /// reference is kept; a malformed one was reported while reading.
+    pub referred_from: Option<Sp<String>>,
     pub translations: Translations,
     pub body: Body,
     pub texts: Vec<TranslatedText>,
@@ -383,6 +399,21 @@ pub struct Report {
     pub by: Vec<Sp<String>>,
     pub progress: Option<Sp<u8>>,
     pub status: Option<Sp<Status>>,
+    pub translations: Translations,
+    pub body: Body,
+    pub texts: Vec<TranslatedText>,
+}
+
+/// A return visit to the residents who raised a matter, after its outcome (§8).
+#[derive(Clone, Debug)]
+pub struct Feedback {
+    pub meta: RecordMeta,
+    pub proposal: Option<Sp<String>>,
+    pub date: Option<Sp<Date>>,
+    pub by: Vec<Sp<String>>,
+    /// A public description of who was visited.
+    pub reached: Option<Sp<String>>,
+    pub satisfaction: Option<Sp<Satisfaction>>,
     pub translations: Translations,
     pub body: Body,
     pub texts: Vec<TranslatedText>,

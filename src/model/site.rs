@@ -18,6 +18,7 @@ enum Parsed {
     Proposal(usize, Proposal),
     Meeting(usize, Meeting),
     Report(usize, Report),
+    Feedback(usize, Feedback),
     RecordText(usize, RecordKind, String, TranslatedText, String),
     Page(Page),
     PageText(String, TranslatedText, String),
@@ -120,6 +121,7 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
     let mut proposals: Vec<Vec<Proposal>> = layout.councils.iter().map(|_| Vec::new()).collect();
     let mut meetings: Vec<Vec<Meeting>> = layout.councils.iter().map(|_| Vec::new()).collect();
     let mut reports: Vec<Vec<Report>> = layout.councils.iter().map(|_| Vec::new()).collect();
+    let mut feedback: Vec<Vec<Feedback>> = layout.councils.iter().map(|_| Vec::new()).collect();
     let mut record_texts = Vec::new();
     let mut pages = Vec::new();
     let mut page_texts = Vec::new();
@@ -131,6 +133,7 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
             Parsed::Proposal(i, p) => proposals[i].push(p),
             Parsed::Meeting(i, m) => meetings[i].push(m),
             Parsed::Report(i, r) => reports[i].push(r),
+            Parsed::Feedback(i, f) => feedback[i].push(f),
             Parsed::RecordText(i, kind, stem, t, rel) => record_texts.push((i, kind, stem, t, rel)),
             Parsed::Page(p) => pages.push(p),
             Parsed::PageText(path, t, rel) => page_texts.push((path, t, rel)),
@@ -142,11 +145,13 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
         .zip(proposals)
         .zip(meetings)
         .zip(reports)
-        .filter_map(|(((c, p), m), r)| {
+        .zip(feedback)
+        .filter_map(|((((c, p), m), r), f)| {
             let mut c = c?;
             c.proposals = p;
             c.meetings = m;
             c.reports = r;
+            c.feedback = f;
             Some(c)
         })
         .collect();
@@ -169,6 +174,11 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
                 .map(|p| &mut p.texts),
             RecordKind::Report => c
                 .reports
+                .iter_mut()
+                .find(|p| p.meta.stem == stem)
+                .map(|p| &mut p.texts),
+            RecordKind::Feedback => c
+                .feedback
                 .iter_mut()
                 .find(|p| p.meta.stem == stem)
                 .map(|p| &mut p.texts),
@@ -199,6 +209,7 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
         c.proposals.sort_by(|a, b| a.meta.stem.cmp(&b.meta.stem));
         c.meetings.sort_by(|a, b| a.meta.stem.cmp(&b.meta.stem));
         c.reports.sort_by(|a, b| a.meta.stem.cmp(&b.meta.stem));
+        c.feedback.sort_by(|a, b| a.meta.stem.cmp(&b.meta.stem));
     }
     areas.sort_by(|a: &Area, b| a.key.cmp(&b.key));
     pages.sort_by(|a: &Page, b| a.path.cmp(&b.path));
@@ -242,6 +253,10 @@ fn parse_record(
         RecordKind::Report => {
             let (x, d) = parse_report(&r.stem, src, langs);
             (Parsed::Report(i, x), d)
+        }
+        RecordKind::Feedback => {
+            let (x, d) = parse_feedback(&r.stem, src, langs);
+            (Parsed::Feedback(i, x), d)
         }
     }
 }
@@ -317,6 +332,7 @@ impl Site {
             council.proposals = std::mem::take(&mut old.proposals);
             council.meetings = std::mem::take(&mut old.meetings);
             council.reports = std::mem::take(&mut old.reports);
+            council.feedback = std::mem::take(&mut old.feedback);
             *old = council;
             return Some((Touched::Council { council: ci }, d));
         }
@@ -355,6 +371,7 @@ impl Site {
             RecordKind::Proposal => replace!(c.proposals, parse_proposal),
             RecordKind::Meeting => replace!(c.meetings, parse_meeting),
             RecordKind::Report => replace!(c.reports, parse_report),
+            RecordKind::Feedback => replace!(c.feedback, parse_feedback),
         }
     }
 }

@@ -230,6 +230,10 @@ pub fn bodies<'a>(ctx: &Context<'a>) -> Vec<(&'a Arc<Source>, &'a Body)> {
             out.push((&r.meta.source, &r.body));
             out.extend(r.texts.iter().map(|t| (&t.source, &t.body)));
         }
+        for f in &c.feedback {
+            out.push((&f.meta.source, &f.body));
+            out.extend(f.texts.iter().map(|t| (&t.source, &t.body)));
+        }
     }
     if ctx.site_in_scope() {
         for p in &ctx.site.pages {

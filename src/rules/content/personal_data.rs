@@ -40,7 +40,7 @@ pub static RULE: Rule = Rule {
     docs: r#"
 ## What it does
 Scans every front-matter string that is published (titles, proposers, names, owners,
-locations, guests, translations) and every body for:
+locations, guests, who a return visit reached, translations) and every body for:
 - PRC resident ID numbers: 18 characters, the last a digit or `X`, with a valid GB 11643
   check digit (so that ordinary long numbers do not fire);
 - mainland mobile numbers: 11 digits starting `13`–`19`, not part of a longer run of digits,
@@ -177,12 +177,17 @@ pub fn published_texts<'a>(ctx: &Context<'a>) -> Vec<(&'a Arc<Source>, Range<usi
                 tr(&mut out, s, &it.translations);
             }
         }
+        for f in &c.feedback {
+            strs(&mut out, &f.meta.source, &f.reached);
+            tr(&mut out, &f.meta.source, &f.translations);
+        }
         let texts = c
             .proposals
             .iter()
             .flat_map(|p| &p.texts)
             .chain(c.meetings.iter().flat_map(|m| &m.texts))
-            .chain(c.reports.iter().flat_map(|r| &r.texts));
+            .chain(c.reports.iter().flat_map(|r| &r.texts))
+            .chain(c.feedback.iter().flat_map(|f| &f.texts));
         for t in texts {
             strs(&mut out, &t.source, t.title.iter().chain(&t.description));
         }

@@ -7,7 +7,7 @@ use crate::rules::{Check, Rule};
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
 ## 检查什么
-按规定的目录结构（见 SPEC 第 2 节）检查 `councils/` 文件夹：每个议事会是一个含有 `council.toml` 的文件夹；它的记录是 `proposals/<id>.md`、`meetings/<stem>.md` 和 `reports/<stem>.md`（`<stem>` 是不带 `.md` 的文件名）；议事会里不能再套议事会。还会报告工具读不了的文件：既不是 `council.toml` 也不是 `area.toml` 的 `.toml` 文件、找不到原记录的译文、指向网站以外的符号链接（快捷方式）、打不开的文件，以及会占用工具自动生成页面地址的内容页面或文件夹（例如 `content/decisions.md`）。
+按规定的目录结构（见 SPEC 第 2 节）检查 `councils/` 文件夹：每个议事会是一个含有 `council.toml` 的文件夹；它的记录是 `proposals/<id>.md`、`meetings/<stem>.md`、`reports/<stem>.md` 和 `feedback/<stem>.md`（回访记录；`<stem>` 是不带 `.md` 的文件名）；议事会里不能再套议事会。还会报告工具读不了的文件：既不是 `council.toml` 也不是 `area.toml` 的 `.toml` 文件、找不到原记录的译文、指向网站以外的符号链接（快捷方式）、打不开的文件，以及会占用工具自动生成页面地址的内容页面或文件夹（例如 `content/decisions.md`）。
 
 ## 为什么
 放错文件夹的记录不会被发布，而且没有任何提示：网站上少了一份会议记录，却没人发现。宁可报错，也不去猜。
@@ -20,18 +20,18 @@ councils/huangtai/grid-03/sub/council.toml            ← 议事会里又套了�
 ```
 
 ## 如何修改
-把文件移到所属议事会的 `proposals/`、`meetings/` 或 `reports/` 文件夹里（附件放在 `files/`）；或者把里面那个议事会移出来，和外面的议事会并列。
+把文件移到所属议事会的 `proposals/`、`meetings/`、`reports/` 或 `feedback/` 文件夹里（附件放在 `files/`）；或者把里面那个议事会移出来，和外面的议事会并列。
 "#;
 
 pub static RULE: Rule = Rule {
     name: "misplaced-file",
     severity: Severity::Error,
-    summary: "A .md under a council outside proposals/, meetings/, reports/; a council inside a council.",
+    summary: "A .md under a council outside proposals/, meetings/, reports/, feedback/; a council inside a council.",
     docs: r#"
 ## What it does
 Checks the layout of `councils/` (SPEC §2): every council is a folder holding `council.toml`,
-its records are `proposals/<id>.md`, `meetings/<stem>.md` and `reports/<stem>.md`, and
-councils do not nest. It also reports files council cannot read: a `.toml` file that is
+its records are `proposals/<id>.md`, `meetings/<stem>.md`, `reports/<stem>.md` and
+`feedback/<stem>.md` (return visits), and councils do not nest. It also reports files council cannot read: a `.toml` file that is
 neither `council.toml` nor `area.toml`, a translation without its record, a symbolic link to
 somewhere outside the site, a file that cannot be opened, and a content page or folder that
 would take the address of a page council generates (`content/decisions.md`).
@@ -48,7 +48,7 @@ councils/huangtai/grid-03/sub/council.toml            ← a council inside a cou
 ```
 
 ## How to fix
-Move the file into `proposals/`, `meetings/` or `reports/` of its council (attachments go in
+Move the file into `proposals/`, `meetings/`, `reports/` or `feedback/` of its council (attachments go in
 `files/`), or move the inner council next to the outer one.
 "#,
     docs_zh: DOCS_ZH,
@@ -57,11 +57,11 @@ Move the file into `proposals/`, `meetings/` or `reports/` of its council (attac
 
 pub fn misplaced_record(rel: &str, inner: &str) -> Diagnostic {
     let folder = inner.split('/').next().unwrap_or("");
-    let help = match suggest(folder, &["proposals", "meetings", "reports"]) {
+    let help = match suggest(folder, &["proposals", "meetings", "reports", "feedback"]) {
         Some(s) if inner.contains('/') && s != folder => {
-            format!("did you mean the folder `{s}/`? records live in `proposals/`, `meetings/` or `reports/` of their council")
+            format!("did you mean the folder `{s}/`? records live in `proposals/`, `meetings/`, `reports/` or `feedback/` of their council")
         }
-        _ => "move it to `proposals/`, `meetings/` or `reports/` of its council, directly inside that folder (attachments go in `files/` and are not `.md`)".to_string(),
+        _ => "move it to `proposals/`, `meetings/`, `reports/` or `feedback/` of its council, directly inside that folder (attachments go in `files/` and are not `.md`)".to_string(),
     };
     RULE.diag(
         rel,
@@ -72,7 +72,7 @@ pub fn misplaced_record(rel: &str, inner: &str) -> Diagnostic {
 
 pub fn outside_council(rel: &str) -> Diagnostic {
     RULE.diag(rel, "this record is not inside any council folder")
-        .help("a council is a folder holding council.toml; move the record into `proposals/`, `meetings/` or `reports/` of its council")
+        .help("a council is a folder holding council.toml; move the record into `proposals/`, `meetings/`, `reports/` or `feedback/` of its council")
 }
 
 pub fn nested_council(rel: &str, outer: &str) -> Diagnostic {
