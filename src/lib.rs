@@ -30,4 +30,7 @@ pub mod secretary;
 pub mod serve;
 pub mod site;
 
+#[cfg(test)]
+pub(crate) mod testsite;
+
 pub use error::Error;

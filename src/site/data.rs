@@ -8,7 +8,8 @@ use serde::Serialize;
 use super::routes::lang_prefix;
 use super::views::{self, Ctx};
 use super::{Renderer, sv};
-use crate::lifecycle::EventKind;
+use crate::lifecycle::{Event, EventKind};
+use crate::model::{Council, Outcome, Proposal};
 
 #[derive(Serialize)]
 struct Records<'a> {
@@ -58,6 +59,10 @@ struct EventRecord<'a> {
     status: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     progress: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    referred_to: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    satisfaction: Option<&'static str>,
 }
 
 /// `/data/records.json`: every council, its members (never their `git` addresses or keys),
@@ -89,55 +94,7 @@ pub fn records_json(ctx: &Ctx<'_>) -> Vec<u8> {
             let Some(lc) = ctx.lifecycle(ci, pi) else {
                 continue;
             };
-            let events = lc
-                .events
-                .iter()
-                .map(|e| match e.kind {
-                    EventKind::Submitted | EventKind::Withdrawn => EventRecord {
-                        date: e.date.to_string(),
-                        kind: if matches!(e.kind, EventKind::Submitted) {
-                            "submitted"
-                        } else {
-                            "withdrawn"
-                        },
-                        file: &p.meta.source.path,
-                        outcome: None,
-                        status: None,
-                        progress: None,
-                    },
-                    EventKind::Item { meeting, item } => {
-                        let m = &c.meetings[meeting];
-                        let it = &m.items[item];
-                        EventRecord {
-                            date: e.date.to_string(),
-                            kind: if it.is_decision() {
-                                "decided"
-                            } else {
-                                "deliberated"
-                            },
-                            file: &m.meta.source.path,
-                            outcome: if it.is_decision() {
-                                it.outcome.as_ref().map(|o| o.value.as_str())
-                            } else {
-                                None
-                            },
-                            status: None,
-                            progress: None,
-                        }
-                    }
-                    EventKind::Report { report } => {
-                        let r = &c.reports[report];
-                        EventRecord {
-                            date: e.date.to_string(),
-                            kind: "report",
-                            file: &r.meta.source.path,
-                            outcome: None,
-                            status: r.status.as_ref().map(|s| s.value.as_str()),
-                            progress: r.progress.as_ref().map(|x| x.value),
-                        }
-                    }
-                })
-                .collect();
+            let events = lc.events.iter().map(|e| event_record(c, p, e)).collect();
             proposals.push(ProposalRecord {
                 council: &c.key,
                 id: p.id(),
@@ -162,6 +119,56 @@ pub fn records_json(ctx: &Ctx<'_>) -> Vec<u8> {
         proposals,
     };
     json_bytes(&records)
+}
+
+/// One event of a matter, as records.json publishes it.
+fn event_record<'a>(c: &'a Council, p: &'a Proposal, e: &Event) -> EventRecord<'a> {
+    let record = |kind, file| EventRecord {
+        date: e.date.to_string(),
+        kind,
+        file,
+        outcome: None,
+        status: None,
+        progress: None,
+        referred_to: None,
+        satisfaction: None,
+    };
+    match e.kind {
+        EventKind::Submitted => record("submitted", &p.meta.source.path),
+        EventKind::Withdrawn => record("withdrawn", &p.meta.source.path),
+        EventKind::Item { meeting, item } => {
+            let m = &c.meetings[meeting];
+            let it = &m.items[item];
+            if !it.is_decision() {
+                return record("deliberated", &m.meta.source.path);
+            }
+            let outcome = it.outcome.as_ref().map(|o| o.value);
+            EventRecord {
+                outcome: outcome.map(|o| o.as_str()),
+                referred_to: it
+                    .referred_to
+                    .as_ref()
+                    .filter(|_| outcome == Some(Outcome::Referred))
+                    .map(|r| r.value.as_str()),
+                ..record("decided", &m.meta.source.path)
+            }
+        }
+        EventKind::Report { report } => {
+            let r = &c.reports[report];
+            EventRecord {
+                status: r.status.as_ref().map(|s| s.value.as_str()),
+                progress: r.progress.as_ref().map(|x| x.value),
+                ..record("report", &r.meta.source.path)
+            }
+        }
+        EventKind::Feedback { feedback } => {
+            let f = &c.feedback[feedback];
+            EventRecord {
+                satisfaction: f.satisfaction.as_ref().map(|s| s.value.as_str()),
+                ..record("feedback", &f.meta.source.path)
+            }
+        }
+    }
 }
 
 /// Pretty JSON with `<`, `>` and `&` written as `\u003c`, `\u003e` and `\u0026`: the same

@@ -54,7 +54,7 @@ pub fn walk<'a>(ctx: &Context<'a>, mut f: impl FnMut(&Step<'a>)) {
                     withdrawn,
                 });
                 match event.kind {
-                    EventKind::Submitted => {}
+                    EventKind::Submitted | EventKind::Feedback { .. } => {}
                     EventKind::Withdrawn => withdrawn = true,
                     EventKind::Item { meeting, item } => {
                         let m = &council.meetings[meeting];

@@ -47,6 +47,7 @@ pub fn matter(ctx: &Ctx<'_>, lang: &str, ci: usize, pi: usize) -> Option<MatterV
     let mut supervisors = Vec::new();
     for e in &lc.events {
         let step = match e.kind {
+            EventKind::Feedback { .. } => continue,
             EventKind::Submitted => {
                 empty_step(e.date, "submitted", ctx.url(&Route::Matter(ci, pi)))
             }
