@@ -10,11 +10,13 @@
 //! from it or lacks documentation.
 
 pub mod content;
+pub mod feedback;
 pub mod files;
 pub mod history;
 pub mod lifecycle;
 pub mod meetings;
 pub mod references;
+pub mod referrals;
 pub mod schema;
 
 use std::sync::Arc;
@@ -147,6 +149,8 @@ pub static REGISTRY: &[&Rule] = &[
     &history::dated_in_future::RULE,
     &history::decision_rewritten::RULE,
     &schema::duplicate_id::RULE,
+    &feedback::feedback_before_outcome::RULE,
+    &feedback::feedback_missing::RULE,
     &files::front_matter_missing::RULE,
     &files::invalid_utf8::RULE,
     &schema::invalid_value::RULE,
@@ -163,11 +167,14 @@ pub static REGISTRY: &[&Rule] = &[
     &lifecycle::progress_regressed::RULE,
     &meetings::quorum_not_met::RULE,
     &history::record_deleted::RULE,
+    &referrals::referral_mismatch::RULE,
+    &referrals::referral_unanswered::RULE,
     &lifecycle::report_after_acceptance::RULE,
     &lifecycle::report_before_adoption::RULE,
     &files::toml_syntax::RULE,
     &lifecycle::unanswered::RULE,
     &history::unauthorized_commit::RULE,
+    &referrals::unknown_council::RULE,
     &schema::unknown_field::RULE,
     &references::unknown_member::RULE,
     &references::unknown_proposal::RULE,

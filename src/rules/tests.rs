@@ -4,7 +4,7 @@
 use super::*;
 
 /// The rule names of SPEC §5, both tables.
-const SPEC_RULES: [(&str, Severity); 34] = [
+const SPEC_RULES: [(&str, Severity); 39] = [
     ("front-matter-missing", Severity::Error),
     ("toml-syntax", Severity::Error),
     ("invalid-utf8", Severity::Error),
@@ -39,6 +39,11 @@ const SPEC_RULES: [(&str, Severity); 34] = [
     ("unsigned-commit", Severity::Error),
     ("late-filing", Severity::Warning),
     ("dated-in-future", Severity::Error),
+    ("unknown-council", Severity::Error),
+    ("referral-mismatch", Severity::Error),
+    ("referral-unanswered", Severity::Warning),
+    ("feedback-before-outcome", Severity::Error),
+    ("feedback-missing", Severity::Warning),
 ];
 
 #[test]

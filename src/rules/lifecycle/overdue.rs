@@ -46,40 +46,26 @@ decision: if the council agreed to give more time, say so in the next supervisio
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (ci, c) in ctx.councils() {
-        if !c.meetings_known() {
-            continue;
+    super::each_lifecycle(ctx, ctx.today, |c, p, lc| {
+        if !lc.overdue {
+            return;
         }
-        for (pi, p) in c.proposals.iter().enumerate() {
-            let Some(lc) = crate::lifecycle::derive(
-                c,
-                p,
-                ctx.timelines.of(ci, pi),
-                ctx.today,
-                ctx.site.config.response_days,
-            ) else {
-                continue;
-            };
-            if !lc.overdue {
-                continue;
-            }
-            let Some((mi, ii)) = lc.decision else {
-                continue;
-            };
-            let m = &c.meetings[mi];
-            let Some(due) = &m.items[ii].due else {
-                continue;
-            };
-            let late = (ctx.today - due.value).get_days();
-            out.push(
-                RULE.at(
-                    &m.meta.source,
-                    due.span.clone(),
-                    format!("`{}/{}` is overdue: due {}, {late} days ago, still {}", c.key, p.id(), due.value, lc.state.as_str()),
-                    "deadline passed",
-                )
-                .help("follow up with the owner and file a supervision report; if more time was agreed, say so in it with `status = \"delayed\"`"),
-            );
-        }
-    }
+        let Some((mi, ii)) = lc.decision else {
+            return;
+        };
+        let m = &c.meetings[mi];
+        let Some(due) = &m.items[ii].due else {
+            return;
+        };
+        let late = (ctx.today - due.value).get_days();
+        out.push(
+            RULE.at(
+                &m.meta.source,
+                due.span.clone(),
+                format!("`{}/{}` is overdue: due {}, {late} days ago, still {}", c.key, p.id(), due.value, lc.state.as_str()),
+                "deadline passed",
+            )
+            .help("follow up with the owner and file a supervision report; if more time was agreed, say so in it with `status = \"delayed\"`"),
+        );
+    });
 }
