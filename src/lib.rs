@@ -6,7 +6,8 @@
 //! - [`load`] finds the site and its files and reads them as text;
 //! - [`model`] reads each file into typed, spanned records;
 //! - [`rules`] check the records and push [`diag::Diagnostic`]s;
-//! - [`lifecycle`] derives each matter's state as of a day;
+//! - [`lifecycle`] derives each matter's state as of a day, and its chain across councils;
+//! - [`indicators`] count how well each council, area and the street answer residents;
 //! - [`check`] runs these stages for `council check`;
 //! - [`site`] publishes the records as a website (`council build`);
 //! - [`serve`] previews the site while it is edited (`council serve`);
@@ -20,6 +21,7 @@ pub mod audit;
 pub mod check;
 pub mod diag;
 pub mod error;
+pub mod indicators;
 pub mod lifecycle;
 pub mod load;
 pub mod markdown;

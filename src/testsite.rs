@@ -180,3 +180,48 @@ pub fn feedback(
         ),
     )
 }
+
+/// A grid matter `ht/g1/p1` referred on 2022-03-10 to the community's joint council, which
+/// records it as `ht/joint/j1` on 2022-03-15 (with `joint_extra` front-matter lines) and
+/// decides it with `joint_decision` on 2022-04-01.
+pub fn referred_to_joint(joint_extra: &str, joint_decision: &str) -> Vec<(String, String)> {
+    vec![
+        proposal("ht/g1", "p1", "2022-03-01", ""),
+        meeting(
+            "ht/g1",
+            "2022-03-10",
+            &item("p1", "decide", &refer("ht/joint")),
+        ),
+        proposal(
+            "ht/joint",
+            "j1",
+            "2022-03-15",
+            &format!("referred_from = \"ht/g1/p1\"\n{joint_extra}"),
+        ),
+        meeting(
+            "ht/joint",
+            "2022-04-01",
+            &item("j1", "decide", joint_decision),
+        ),
+    ]
+}
+
+/// [`referred_to_joint`], referred on to the street's council, which records it as
+/// `street/s1` on 2022-04-10 and adopts it on 2022-05-01.
+pub fn chain_over_three(joint_extra: &str) -> Vec<(String, String)> {
+    let mut files = referred_to_joint(joint_extra, &refer("street"));
+    files.extend([
+        proposal(
+            "street",
+            "s1",
+            "2022-04-10",
+            "referred_from = \"ht/joint/j1\"\n",
+        ),
+        meeting(
+            "street",
+            "2022-05-01",
+            &item("s1", "decide", &adopt("2022-12-31")),
+        ),
+    ]);
+    files
+}

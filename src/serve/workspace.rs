@@ -393,6 +393,11 @@ impl Workspace {
             good.timelines.update_council(&good.site, ci);
             good.derived
                 .update_council(&good.site, &good.timelines, today, ci);
+        }
+        if !councils.is_empty() {
+            good.derived.link(&good.site, today);
+        }
+        for &ci in &councils {
             invalidated += good.invalidate(Owner::Council(ci), today);
         }
         if pages {

@@ -9,44 +9,8 @@ const COUNCILS: [(&str, &str); 3] = [
     ("street", "street"),
 ];
 
-/// A grid matter referred to the joint council and recorded there as `j1`, which decides
-/// with `rest`.
-fn referred_to_joint(rest: &str) -> Vec<(String, String)> {
-    vec![
-        proposal("ht/g1", "p1", "2022-03-01", ""),
-        meeting(
-            "ht/g1",
-            "2022-03-10",
-            &item("p1", "decide", &refer("ht/joint")),
-        ),
-        proposal(
-            "ht/joint",
-            "j1",
-            "2022-03-15",
-            "referred_from = \"ht/g1/p1\"\n",
-        ),
-        meeting("ht/joint", "2022-04-01", &item("j1", "decide", rest)),
-    ]
-}
-
-/// A grid matter referred to the community's joint council, which refers it to the street's,
-/// which adopts it.
 fn three_councils() -> TestSite {
-    let mut files = referred_to_joint(&refer("street"));
-    files.extend([
-        proposal(
-            "street",
-            "s1",
-            "2022-04-10",
-            "referred_from = \"ht/joint/j1\"\n",
-        ),
-        meeting(
-            "street",
-            "2022-05-01",
-            &item("s1", "decide", &adopt("2022-12-31")),
-        ),
-    ]);
-    TestSite::new(&COUNCILS, &files, "")
+    TestSite::new(&COUNCILS, &chain_over_three(""), "")
 }
 
 fn chains(t: &TestSite, today: &str) -> Chains {
@@ -94,13 +58,7 @@ fn a_chain_grows_as_the_receiving_councils_record_the_matter() {
 #[test]
 fn a_chain_whose_middle_matter_is_withdrawn_runs_on() {
     // The joint council's matter is withdrawn after it went on to the street.
-    let mut t = three_councils();
-    t.write(proposal(
-        "ht/joint",
-        "j1",
-        "2022-03-15",
-        "referred_from = \"ht/g1/p1\"\nwithdrawn = 2022-04-20\n",
-    ));
+    let t = TestSite::new(&COUNCILS, &chain_over_three("withdrawn = 2022-04-20\n"), "");
     let lcs = t.lifecycles("2022-06-01");
     let (g, j, s) = (t.at("ht/g1/p1"), t.at("ht/joint/j1"), t.at("street/s1"));
     assert_eq!(lcs[j.0][j.1].as_ref().unwrap().state, State::Withdrawn);
@@ -140,7 +98,7 @@ fn a_referral_to_an_outside_body_is_the_special_track() {
 fn a_chain_ending_outside_the_site_is_special_for_every_matter() {
     let t = TestSite::new(
         &COUNCILS,
-        &referred_to_joint(&refer("市北区城市管理局")),
+        &referred_to_joint("", &refer("市北区城市管理局")),
         "",
     );
     let c = chains(&t, "2022-05-01");
