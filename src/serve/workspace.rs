@@ -156,7 +156,8 @@ fn owner(f: &OutFile) -> Owner {
             Route::Council(ci)
             | Route::Matter(ci, _)
             | Route::Meeting(ci, _)
-            | Route::Report(ci, _),
+            | Route::Report(ci, _)
+            | Route::Feedback(ci, _),
             _,
         ) => Owner::Council(*ci),
         FileKind::Page(Route::Page(_) | Route::NotFound, _)
@@ -414,7 +415,8 @@ impl Workspace {
                 if !stem.is_empty()
                     && (dir.ends_with("/proposals")
                         || dir.ends_with("/meetings")
-                        || dir.ends_with("/reports"))
+                        || dir.ends_with("/reports")
+                        || dir.ends_with("/feedback"))
                 {
                     eager.push(format!("councils/{dir}/{stem}/index.html"));
                 }

@@ -490,7 +490,9 @@ fn section_of(route: &Route) -> &'static str {
         | Route::Council(_)
         | Route::Matter(..)
         | Route::Meeting(..)
-        | Route::Report(..) => "councils",
+        | Route::Report(..)
+        | Route::Feedback(..) => "councils",
+        Route::Indicators => "indicators",
         Route::Decisions(_) => "decisions",
         Route::Supervision(_) => "supervision",
         Route::DataDictionary | Route::Transparency => "data",

@@ -16,6 +16,10 @@ pub enum Route {
     Matter(usize, usize),
     Meeting(usize, usize),
     Report(usize, usize),
+    /// A return visit (SPEC §8).
+    Feedback(usize, usize),
+    /// Every council's indicators side by side, and the charts (SPEC §8).
+    Indicators,
     /// Every decision, newest first, in pages of [`PAGE_SIZE`] (1 is the first page).
     Decisions(usize),
     /// Adopted matters, overdue first, in pages of [`PAGE_SIZE`].
@@ -61,6 +65,12 @@ pub fn page_path(route: &Route, site: &crate::model::Site) -> String {
             key(*ci),
             site.councils[*ci].reports[*i].meta.stem
         ),
+        Route::Feedback(ci, i) => format!(
+            "councils/{}/feedback/{}/",
+            key(*ci),
+            site.councils[*ci].feedback[*i].meta.stem
+        ),
+        Route::Indicators => "indicators/".into(),
         Route::Decisions(1) => "decisions/".into(),
         Route::Decisions(n) => format!("decisions/page/{n}/"),
         Route::Supervision(1) => "supervision/".into(),

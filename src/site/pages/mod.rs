@@ -6,6 +6,7 @@
 mod content;
 mod council;
 mod home;
+mod indicators;
 mod lists;
 mod records;
 mod transparency;
@@ -44,6 +45,8 @@ pub fn render(r: &Renderer<'_>, route: &Route, lang: &str, file: &str) -> Result
         Route::Matter(ci, pi) => records::matter(r, lang, file, *ci, *pi),
         Route::Meeting(ci, mi) => records::meeting(r, lang, file, *ci, *mi),
         Route::Report(ci, ri) => records::report(r, lang, file, *ci, *ri),
+        Route::Feedback(ci, fi) => records::feedback(r, lang, file, *ci, *fi),
+        Route::Indicators => Ok(indicators::indicators(r, lang)),
         Route::Decisions(n) => Ok(lists::decisions(r, lang, *n)),
         Route::Supervision(n) => Ok(lists::supervision(r, lang, *n)),
         Route::DataDictionary => Ok(transparency::data_dictionary()),

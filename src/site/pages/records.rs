@@ -1,4 +1,5 @@
-//! The pages of one record each: a matter (with its timeline), minutes, a supervision report.
+//! The pages of one record each: a matter (with its timeline), minutes, a supervision report,
+//! a return visit.
 //! Each shows the record's text and, when the build has it, its history from git.
 
 use minijinja::context;
@@ -67,5 +68,24 @@ pub fn report(
         "report.html",
         None,
         context! { report => sv(v), body => sv(body), history => sv(history) },
+    ))
+}
+
+pub fn feedback(
+    r: &Renderer<'_>,
+    lang: &str,
+    file: &str,
+    ci: usize,
+    fi: usize,
+) -> Result<Page, Error> {
+    let v = views::feedback(&r.ctx, lang, ci, fi)
+        .ok_or_else(|| Error::Other("return visit not published".into()))?;
+    let rec = &r.ctx.site.councils[ci].feedback[fi];
+    let body = r.body(&rec.meta.source, &rec.body, &rec.texts, file, lang);
+    let history = r.history_of(&rec.meta.source.path);
+    Ok(Page::new(
+        "feedback.html",
+        None,
+        context! { feedback => sv(v), body => sv(body), history => sv(history) },
     ))
 }
