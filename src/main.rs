@@ -94,7 +94,7 @@ enum Command {
         #[command(subcommand)]
         record: NewCommand,
     },
-    /// What each council still owes residents: unanswered, overdue, due soon, unsupervised
+    /// What each council still owes residents: unanswered, overdue, due soon, unsupervised, awaiting a return visit
     Status {
         /// The site folder (default: the current folder or the nearest parent with site.toml)
         path: Option<PathBuf>,
@@ -153,6 +153,17 @@ enum NewCommand {
         /// The council's key
         council: String,
         /// The meeting's day (YYYY-MM-DD; default today)
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+        /// The site folder
+        #[arg(long, default_value = ".")]
+        path: PathBuf,
+    },
+    /// A return visit to the residents after a matter's outcome: feedback/<date>-<id>.md
+    Feedback {
+        /// `<council key>/<id>`, e.g. `huangtai/grid-03/2025-001`
+        matter: String,
+        /// The visit's day (YYYY-MM-DD; default today)
         #[arg(long, value_parser = parse_date)]
         date: Option<Date>,
         /// The site folder
@@ -327,6 +338,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     path,
                     date,
                     record: NewRecord::Report { matter },
+                },
+                NewCommand::Feedback { matter, date, path } => NewOptions {
+                    path,
+                    date,
+                    record: NewRecord::Feedback { matter },
                 },
             };
             let rel = new(&opts)?;
