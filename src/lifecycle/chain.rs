@@ -201,6 +201,35 @@ impl Chains {
     }
 }
 
+/// The councils linked to council `ci` by a referral, either way: those its decisions refer
+/// matters to or its proposals continue, and those whose decisions refer matters to it or
+/// whose proposals continue its matters. A change to `ci`'s records can change what they
+/// show (chains) and what the referral rules find in them.
+pub fn linked_councils(site: &Site, ci: usize) -> std::collections::BTreeSet<usize> {
+    let keys = Keys::of(site);
+    let mut out = std::collections::BTreeSet::new();
+    for (cj, c) in site.councils.iter().enumerate() {
+        let refers = c
+            .meetings
+            .iter()
+            .flat_map(|m| &m.items)
+            .filter_map(|i| keys.council(i.referred_to.as_ref()?.value.trim()));
+        let continues = c.proposals.iter().filter_map(|p| {
+            let (from, _) = split_matter_ref(&p.referred_from.as_ref()?.value)?;
+            keys.council(from)
+        });
+        for other in refers.chain(continues) {
+            if cj == ci {
+                out.insert(other);
+            } else if other == ci {
+                out.insert(cj);
+            }
+        }
+    }
+    out.remove(&ci);
+    out
+}
+
 /// Where the latest decision of a matter (as of the day) referred it, if it was referred.
 pub fn referred_to<'s>(site: &'s Site, ci: usize, lc: &Lifecycle) -> Option<&'s str> {
     let (m, i) = lc.decision?;

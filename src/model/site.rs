@@ -273,6 +273,15 @@ pub enum Touched {
 }
 
 impl Site {
+    /// The index of the council whose folder holds the file `rel` (relative to the root).
+    pub fn council_of(&self, rel: &str) -> Option<usize> {
+        let rest = rel.strip_prefix("councils/")?;
+        self.councils.iter().position(|c| {
+            rest.strip_prefix(c.key.as_str())
+                .is_some_and(|r| r.starts_with('/'))
+        })
+    }
+
     /// Reads again a file this site already holds and that still exists as a regular file:
     /// a record, a translation, a council.toml or a content page. Returns what it was and its
     /// findings from reading, or `None` when the change is anything else (a new or deleted
@@ -319,11 +328,7 @@ impl Site {
                 }
             };
         }
-        let ci = self.councils.iter().position(|c| {
-            rel.strip_prefix("councils/")
-                .and_then(|r| r.strip_prefix(c.key.as_str()))
-                .is_some_and(|r| r.starts_with('/'))
-        })?;
+        let ci = self.council_of(rel)?;
         let inner = &rel["councils/".len() + self.councils[ci].key.len() + 1..];
         if inner == "council.toml" {
             let src = load::read_source(&found).ok()?;

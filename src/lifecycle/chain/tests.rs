@@ -184,3 +184,18 @@ fn referral_values_are_keys_unknown_keys_or_names() {
     assert_eq!(keys.referral("district-office"), Referral::Outside);
     assert_eq!(keys.referral("市北区/城管局"), Referral::Outside);
 }
+
+#[test]
+fn councils_are_linked_by_referrals_both_ways() {
+    let t = three_councils();
+    let linked = |k: &str| {
+        let ci = t.site.councils.iter().position(|c| c.key == k).unwrap();
+        linked_councils(&t.site, ci)
+            .into_iter()
+            .map(|cj| t.site.councils[cj].key.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(linked("ht/g1"), ["ht/joint"]);
+    assert_eq!(linked("ht/joint"), ["ht/g1", "street"]);
+    assert_eq!(linked("street"), ["ht/joint"]);
+}

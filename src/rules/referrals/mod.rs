@@ -5,7 +5,7 @@
 //!
 //! These rules read more than one council: a finding about a continuation depends on the
 //! minutes of the council that referred it, and the other way round. `serve` checks the
-//! councils linked by referrals together (see `Site::linked_councils`).
+//! councils linked by referrals together (see `lifecycle::chain::linked_councils`).
 
 pub mod referral_mismatch;
 pub mod referral_unanswered;
