@@ -161,6 +161,58 @@ fn the_demo_site_renders_in_a_real_browser_on_a_phone() {
             &["出席情况", "议题", "通过"][..],
             &["Attendance", "Agenda", "Adopted"][..],
         ),
+        (
+            "indicators",
+            "indicators/",
+            &[
+                "议事会办理情况指标",
+                "黄台路社区联席会议",
+                "全街道合计",
+                "class=\"chart-svg\"",
+                "近12个月每月提出和决定的事项",
+            ][..],
+            &[
+                "How the councils are doing",
+                "Huangtai Road Community Joint Meeting",
+                "Whole street",
+                "class=\"chart-svg\"",
+                "Matters raised and decided per month",
+            ][..],
+        ),
+        (
+            "chain-joint",
+            "councils/huangtai/grid-03/proposals/2026-001/",
+            &[
+                "办理去向",
+                "黄台路社区联席会议",
+                "已通过",
+                "最近一次回访",
+                "基本满意",
+            ][..],
+            &[
+                "Where the matter went",
+                "Huangtai Road Community Joint Meeting",
+                "Adopted",
+                "Latest return visit",
+                "Basically satisfied",
+            ][..],
+        ),
+        (
+            "chain-special",
+            "councils/huangtai/grid-05/proposals/2026-004/",
+            &[
+                "办理去向",
+                "市北区城市管理局",
+                "专事专办",
+                "step step-feedback",
+            ][..],
+            &[
+                "Where the matter went",
+                "Shibei District City Administration Bureau",
+                "Special handling",
+                "step step-feedback",
+            ][..],
+        ),
     ];
     for (name, path, zh, en) in pages {
         for (lang, prefix, expect) in [("zh", "", zh), ("en", "en/", en)] {

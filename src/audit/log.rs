@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use super::history::{ChangeKind, CommitInfo, Repo};
 use super::{item_fields, keys_of, open_repo, signature};
 use crate::error::Error;
-use crate::model::{Item, Meeting, parse_proposal, parse_report};
+use crate::model::{Item, Meeting, parse_feedback, parse_proposal, parse_report};
 
 #[derive(Clone, Debug)]
 pub struct LogOptions {
@@ -53,6 +53,7 @@ pub fn log(opts: &LogOptions) -> Result<String, Error> {
                 }
                 "meetings" => lines.extend(meeting_lines(&repo, ch, id, &languages)),
                 "reports" => lines.extend(report_lines(&repo, ch, id, &languages)),
+                "feedback" => lines.extend(feedback_lines(&repo, ch, id, &languages)),
                 _ => {}
             }
         }
@@ -267,12 +268,7 @@ fn report_lines(
     id: &str,
     languages: &[String],
 ) -> Vec<String> {
-    let stem = ch
-        .path
-        .rsplit('/')
-        .next()
-        .unwrap_or("")
-        .trim_end_matches(".md");
+    let stem = stem_of(&ch.path);
     let parse = |blob: Option<git2::Oid>| {
         blob.and_then(|b| repo.source(b, &ch.path))
             .map(|src| parse_report(stem, &src, languages).0)
@@ -316,4 +312,38 @@ fn report_lines(
         _ => {}
     }
     out
+}
+
+/// A return visit about `id`: added, changed (the satisfaction), or removed.
+fn feedback_lines(
+    repo: &Repo,
+    ch: &super::history::Change,
+    id: &str,
+    languages: &[String],
+) -> Vec<String> {
+    let stem = stem_of(&ch.path);
+    let satisfaction = |blob: Option<git2::Oid>| {
+        let f = parse_feedback(stem, &repo.source(blob?, &ch.path)?, languages).0;
+        f.proposal.as_ref().filter(|p| p.value == id)?;
+        Some(f.satisfaction.map(|s| s.value.as_str()).unwrap_or("?"))
+    };
+    let (old, new) = (satisfaction(ch.old), satisfaction(ch.new));
+    if old.is_none() && new.is_none() {
+        return Vec::new();
+    }
+    let mut out = vec![format!("{} {}", verb(&ch.kind), ch.path)];
+    match (old, new) {
+        (None, Some(n)) => out.push(format!("  return visit, {n}")),
+        (Some(o), Some(n)) if o != n => out.push(format!("  satisfaction {o} → {n}")),
+        _ => {}
+    }
+    out
+}
+
+/// The file stem of a record's path: `councils/x/reports/2022-06-30.md` → `2022-06-30`.
+fn stem_of(path: &str) -> &str {
+    path.rsplit('/')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(".md")
 }

@@ -289,6 +289,7 @@ fn first_committed(
         }
         "meetings" => crate::model::parse_meeting(stem, &src, languages).0.date,
         "reports" => crate::model::parse_report(stem, &src, languages).0.date,
+        "feedback" => crate::model::parse_feedback(stem, &src, languages).0.date,
         _ => None,
     };
     let Some(date) = date else { return };
