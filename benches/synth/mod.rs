@@ -222,7 +222,7 @@ fn decision(j: usize, street: bool) -> Decision {
     match j % 10 {
         0 => Decision::Rejected,
         1 if !street || j % 20 == 1 => Decision::Deferred,
-        1 if (j / 20) % 2 == 0 => Decision::ToJoint,
+        1 if (j / 20).is_multiple_of(2) => Decision::ToJoint,
         1 => Decision::ToOffice,
         _ => Decision::Adopted,
     }
