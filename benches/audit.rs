@@ -1,6 +1,9 @@
 //! `cargo bench --bench audit [-- --matters 1000 --commits 10000 --runs 5]`: `council audit`
 //! over a synthetic history against `git log --name-status` over the same repository (the
-//! floor: git reading the same commits and diffing the same trees). See docs/benchmarks.md.
+//! floor: git reading the same commits and diffing the same trees), and `council log` of one
+//! matter against the audit. Runs alternate (audit, git log, log), so that a busy machine
+//! slows all three alike; wall and CPU seconds are medians, ratios are medians of the CPU
+//! ratios of each round. See docs/benchmarks.md.
 //!
 //! The history is written with `git fast-import` from the synthetic site: first every record
 //! in the order of its date (one commit each, by its council's secretary, the day after),
@@ -149,39 +152,98 @@ fn main() {
     )
     .unwrap();
 
-    let time = |cmd: &mut Command| {
-        let t = Instant::now();
-        let out = cmd
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .unwrap();
-        assert!(out.success() || out.code() == Some(1), "{cmd:?} failed");
-        t.elapsed().as_secs_f64()
-    };
+    // One matter of the first council, for `council log`.
+    let matter = first_matter(&site);
     let council = env!("CARGO_BIN_EXE_council");
-    time(Command::new(council).arg("audit").arg(&repo));
-    let audit: Vec<f64> = (0..runs)
-        .map(|_| time(Command::new(council).arg("audit").arg(&repo)))
-        .collect();
-    time(
-        Command::new("git")
-            .args(["log", "--name-status"])
-            .current_dir(&repo),
-    );
-    let log: Vec<f64> = (0..runs)
-        .map(|_| {
-            time(
-                Command::new("git")
-                    .args(["log", "--name-status"])
-                    .current_dir(&repo),
-            )
-        })
-        .collect();
-    let (a, l) = (synth::median(audit), synth::median(log));
-    println!("history of {} commits over {matters} matters", count.trim());
+    let audit = || {
+        let mut c = Command::new(council);
+        c.arg("audit").arg(&repo);
+        c
+    };
+    let git_log = || {
+        let mut c = Command::new("git");
+        c.args(["log", "--name-status"]).current_dir(&repo);
+        c
+    };
+    let log = || {
+        let mut c = Command::new(council);
+        c.args(["log", &matter]).arg(&repo);
+        c
+    };
+    // Warm-up: the repository in the page cache.
+    for mut c in [audit(), git_log(), log()] {
+        time(&mut c);
+    }
+    let mut rounds: Vec<[(f64, f64); 3]> = Vec::new();
+    for _ in 0..runs {
+        rounds.push([time(&mut audit()), time(&mut git_log()), time(&mut log())]);
+    }
+    let col = |i: usize, cpu: bool| {
+        synth::median(
+            rounds
+                .iter()
+                .map(|r| if cpu { r[i].1 } else { r[i].0 })
+                .collect(),
+        )
+    };
+    let ratio =
+        |a: usize, b: usize| synth::median(rounds.iter().map(|r| r[a].1 / r[b].1).collect());
     println!(
-        "council audit: median {a:.2} s; git log --name-status: median {l:.2} s; ratio {:.2}x ({runs} runs each)",
-        a / l
+        "history of {} commits over {matters} matters ({runs} rounds)",
+        count.trim()
     );
+    for (i, name) in [
+        "council audit",
+        "git log --name-status",
+        &format!("council log {matter}"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        println!(
+            "{name}: wall median {:.3} s, CPU median {:.3} s",
+            col(i, false),
+            col(i, true)
+        );
+    }
+    println!(
+        "CPU ratios (median of rounds): audit / git log {:.2}x; log / audit {:.2}x",
+        ratio(0, 1),
+        ratio(2, 0)
+    );
+}
+
+/// Runs a command to its end: (wall seconds, CPU seconds).
+fn time(cmd: &mut Command) -> (f64, f64) {
+    let (cpu0, _) = synth::rusage_children();
+    let t = Instant::now();
+    let out = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(out.success() || out.code() == Some(1), "{cmd:?} failed");
+    let wall = t.elapsed().as_secs_f64();
+    (wall, synth::rusage_children().0 - cpu0)
+}
+
+/// `<council key>/<id>` of the first proposal of the first council of the site.
+fn first_matter(site: &Path) -> String {
+    let mut proposals: Vec<PathBuf> = walkdir::WalkDir::new(site.join("councils"))
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .map(|e| e.into_path())
+        .filter(|p| p.parent().is_some_and(|d| d.ends_with("proposals")))
+        .collect();
+    proposals.sort();
+    let first = &proposals[0];
+    let key = first
+        .parent()
+        .and_then(|d| d.parent())
+        .and_then(|d| d.strip_prefix(site.join("councils")).ok())
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let id = first.file_stem().unwrap().to_string_lossy();
+    format!("{key}/{id}")
 }

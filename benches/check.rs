@@ -11,14 +11,6 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::Instant;
 
-fn rusage_children() -> (f64, i64) {
-    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: getrusage only writes into the struct we own.
-    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut ru) };
-    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
-    (secs(ru.ru_utime) + secs(ru.ru_stime), ru.ru_maxrss)
-}
-
 fn main() {
     let matters: usize = synth::arg("--matters")
         .map(|m| m.parse().unwrap())
@@ -65,13 +57,13 @@ fn main() {
     let mut wall = Vec::new();
     let mut cpu = Vec::new();
     for _ in 0..runs {
-        let (c0, _) = rusage_children();
+        let (c0, _) = synth::rusage_children();
         let t = Instant::now();
         run();
         wall.push(t.elapsed().as_secs_f64());
-        cpu.push(rusage_children().0 - c0);
+        cpu.push(synth::rusage_children().0 - c0);
     }
-    let peak_mib = rusage_children().1 as f64 / 1024.0;
+    let peak_mib = synth::rusage_children().1 as f64 / 1024.0;
     let (min, max) = (
         wall.iter().cloned().fold(f64::MAX, f64::min),
         wall.iter().cloned().fold(0.0, f64::max),

@@ -10,6 +10,7 @@
 //! - [`indicators`] count how well each council, area and the street answer residents;
 //! - [`check`] runs these stages for `council check`;
 //! - [`site`] publishes the records as a website (`council build`);
+//! - [`search`] makes the site's static full-text index (used by [`site`]);
 //! - [`serve`] previews the site while it is edited (`council serve`);
 //! - [`audit`] reads the git history of the records (`council audit`, `council log`);
 //! - [`secretary`] holds the daily tools (`council init`, `new`, `status`, `hook`).
@@ -21,6 +22,7 @@ pub mod audit;
 pub mod check;
 pub mod diag;
 pub mod error;
+pub mod i18n;
 pub mod indicators;
 pub mod lifecycle;
 pub mod load;
@@ -28,6 +30,7 @@ pub mod markdown;
 pub mod model;
 pub mod privacy;
 pub mod rules;
+pub mod search;
 pub mod secretary;
 pub mod serve;
 pub mod site;

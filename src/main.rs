@@ -3,124 +3,105 @@
 //! Exit codes: 0 when the run found nothing that fails it, 1 when it found errors (or
 //! warnings with `--deny-warnings`), 2 when it could not run (no site.toml, a bad path or
 //! argument).
+//!
+//! Everything printed is in the language of the run (SPEC §6), chosen once here and passed
+//! down: `--lang`, `COUNCIL_LANG`, the locale, the site's first language, English. `--help`
+//! too: the command is built from the definitions below, then every help text is replaced
+//! from the translations (see `cli`).
+
+mod cli;
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{FromArgMatches, Parser, Subcommand};
 use jiff::civil::Date;
 
 use council::diag::Tally;
 use council::diag::render::{self, Format};
-use council::{Error, check, rules};
+use council::i18n::{Lang, Msg};
+use council::{Error, check, msg, rules};
 
 #[derive(Parser)]
-#[command(
-    name = "council",
-    version,
-    about = "Validate, audit and publish the records of grid consultation councils"
-)]
+#[command(name = "council", version)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    #[arg(long, global = true, value_enum)]
+    lang: Option<Lang>,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Validate the records and report every problem
     Check {
-        /// The site folder (default: the current folder or the nearest parent with site.toml)
         path: Option<PathBuf>,
-        /// Output format
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
-        /// The day to judge deadlines by (YYYY-MM-DD; default today)
         #[arg(long, value_parser = parse_date)]
         today: Option<Date>,
-        /// Fail (exit 1) on warnings too
         #[arg(long)]
         deny_warnings: bool,
-        /// Print the documentation of a rule and exit
         #[arg(long, value_name = "RULE")]
         explain: Option<String>,
-        /// The language of `--explain`: en or zh
-        #[arg(long, default_value = "en")]
-        lang: String,
     },
-    /// Check the git history of the records: who changed what, when, and whether they could
     Audit {
-        /// The site folder (default: the current folder or the nearest parent with site.toml)
         path: Option<PathBuf>,
-        /// Output format
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
-        /// Only commits after this revision (a commit id, tag or branch)
         #[arg(long, value_name = "REV")]
         since: Option<String>,
-        /// Fail (exit 1) on warnings too
         #[arg(long)]
         deny_warnings: bool,
-    },
-    /// The story of one matter from git: `council log huangtai/grid-03/2025-001`
-    Log {
-        /// `<council key>/<id>`
-        matter: String,
-        /// The site folder (default: the current folder or the nearest parent with site.toml)
-        #[arg(long, default_value = ".")]
-        path: PathBuf,
-    },
-    /// Preview the site while you edit: rebuilds on change and reloads open pages
-    Serve {
-        /// The site folder (default: the current folder or the nearest parent with site.toml)
-        path: Option<PathBuf>,
-        /// The port (default 1111, or a free one when it is taken; 0 for any free port)
-        #[arg(long, short)]
-        port: Option<u16>,
-        /// The address to listen on; anything but 127.0.0.1 lets other computers see the preview
-        #[arg(long, default_value = "127.0.0.1")]
-        bind: std::net::IpAddr,
-        /// The day the site is shown as of (YYYY-MM-DD; default today)
         #[arg(long, value_parser = parse_date)]
         today: Option<Date>,
     },
-    /// Start a new council repository that passes `council check` at once
+    Log {
+        matter: String,
+        path: Option<PathBuf>,
+        #[arg(long = "path", value_name = "PATH", hide = true)]
+        path_option: Option<PathBuf>,
+    },
+    Verify {
+        path: Option<PathBuf>,
+        #[arg(long, value_name = "DIR")]
+        site: PathBuf,
+        #[arg(long, value_enum, default_value = "human")]
+        format: StatusFormat,
+    },
+    Serve {
+        path: Option<PathBuf>,
+        #[arg(long, short)]
+        port: Option<u16>,
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+    },
     Init {
-        /// The folder to create (must be empty or new; default: the current folder)
         dir: Option<PathBuf>,
     },
-    /// Write a new record from a template: the next free name, members filled in, blanks marked
     New {
         #[command(subcommand)]
         record: NewCommand,
     },
-    /// What each council still owes residents: unanswered, overdue, due soon, unsupervised, awaiting a return visit
     Status {
-        /// The site folder (default: the current folder or the nearest parent with site.toml)
         path: Option<PathBuf>,
-        /// The day to judge by (YYYY-MM-DD; default today)
         #[arg(long, value_parser = parse_date)]
         today: Option<Date>,
-        /// Output format
         #[arg(long, value_enum, default_value = "human")]
         format: StatusFormat,
     },
-    /// Git hooks: `council hook install` checks the records before each commit
     Hook {
         #[command(subcommand)]
         action: HookCommand,
     },
-    /// Check the records, then publish the site
     Build {
-        /// The site folder (default: the current folder or the nearest parent with site.toml)
         path: Option<PathBuf>,
-        /// The output folder (default: `public` in the site folder)
         #[arg(long, short)]
         output: Option<PathBuf>,
-        /// The day the site is published as of (YYYY-MM-DD; default today)
         #[arg(long, value_parser = parse_date)]
         today: Option<Date>,
-        /// The address the site is published at (overrides site.toml `base_url`)
         #[arg(long)]
         base_url: Option<String>,
     },
@@ -128,56 +109,37 @@ enum Command {
 
 #[derive(Subcommand)]
 enum NewCommand {
-    /// A proposal: proposals/<year>-<NNN>.md
     Proposal {
-        /// The council's key, e.g. `huangtai/grid-03`
         council: String,
-        /// The matter's title
         #[arg(long)]
         title: String,
-        /// Who proposed it, in public words (e.g. "黄台路41号居民（23户）")
         #[arg(long)]
         proposer: Option<String>,
-        /// How it came in: applet, visit, service-post, meeting, other
         #[arg(long)]
         channel: Option<String>,
-        /// The day it was submitted (YYYY-MM-DD; default today)
         #[arg(long, value_parser = parse_date)]
         date: Option<Date>,
-        /// The site folder
         #[arg(long, default_value = ".")]
         path: PathBuf,
     },
-    /// Minutes: meetings/<date>.md, with the serving members and the open matters
     Meeting {
-        /// The council's key
         council: String,
-        /// The meeting's day (YYYY-MM-DD; default today)
         #[arg(long, value_parser = parse_date)]
         date: Option<Date>,
-        /// The site folder
         #[arg(long, default_value = ".")]
         path: PathBuf,
     },
-    /// A return visit to the residents after a matter's outcome: feedback/<date>-<id>.md
     Feedback {
-        /// `<council key>/<id>`, e.g. `huangtai/grid-03/2025-001`
         matter: String,
-        /// The visit's day (YYYY-MM-DD; default today)
         #[arg(long, value_parser = parse_date)]
         date: Option<Date>,
-        /// The site folder
         #[arg(long, default_value = ".")]
         path: PathBuf,
     },
-    /// A supervision report on an adopted matter: reports/<date>-<id>.md
     Report {
-        /// `<council key>/<id>`, e.g. `huangtai/grid-03/2025-001`
         matter: String,
-        /// The report's day (YYYY-MM-DD; default today)
         #[arg(long, value_parser = parse_date)]
         date: Option<Date>,
-        /// The site folder
         #[arg(long, default_value = ".")]
         path: PathBuf,
     },
@@ -185,11 +147,8 @@ enum NewCommand {
 
 #[derive(Subcommand)]
 enum HookCommand {
-    /// Install a pre-commit hook that runs `council check`
-    Install {
-        /// The site folder
-        path: Option<PathBuf>,
-    },
+    Install { path: Option<PathBuf> },
+    PreCommit { path: Option<PathBuf> },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -198,38 +157,108 @@ enum StatusFormat {
     Json,
 }
 
+/// The words of a bad date are the localized error of `cli::parse_error`.
 fn parse_date(s: &str) -> Result<Date, String> {
-    s.parse::<Date>()
-        .map_err(|_| format!("`{s}` is not a date; write it as YYYY-MM-DD, like 2022-04-02"))
+    s.parse::<Date>().map_err(|_| s.to_string())
+}
+
+impl Command {
+    /// The folder the command works on, to find the site's languages.
+    fn site_path(&self) -> Option<&Path> {
+        fn or_here(p: &Option<PathBuf>) -> Option<&Path> {
+            Some(p.as_deref().unwrap_or(Path::new(".")))
+        }
+        match self {
+            Command::Check { path, .. }
+            | Command::Audit { path, .. }
+            | Command::Serve { path, .. }
+            | Command::Status { path, .. }
+            | Command::Build { path, .. } => or_here(path),
+            Command::Log {
+                path, path_option, ..
+            } => or_here(if path.is_some() { path } else { path_option }),
+            Command::Verify { path, .. } => or_here(path),
+            Command::New { record } => Some(match record {
+                NewCommand::Proposal { path, .. }
+                | NewCommand::Meeting { path, .. }
+                | NewCommand::Report { path, .. }
+                | NewCommand::Feedback { path, .. } => path,
+            }),
+            Command::Hook { action } => match action {
+                HookCommand::Install { path } | HookCommand::PreCommit { path } => or_here(path),
+            },
+            Command::Init { .. } => None,
+        }
+    }
+}
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok()
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // Before the arguments are understood (for `--help` and argument errors): `--lang` as
+    // written, the environment, the site in the current folder.
+    let early = council::i18n::resolve(
+        cli::scan_lang(&args),
+        &env,
+        cli::site_languages(Path::new(".")).as_deref(),
+    );
+    let command = cli::localized::<Cli>(early);
+    let matches = match command.clone().try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(e) => return cli::parse_error(e, early),
+    };
+    if let Some(("help", sub)) = matches.subcommand() {
+        return cli::print_help(command, sub);
+    }
+    let parsed = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => return cli::parse_error(e, early),
+    };
+    // `init` has no site yet: the site it creates is Chinese first, like its templates.
+    let site_languages = match &parsed.command {
+        Command::Init { .. } => Some(vec!["zh".to_string()]),
+        c => c.site_path().and_then(cli::site_languages),
+    };
+    let lang = council::i18n::resolve(parsed.lang, &env, site_languages.as_deref());
+    match run(parsed.command, lang) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!(
+                "{}",
+                msg!("error-line", error = e.render(lang)).render(lang)
+            );
             ExitCode::from(2)
         }
     }
 }
 
-fn color_stdout() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+fn color(stream_is_terminal: bool) -> bool {
+    stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-fn run(cli: Cli) -> Result<ExitCode, Error> {
-    match cli.command {
+fn exit(fails: bool) -> ExitCode {
+    if fails {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run(command: Command, lang: Lang) -> Result<ExitCode, Error> {
+    let say = |m: Msg| print(&format!("{}\n", m.render(lang)));
+    match command {
         Command::Check {
             path,
             format,
             today,
             deny_warnings,
             explain,
-            lang,
         } => {
             if let Some(name) = explain {
-                return explain_rule(&name, &lang);
+                return explain_rule(&name, lang);
             }
             let opts = check::CheckOptions {
                 path: path.unwrap_or_else(|| PathBuf::from(".")),
@@ -238,71 +267,81 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let checked = check::check(&opts)?;
             let diags = &checked.diagnostics;
             let tally = Tally::of(diags);
-            let mut out = render::render(diags, format, color_stdout());
+            let mut out =
+                render::render(diags, format, color(std::io::stdout().is_terminal()), lang);
             if format == Format::Human {
-                let what = match checked.site.file_count {
-                    1 => "1 file".to_string(),
-                    n => format!("{n} files"),
-                };
-                out.push_str(&render::summary(tally, &what));
+                let what = msg!("what-files", count = checked.site.file_count);
+                out.push_str(&render::summary(tally, what, lang));
                 out.push('\n');
             }
             print(&out);
-            Ok(if tally.fails(deny_warnings) {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(exit(tally.fails(deny_warnings)))
         }
         Command::Build {
             path,
             output,
             today,
             base_url,
-        } => build(path, output, today, base_url),
+        } => build(path, output, today, base_url, lang),
         Command::Audit {
             path,
             format,
             since,
             deny_warnings,
+            today,
         } => {
             let report = council::audit::audit(&council::audit::AuditOptions {
                 path: path.unwrap_or_else(|| PathBuf::from(".")),
                 since,
+                today,
             })?;
             let tally = Tally::of(&report.diagnostics);
-            let mut out = render::render(&report.diagnostics, format, color_stdout());
+            let notes: Vec<render::JsonNote<'_>> = report
+                .notes
+                .iter()
+                .map(|n| render::JsonNote {
+                    rule: n.rule,
+                    file: &n.file,
+                    message: &n.message,
+                })
+                .collect();
+            let mut out = match format {
+                Format::Json => render::json_with_notes(&report.diagnostics, &notes, lang),
+                _ => render::render(
+                    &report.diagnostics,
+                    format,
+                    color(std::io::stdout().is_terminal()),
+                    lang,
+                ),
+            };
             if format == Format::Human {
                 for n in &report.notes {
-                    out.push_str(&format!("note: {n}\n"));
+                    out.push_str(&msg!("note-line", note = &n.message).render(lang));
+                    out.push('\n');
                 }
-                let what = match report.commits {
-                    1 => "1 commit".to_string(),
-                    n => format!("{n} commits"),
-                };
-                out.push_str(&render::summary(tally, &what));
+                let what = msg!("what-commits", count = report.commits);
+                out.push_str(&render::summary(tally, what, lang));
                 out.push('\n');
-            } else {
+            } else if format == Format::Github {
                 for n in &report.notes {
-                    eprintln!("note: {n}");
+                    let note = n.message.render(lang);
+                    out.push_str(&format!("::notice file={}::{note}\n", n.file));
                 }
             }
             print(&out);
-            Ok(if tally.fails(deny_warnings) {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(exit(tally.fails(deny_warnings)))
         }
         Command::Init { dir } => {
             let dir = dir.unwrap_or_else(|| PathBuf::from("."));
             let written = council::secretary::init::init(&dir, council::check::today())?;
-            let mut out = format!("created a council repository in {}:\n", dir.display());
+            say(msg!("init-created", path = &dir));
             for f in written {
-                out.push_str(&format!("  {f}\n"));
+                print(&format!("  {f}\n"));
             }
-            out.push_str("next: put the council's real members in councils/community/grid-01/council.toml, then `council check`\n");
-            print(&out);
+            say(msg!(
+                "init-next",
+                file = "councils/community/grid-01/council.toml"
+            ));
             Ok(ExitCode::SUCCESS)
         }
         Command::New { record } => {
@@ -345,9 +384,12 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     record: NewRecord::Feedback { matter },
                 },
             };
-            let rel = new(&opts)?;
-            print(&format!("{rel}\n"));
-            eprintln!("fill in the places marked 【请填写：…】, then run `council check`");
+            let created = new(&opts)?;
+            print(&format!("{}\n", created.path));
+            for n in &created.notes {
+                eprintln!("{}", msg!("note-line", note = n).render(lang));
+            }
+            eprintln!("{}", msg!("new-fill-in").render(lang));
             Ok(ExitCode::SUCCESS)
         }
         Command::Status {
@@ -361,7 +403,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     today,
                 })?;
             match format {
-                StatusFormat::Human => print(&council::secretary::status::human(&s)),
+                StatusFormat::Human => print(&council::secretary::status::human(&s, lang)),
                 StatusFormat::Json => {
                     print(&(serde_json::to_string_pretty(&s).expect("status serialises") + "\n"))
                 }
@@ -373,17 +415,43 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         } => {
             let hook =
                 council::secretary::hook::install(&path.unwrap_or_else(|| PathBuf::from(".")))?;
-            print(&format!(
-                "installed {}: `council check` now runs before each commit\n",
-                hook.display()
-            ));
+            say(msg!("hook-installed", path = &hook));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Log { matter, path } => {
+        Command::Hook {
+            action: HookCommand::PreCommit { path },
+        } => pre_commit(&path.unwrap_or_else(|| PathBuf::from(".")), lang),
+        Command::Log {
+            matter,
+            path,
+            path_option,
+        } => {
+            let path = match (path, path_option) {
+                (Some(_), Some(_)) => return Err(Error::usage(msg!("log-path-twice"))),
+                (p, q) => p.or(q).unwrap_or_else(|| PathBuf::from(".")),
+            };
             print(&council::audit::log::log(
-                &council::audit::log::LogOptions { path, matter },
+                &council::audit::log::LogOptions { path, matter, lang },
             )?);
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Verify { path, site, format } => {
+            let report = council::audit::verify::verify(&council::audit::verify::VerifyOptions {
+                path: path.unwrap_or_else(|| PathBuf::from(".")),
+                site,
+                lang,
+            })?;
+            match format {
+                StatusFormat::Human => print(&council::audit::verify::human(&report, lang)),
+                StatusFormat::Json => print(
+                    &(serde_json::to_string_pretty(&report).expect("the report serialises") + "\n"),
+                ),
+            }
+            Ok(if report.ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
         Command::Serve {
             path,
@@ -396,10 +464,36 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 port,
                 bind,
                 today,
+                lang,
             })?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The pre-commit hook: the staged records checked, on stderr (git shows it), and a word
+/// about files fixed on disk but not staged again.
+fn pre_commit(path: &Path, lang: Lang) -> Result<ExitCode, Error> {
+    let staged = council::secretary::hook::pre_commit(path)?;
+    let Some(checked) = staged.checked else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    let diags = &checked.diagnostics;
+    let tally = Tally::of(diags);
+    let mut out = render::human(diags, color(std::io::stderr().is_terminal()), lang);
+    let what = msg!("what-files", count = checked.site.file_count);
+    out.push_str(&render::summary(tally, what, lang));
+    out.push('\n');
+    for file in &staged.differs {
+        out.push_str(&msg!("hook-staged-differs", file).render(lang));
+        out.push('\n');
+    }
+    if tally.errors > 0 {
+        out.push_str(&msg!("hook-refused").render(lang));
+        out.push('\n');
+    }
+    eprint!("{out}");
+    Ok(exit(tally.errors > 0))
 }
 
 fn build(
@@ -407,6 +501,7 @@ fn build(
     output: Option<PathBuf>,
     today: Option<Date>,
     base_url: Option<String>,
+    lang: Lang,
 ) -> Result<ExitCode, Error> {
     let opts = council::site::BuildOptions {
         path: path.unwrap_or_else(|| PathBuf::from(".")),
@@ -414,53 +509,56 @@ fn build(
         today,
         base_url,
         progress: std::io::stderr().is_terminal(),
+        origin: None,
     };
-    let color = std::io::stderr().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = color(std::io::stderr().is_terminal());
+    let said = |m: Msg| eprintln!("{}", m.render(lang));
     match council::site::build(&opts)? {
-        council::site::BuildOutcome::Refused(diags) => {
+        council::site::BuildOutcome::Refused(diags, files) => {
             let tally = Tally::of(&diags);
-            eprint!("{}", render::human(&diags, color));
-            eprintln!("{}", render::summary(tally, "the records"));
+            eprint!("{}", render::human(&diags, color, lang));
             eprintln!(
-                "error: nothing was published: fix the errors above (the output folder was not touched)"
+                "{}",
+                render::summary(tally, msg!("what-files", count = files), lang)
             );
+            said(msg!("build-refused"));
             Ok(ExitCode::from(1))
         }
         council::site::BuildOutcome::Built(report, warnings) => {
             if !warnings.is_empty() {
-                eprint!("{}", render::human(&warnings, color));
+                eprint!("{}", render::human(&warnings, color, lang));
             }
-            eprintln!(
-                "built {} pages ({} files) in {:.2} s: {} written, {} unchanged, {} removed -> {}",
-                report.pages,
-                report.files,
-                report.elapsed.as_secs_f64(),
-                report.written,
-                report.unchanged,
-                report.removed,
-                report.output.display()
-            );
+            for n in &report.notes {
+                said(msg!("note-line", note = n));
+            }
+            said(msg!(
+                "build-done",
+                pages = report.pages,
+                files = report.files,
+                seconds = format!("{:.2}", report.elapsed.as_secs_f64()),
+                written = report.written,
+                unchanged = report.unchanged,
+                removed = report.removed,
+                output = &report.output
+            ));
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
-fn explain_rule(name: &str, lang: &str) -> Result<ExitCode, Error> {
+fn explain_rule(name: &str, lang: Lang) -> Result<ExitCode, Error> {
     match rules::find(name) {
         Some(rule) => {
-            print(&rule.explain(lang));
+            print(&rule.explain(lang.code()));
             Ok(ExitCode::SUCCESS)
         }
         None => {
             let names: Vec<&str> = rules::REGISTRY.iter().map(|r| r.name).collect();
             let hint = match council::model::suggest(name, &names) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("the rules are: {}", names.join(", ")),
+                Some(s) => msg!("help-did-you-mean", code = s),
+                None => msg!("rules-are-help", rules = council::i18n::codes(&names)),
             };
-            Err(Error::Usage(format!(
-                "no rule named `{name}`\n  = help: {hint}"
-            )))
+            Err(Error::usage(msg!("no-such-rule", name)).help(hint))
         }
     }
 }

@@ -2,6 +2,8 @@
 //! rendering to safe HTML (for the site), under one sanitising policy shared by both, so
 //! that `unsafe-html` warns about exactly what publishing removes.
 
+use crate::i18n::Msg;
+use crate::msg;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -212,7 +214,7 @@ pub fn url_scheme(url: &str) -> Option<String> {
 /// Something the sanitiser removes from raw HTML, with its byte range in the HTML text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Removed {
-    pub what: String,
+    pub what: Msg,
     pub range: Range<usize>,
 }
 
@@ -254,7 +256,7 @@ pub fn removed_by_sanitiser(html: &str) -> Vec<Removed> {
         }
         if !policy.tags.contains(name.as_str()) {
             out.push(Removed {
-                what: format!("the `<{name}>` tag"),
+                what: msg!("removed-tag", name = name.as_str()),
                 range: start..end,
             });
             i = end;
@@ -263,15 +265,23 @@ pub fn removed_by_sanitiser(html: &str) -> Vec<Removed> {
         for (attr, value, range) in attributes(&html[j..end], j) {
             if !policy.attribute_allowed(&name, &attr) {
                 let what = if attr.starts_with("on") {
-                    format!("the event handler `{attr}` on `<{name}>`")
+                    msg!(
+                        "removed-handler",
+                        attr = attr.as_str(),
+                        name = name.as_str()
+                    )
                 } else {
-                    format!("the attribute `{attr}` on `<{name}>`")
+                    msg!(
+                        "removed-attribute",
+                        attr = attr.as_str(),
+                        name = name.as_str()
+                    )
                 };
                 out.push(Removed { what, range });
             } else if matches!(attr.as_str(), "href" | "src") && !policy.url_allowed(&value) {
                 let scheme = url_scheme(&value).unwrap_or_default();
                 out.push(Removed {
-                    what: format!("a `{scheme}:` URL in `<{name}>`"),
+                    what: msg!("removed-url", scheme, name = name.as_str()),
                     range,
                 });
             }
@@ -398,6 +408,7 @@ fn decode_entities(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn scan_finds_links_images_and_raw_html_with_file_offsets() {
@@ -419,10 +430,10 @@ mod tests {
     fn the_detector_names_what_the_sanitiser_removes() {
         let found = removed_by_sanitiser("<p>x</p><script>alert(1)</script>");
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].what, "the `<script>` tag");
+        assert_eq!(found[0].what.render(Lang::En), "the `<script>` tag");
         let found =
             removed_by_sanitiser("<a href=\"jav&#x61;script:alert(1)\" onmouseover='x'>y</a>");
-        let whats: Vec<_> = found.iter().map(|f| f.what.as_str()).collect();
+        let whats: Vec<_> = found.iter().map(|f| f.what.render(Lang::En)).collect();
         assert_eq!(
             whats,
             [
@@ -432,7 +443,9 @@ mod tests {
         );
         assert!(removed_by_sanitiser("<b title=\"a > b\">ok</b><!-- <script> -->").is_empty());
         assert_eq!(
-            removed_by_sanitiser("<img src=x style=\"color:red\">")[0].what,
+            removed_by_sanitiser("<img src=x style=\"color:red\">")[0]
+                .what
+                .render(Lang::En),
             "the attribute `style` on `<img>`"
         );
     }

@@ -5,6 +5,9 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::i18n::Msg;
+use crate::msg;
+
 /// What kind of personal data a span holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -14,11 +17,11 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn words(self) -> &'static str {
+    pub fn words(self) -> Msg {
         match self {
-            Kind::IdNumber => "a resident ID number",
-            Kind::Mobile => "a mobile phone number",
-            Kind::Email => "an e-mail address",
+            Kind::IdNumber => msg!("privacy-id-number"),
+            Kind::Mobile => msg!("privacy-mobile"),
+            Kind::Email => msg!("privacy-email"),
         }
     }
 }
@@ -177,7 +180,19 @@ fn emails(text: &str) -> Vec<Range<usize>> {
 /// the same UTF-8 length (`*` for ASCII, `＊` for full-width digits), so that byte offsets
 /// into the text stay valid.
 pub fn mask(text: &str) -> Cow<'_, str> {
-    let found = scan(text);
+    mask_except(text, &[])
+}
+
+/// [`mask`], leaving the findings whose text is one of `keep` (compared without case).
+pub fn mask_except<'t>(text: &'t str, keep: &[String]) -> Cow<'t, str> {
+    let found: Vec<_> = scan(text)
+        .into_iter()
+        .filter(|(r, _)| {
+            !keep
+                .iter()
+                .any(|k| k.eq_ignore_ascii_case(&text[r.clone()]))
+        })
+        .collect();
     if found.is_empty() {
         return Cow::Borrowed(text);
     }

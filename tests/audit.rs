@@ -5,157 +5,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::git::*;
 use common::*;
-
-const SECRETARY: &str = "zhang.hua@example.org";
-const G: &str = "councils/demo/grid-01";
-
-/// A git repository holding a council site, committed to step by step.
-struct Repo {
-    dir: tempfile::TempDir,
-}
-
-impl Repo {
-    fn new() -> Repo {
-        let dir = tempfile::tempdir().unwrap();
-        let r = Repo { dir };
-        r.git(&["init", "-q", "-b", "main"]);
-        r
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn git(&self, args: &[&str]) -> String {
-        let out = Command::new("git")
-            .args(["-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false"])
-            .args(args)
-            .current_dir(self.path())
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    /// Copies fixture files (relative to tests/fixtures/base) into the work tree.
-    fn put_base(&self, rels: &[&str]) {
-        for rel in rels {
-            let text = std::fs::read(fixtures().join("base").join(rel)).unwrap();
-            write(self.path(), rel, text);
-        }
-    }
-
-    /// Commits everything as `email` on `date`; returns the commit id.
-    fn commit(&self, email: &str, date: &str, msg: &str) -> String {
-        self.commit_with(email, date, msg, &[])
-    }
-
-    fn commit_with(&self, email: &str, date: &str, msg: &str, extra: &[&str]) -> String {
-        self.git(&["add", "-A"]);
-        let stamp = format!("{date}T10:00:00+08:00");
-        let name = email.split('@').next().unwrap();
-        let mut args = vec!["-c", "user.name", "-c", "user.email"];
-        args.clear();
-        let out = Command::new("git")
-            .args(["-c", "commit.gpgsign=false"])
-            .args(extra)
-            .args(["commit", "-q", "--allow-empty", "-m", msg])
-            .current_dir(self.path())
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_AUTHOR_NAME", name)
-            .env("GIT_AUTHOR_EMAIL", email)
-            .env("GIT_AUTHOR_DATE", &stamp)
-            .env("GIT_COMMITTER_NAME", name)
-            .env("GIT_COMMITTER_EMAIL", email)
-            .env("GIT_COMMITTER_DATE", &stamp)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "commit: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        self.git(&["rev-parse", "HEAD"])
-    }
-
-    fn edit(&self, rel: &str, from: &str, to: &str) {
-        let text = std::fs::read_to_string(self.path().join(rel)).unwrap();
-        assert!(text.contains(from), "{rel} lacks {from}");
-        write(self.path(), rel, text.replacen(from, to, 1));
-    }
-}
-
-/// A clean history: each record committed the day after its date, by the secretary.
-fn clean_repo() -> (Repo, Vec<String>) {
-    let r = Repo::new();
-    r.put_base(&[
-        "site.toml",
-        "councils/demo/area.toml",
-        &format!("{G}/council.toml"),
-        &format!("{G}/proposals/2022-001.md"),
-    ]);
-    let c1 = r.commit(SECRETARY, "2022-03-02", "council and first proposal");
-    r.put_base(&[&format!("{G}/meetings/2022-03-15.md")]);
-    let c2 = r.commit(SECRETARY, "2022-03-16", "minutes of 15 March");
-    r.put_base(&[&format!("{G}/meetings/2022-04-02.md")]);
-    let c3 = r.commit(SECRETARY, "2022-04-03", "minutes of 2 April");
-    r.put_base(&[&format!("{G}/reports/2022-06-30.md")]);
-    let c4 = r.commit(SECRETARY, "2022-07-01", "supervision report");
-    r.put_base(&[&format!("{G}/proposals/2022-002.md")]);
-    let c5 = r.commit(SECRETARY, "2022-09-21", "new proposal");
-    (r, vec![c1, c2, c3, c4, c5])
-}
-
-fn audit_json(root: &Path, extra: &[&str]) -> (i32, Vec<serde_json::Value>, String) {
-    let out = council()
-        .args(["audit", "--format", "json"])
-        .args(extra)
-        .arg(root)
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
-        panic!(
-            "not JSON: {} {}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    (
-        out.status.code().unwrap(),
-        v.as_array().unwrap().clone(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-/// `rule commit-prefix file[:line]` for each finding.
-fn found(diags: &[serde_json::Value]) -> Vec<String> {
-    diags
-        .iter()
-        .map(|d| {
-            let commit = d["commit"].as_str().unwrap_or("-");
-            let place = match d["line"].as_u64() {
-                Some(l) => format!("{}:{l}", d["file"].as_str().unwrap()),
-                None => d["file"].as_str().unwrap().to_string(),
-            };
-            format!(
-                "{} {} {place}",
-                d["rule"].as_str().unwrap(),
-                &commit[..commit.len().min(10)]
-            )
-        })
-        .collect()
-}
 
 #[test]
 fn a_clean_history_has_no_findings() {
@@ -266,21 +119,7 @@ fn a_commit_by_someone_else_is_unauthorised_and_cannot_authorise_itself() {
 
 #[test]
 fn a_council_without_secretary_addresses_has_authorisation_off_and_says_so_once() {
-    let r = Repo::new();
-    r.put_base(&[
-        "site.toml",
-        "councils/demo/area.toml",
-        &format!("{G}/council.toml"),
-        &format!("{G}/proposals/2022-001.md"),
-    ]);
-    r.edit(
-        &format!("{G}/council.toml"),
-        "git = [\"zhang.hua@example.org\"]\n",
-        "",
-    );
-    r.commit("a@example.org", "2022-03-02", "start");
-    r.put_base(&[&format!("{G}/meetings/2022-03-15.md")]);
-    r.commit("b@example.org", "2022-03-16", "minutes");
+    let r = council_without_addresses();
     r.put_base(&[&format!("{G}/proposals/2022-002.md")]);
     r.commit("c@example.org", "2022-09-21", "proposal");
     let out = council().arg("audit").arg(r.path()).output().unwrap();
@@ -336,72 +175,20 @@ fn minutes_filed_late_and_records_dated_in_the_future_are_reported() {
     assert_eq!(code, 1);
 }
 
-fn keygen(dir: &Path, name: &str) -> (PathBuf, String) {
-    let key = dir.join(name);
-    let out = Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-N", "", "-C", name, "-f"])
-        .arg(&key)
-        .output()
-        .expect("ssh-keygen runs (.ci/run installs openssh-client)");
-    assert!(out.status.success());
-    let public = std::fs::read_to_string(key.with_extension("pub"))
-        .unwrap()
-        .trim()
-        .to_string();
-    (key, public)
-}
-
 #[test]
 fn councils_that_require_signatures_get_verified_ssh_signatures() {
     let keys = tempfile::tempdir().unwrap();
-    let (secret, public) = keygen(keys.path(), "secretary");
-    let (other, _) = keygen(keys.path(), "other");
-    let r = Repo::new();
-    r.put_base(&[
-        "site.toml",
-        "councils/demo/area.toml",
-        &format!("{G}/council.toml"),
-        &format!("{G}/proposals/2022-001.md"),
-    ]);
-    r.edit(
-        &format!("{G}/council.toml"),
-        "majority = \"present\"",
-        "majority = \"present\"\nsigning = \"required\"",
-    );
-    r.edit(
-        &format!("{G}/council.toml"),
-        "git = [\"zhang.hua@example.org\"]",
-        &format!("git = [\"zhang.hua@example.org\"]\nkeys = [\"{public}\"]"),
-    );
+    let (secret, public) = keygen(keys.path(), "secretary", "ed25519");
+    let (other, _) = keygen(keys.path(), "other", "ed25519");
+    let r = base_council();
+    require_signing(&r, &public);
     r.commit(SECRETARY, "2022-03-02", "a council that signs");
-    let sign = |key: &Path| -> Vec<String> {
-        vec![
-            "-c".into(),
-            "gpg.format=ssh".into(),
-            "-c".into(),
-            format!("user.signingkey={}", key.display()),
-            "-c".into(),
-            "commit.gpgsign=true".into(),
-        ]
-    };
     r.put_base(&[&format!("{G}/meetings/2022-03-15.md")]);
-    let args = sign(&secret);
-    r.commit_with(
-        SECRETARY,
-        "2022-03-16",
-        "signed minutes",
-        &args.iter().map(String::as_str).collect::<Vec<_>>(),
-    );
+    commit_signed(&r, &secret, "2022-03-16", "signed minutes");
     r.put_base(&[&format!("{G}/meetings/2022-04-02.md")]);
     let unsigned = r.commit(SECRETARY, "2022-04-03", "forgot to sign");
     r.put_base(&[&format!("{G}/reports/2022-06-30.md")]);
-    let args = sign(&other);
-    let wrong = r.commit_with(
-        SECRETARY,
-        "2022-07-01",
-        "signed with another key",
-        &args.iter().map(String::as_str).collect::<Vec<_>>(),
-    );
+    let wrong = commit_signed(&r, &other, "2022-07-01", "signed with another key");
     let (_, diags, _) = audit_json(r.path(), &[]);
     assert_eq!(
         found(&diags),
@@ -531,7 +318,7 @@ fn the_site_shows_each_records_history_and_how_to_verify_it() {
             .any(|f| f["path"] == "councils/demo/grid-01/proposals/2022-001.md")
     );
     // The manifest hash is what sha256sum gives over the same files.
-    let script = "find site.toml councils content static -type f ! -name '.*' ! -name '*~' -print0 2>/dev/null | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum";
+    let script = "find site.toml councils content static themes/default -type f ! -name '.*' ! -name '*~' -print0 2>/dev/null | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum";
     let out = Command::new("sh")
         .args(["-c", script])
         .current_dir(r.path())

@@ -250,3 +250,123 @@ fn personal_data_is_never_repeated_in_any_format() {
         }
     }
 }
+
+/// The first line of `council check` on a site with one finding, in whichever language.
+fn first_line(cmd: &mut assert_cmd::Command, site: &std::path::Path) -> String {
+    let out = cmd
+        .args(["check", "--today", TODAY])
+        .arg(site)
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn the_language_is_chosen_in_the_order_of_the_spec() {
+    let site = site(&["rules/unknown-field/invalid"]);
+    let root = site.path();
+    let zh = "错误[unknown-field]: 提议里有不认识的字段 `chanel`";
+    let en = "error[unknown-field]: unknown field `chanel` in the proposal";
+    // 1. `--lang` wins over everything.
+    let mut c = council_bare();
+    c.env("COUNCIL_LANG", "zh").env("LANG", "zh_CN.UTF-8");
+    assert_eq!(first_line(c.args(["--lang", "en"]), root), en);
+    // 2. COUNCIL_LANG wins over the locale.
+    let mut c = council_bare();
+    c.env("COUNCIL_LANG", "en").env("LC_ALL", "zh_CN.UTF-8");
+    assert_eq!(first_line(&mut c, root), en);
+    // 3. The locale, when it names zh or en, wins over the site (whose first language is zh).
+    let mut c = council_bare();
+    c.env("LANG", "en_US.UTF-8");
+    assert_eq!(first_line(&mut c, root), en);
+    let mut c = council_bare();
+    c.env("LC_MESSAGES", "zh_CN.UTF-8")
+        .env("LANG", "en_US.UTF-8");
+    assert_eq!(first_line(&mut c, root), zh);
+    // 4. A locale naming neither (C) leaves it to the site's first language.
+    let mut c = council_bare();
+    c.env("LANG", "C.UTF-8");
+    assert_eq!(first_line(&mut c, root), zh);
+    // 5. A site whose first language is neither zh nor en, and no locale: English.
+    let toml = std::fs::read_to_string(root.join("site.toml")).unwrap();
+    std::fs::write(
+        root.join("site.toml"),
+        toml.replace(
+            "languages = [\"zh\", \"en\"]",
+            "languages = [\"fr\", \"zh\"]",
+        ),
+    )
+    .unwrap();
+    let line = first_line(&mut council_bare(), root);
+    assert!(line.starts_with("error["), "{line}");
+}
+
+#[test]
+fn json_keeps_rule_severity_and_field_names_and_translates_message_and_help() {
+    let site = site(&["rules/unknown-field/invalid"]);
+    let out = council_in("zh")
+        .args(["check", "--format", "json", "--today", TODAY])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &v[0];
+    assert_eq!(d["rule"], "unknown-field");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["message"], "提议里有不认识的字段 `chanel`");
+    assert_eq!(d["help"], "是不是想写 `channel`？");
+}
+
+#[test]
+fn help_and_argument_errors_speak_the_language_too() {
+    council_in("zh")
+        .args(["check", "--help"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("检查记录，列出所有问题"))
+        .stdout(predicate::str::contains("用法："))
+        .stdout(predicate::str::contains("有警告也算失败"));
+    council_in("en")
+        .args(["new", "proposal", "--help"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("The matter's title"));
+    // `--lang` is read before the arguments are understood.
+    council_bare()
+        .args(["--lang", "zh", "check", "--today", "2022-13-01"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("错误：`2022-13-01` 不是日期"));
+    council_in("zh")
+        .args(["check", "--frobnicate"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("没有 `--frobnicate` 这个选项"));
+    council_in("zh")
+        .args(["help", "status"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("每个议事会还欠居民什么"));
+}
+
+#[test]
+fn the_tools_own_errors_speak_the_language_of_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    council_in("zh")
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("里都没有 site.toml"))
+        .stderr(predicate::str::contains("= 怎么改："));
+    council_in("zh")
+        .args(["check", "--explain", "quorum-not-mett"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("是不是想写 `quorum-not-met`？"));
+}

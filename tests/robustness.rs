@@ -31,7 +31,7 @@ fn findings(root: &Path, rel: &str) -> Vec<String> {
         .diagnostics
         .iter()
         .filter(|d| rel.is_empty() || d.file == rel)
-        .map(|d| format!("{} {}", d.rule, d.message))
+        .map(|d| format!("{} {}", d.rule, d.message.render(council::i18n::Lang::En)))
         .collect()
 }
 

@@ -76,14 +76,16 @@ fn each_invalid_fixture_fires_its_rule_at_the_expected_places() {
                 "{name}: exit code {code}, expected {expected_code}"
             ));
         }
-        // The human rendering, for review of the wording.
-        let out = council()
-            .args(["check", "--today", TODAY])
-            .arg(site.path())
-            .output()
-            .unwrap();
-        let human = String::from_utf8(out.stdout).unwrap();
-        insta::assert_snapshot!(format!("rule_{}", name.replace('-', "_")), human);
+        // The human rendering in both languages, for review of the wording.
+        for (lang, suffix) in [("en", ""), ("zh", "_zh")] {
+            let out = council_in(lang)
+                .args(["check", "--today", TODAY])
+                .arg(site.path())
+                .output()
+                .unwrap();
+            let human = String::from_utf8(out.stdout).unwrap();
+            insta::assert_snapshot!(format!("rule_{}{suffix}", name.replace('-', "_")), human);
+        }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

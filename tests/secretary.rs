@@ -106,9 +106,28 @@ fn from_init_to_a_checked_council_with_its_status() {
         run(&site, &["check", "--today", "2030-03-05"]).1
     );
 
+    // The council init wrote has a public contact for its notices; without one, `new
+    // meeting` says what its notices will lack.
+    let toml = read(&site, &format!("councils/{G}/council.toml"));
+    assert!(toml.contains("\ncontact = "), "{toml}");
+    write(
+        &site,
+        &format!("councils/{G}/council.toml"),
+        toml.replace("\ncontact = ", "\n# contact = "),
+    );
+    let (_, _, err) = run(
+        &site,
+        &["--lang", "en", "new", "meeting", G, "--date", "2030-03-10"],
+    );
+    assert!(err.contains("has no `contact`"), "{err}");
+    std::fs::remove_file(site.join(format!("councils/{G}/meetings/2030-03-10.md"))).unwrap();
+    write(&site, &format!("councils/{G}/council.toml"), &toml);
+    assert!(read(&site, "site.toml").contains("notice_days = 7"));
+
     // Minutes: the serving members filled in, the open matters ready to uncomment.
-    let (code, out, _) = run(&site, &["new", "meeting", G, "--date", "2030-03-10"]);
+    let (code, out, err) = run(&site, &["new", "meeting", G, "--date", "2030-03-10"]);
     assert_eq!(code, 0);
+    assert!(!err.contains("contact"), "{err}");
     let rel = out.trim().to_string();
     assert_eq!(rel, format!("councils/{G}/meetings/2030-03-10.md"));
     let text = read(&site, &rel);
@@ -424,6 +443,11 @@ fn the_pre_commit_hook_stops_a_commit_with_errors() {
             .args(args)
             .current_dir(&site)
             .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            // The hook speaks the site's language (its first is zh) whatever the machine's.
+            .env_remove("COUNCIL_LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C.UTF-8")
             .env(
                 "PATH",
                 format!(
@@ -457,7 +481,12 @@ fn the_pre_commit_hook_stops_a_commit_with_errors() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(said.contains("missing-field"), "{said}");
-    // What is checked is what is staged: fixing the file without `git add` does not help.
+    assert!(
+        !said.contains("git add councils"),
+        "the file on disk is the staged one: {said}"
+    );
+    // What is checked is what is staged: fixing the file without `git add` does not help,
+    // and the hook says so, naming the file to add (in the site's language, Chinese).
     write(
         &site,
         &format!("councils/{G}/proposals/2030-001.md"),
@@ -465,6 +494,15 @@ fn the_pre_commit_hook_stops_a_commit_with_errors() {
     );
     let out = git(&["commit", "-q", "-m", "fixed only in the folder"]);
     assert!(!out.status.success(), "the staged version still has errors");
+    let said = String::from_utf8_lossy(&out.stderr);
+    let file = format!("councils/{G}/proposals/2030-001.md");
+    assert!(
+        said.contains(&format!(
+            "`{file}` 在文件夹里的内容，和这次要提交的（`git add` 加进去的）不一样"
+        )),
+        "{said}"
+    );
+    assert!(said.contains(&format!("运行 `git add {file}`")), "{said}");
     git(&["add", "-A"]);
     assert!(
         git(&["commit", "-q", "-m", "fixed and staged"])

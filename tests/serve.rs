@@ -23,7 +23,13 @@ impl Drop for Server {
 }
 
 fn start(root: &std::path::Path) -> Server {
+    start_in(root, "en")
+}
+
+/// `council serve` speaking `lang` (the overlay and the terminal lines).
+fn start_in(root: &std::path::Path, lang: &str) -> Server {
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("council"))
+        .env("COUNCIL_LANG", lang)
         .args(["serve", "--port", "0", "--today", TODAY])
         .arg(root)
         .stdout(Stdio::piped())
@@ -351,4 +357,24 @@ fn a_return_visit_edit_updates_the_matter_page_the_indicators_and_the_data() {
         page.contains("councils/demo/joint/proposals/2022-001.md"),
         "{page}"
     );
+}
+
+#[test]
+fn the_overlay_speaks_the_language_of_the_run() {
+    let site = states_site();
+    let root = site.path();
+    let text = std::fs::read_to_string(root.join(P1)).unwrap();
+    write(
+        root,
+        P1,
+        text.replace("proposer = \"3号楼居民（18户）\"\n", ""),
+    );
+    let server = start_in(root, "zh");
+    let page = until(server.port, MATTER, "the overlay", |_, b| {
+        b.contains("council-overlay")
+    });
+    assert!(page.contains("错误[missing-field]"), "{page}");
+    assert!(page.contains("提议缺少字段 `proposer`"), "{page}");
+    assert!(page.contains("= 怎么改:"), "{page}");
+    assert!(page.contains("council check：1 个错误"), "{page}");
 }

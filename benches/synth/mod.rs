@@ -54,6 +54,16 @@ pub fn beside(site: &Path, prefix: &str) -> PathBuf {
     site.with_file_name(format!("{prefix}-{name}"))
 }
 
+/// CPU seconds (user + system) used by the benchmark's finished children so far, and the
+/// largest peak resident memory among them (KiB).
+pub fn rusage_children() -> (f64, i64) {
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: getrusage only writes into the struct we own.
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut ru) };
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    (secs(ru.ru_utime) + secs(ru.ru_stime), ru.ru_maxrss)
+}
+
 /// The day the synthetic site is checked as of: after every event, before every deadline.
 pub const TODAY: &str = "2030-01-01";
 

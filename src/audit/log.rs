@@ -1,61 +1,68 @@
 //! `council log <council key>/<id>`: the story of one matter from git. Every commit that
 //! touches its proposal, the meeting items about it or its reports, with the date, the
-//! author's name (never the e-mail), the signature status and the fields that changed.
+//! author's name (never the e-mail), the signature status and every field that changed.
+//!
+//! Only the council's own folder is compared from commit to commit, so a log costs a small
+//! part of a full audit. The proposal is followed through renames; items are paired by what
+//! they are, never by their position in the file.
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use super::history::{ChangeKind, CommitInfo, Repo};
-use super::{item_fields, keys_of, open_repo, signature};
+use super::decisions::item_fields;
+use super::history::{Change, ChangeKind, CommitInfo, Repo, WalkOptions};
+use super::{config_at, keys_of, open_history, signature};
 use crate::error::Error;
-use crate::model::{Item, Meeting, parse_feedback, parse_proposal, parse_report};
+use crate::i18n::{Lang, Msg, list};
+use crate::model::{
+    Feedback, Item, Meeting, Report, Sp, parse_feedback, parse_proposal, parse_report,
+};
+use crate::msg;
 
 #[derive(Clone, Debug)]
 pub struct LogOptions {
     pub path: PathBuf,
     /// `<council key>/<id>`.
     pub matter: String,
+    /// The language of the text.
+    pub lang: Lang,
 }
 
 /// The story of the matter, as text.
 pub fn log(opts: &LogOptions) -> Result<String, Error> {
-    let root = crate::load::find_root(&opts.path)?;
-    let repo = open_repo(&root)?;
-    let (key, id) = opts.matter.rsplit_once('/').ok_or_else(|| {
-        Error::Usage(format!(
-            "`{}` is not `<council key>/<id>`, like `huangtai/grid-03/2025-001`",
-            opts.matter
-        ))
+    let lang = opts.lang;
+    let repo = open_history(&opts.path)?;
+    let (key, id) = opts
+        .matter
+        .rsplit_once('/')
+        .ok_or_else(|| Error::usage(msg!("matter-not-key-id", matter = &opts.matter)))?;
+    let head = repo
+        .repo
+        .head()
+        .ok()
+        .and_then(|h| h.peel_to_tree().ok())
+        .map(|t| t.id());
+    let languages = config_at(&repo, head).languages;
+    let folder = format!("councils/{key}");
+    let commits = repo.walk(&WalkOptions {
+        only: Some(&folder),
+        changed_only: true,
+        ..WalkOptions::default()
     })?;
-    let config = super::config_at_head(&repo);
-    let languages = config.languages.clone();
-    let commits = repo.walk(None)?;
-    let proposal_path = format!("councils/{key}/proposals/{id}.md");
+    let matter = Matter::follow(&commits, key, id);
+    let story = Story {
+        repo: &repo,
+        matter: &matter,
+        languages: &languages,
+    };
     let mut out = String::new();
     let mut title = None;
     let mut entries = 0;
     for c in &commits {
         let mut lines = Vec::new();
         for ch in &c.changes {
-            let Some(rest) = ch.path.strip_prefix(&format!("councils/{key}/")) else {
-                continue;
-            };
-            let (folder, name) = rest.split_once('/').unwrap_or(("", rest));
-            if name.contains('/') {
-                continue;
-            }
-            match folder {
-                "proposals"
-                    if ch.path == proposal_path
-                        || name.starts_with(&format!("{id}.")) && name.ends_with(".md") =>
-                {
-                    lines.extend(proposal_lines(&repo, ch, id, &languages, &mut title));
-                }
-                "meetings" => lines.extend(meeting_lines(&repo, ch, id, &languages)),
-                "reports" => lines.extend(report_lines(&repo, ch, id, &languages)),
-                "feedback" => lines.extend(feedback_lines(&repo, ch, id, &languages)),
-                _ => {}
-            }
+            lines.extend(story.lines(ch, &mut title));
         }
         if lines.is_empty() {
             continue;
@@ -68,21 +75,22 @@ pub fn log(opts: &LogOptions) -> Result<String, Error> {
             c.date,
             &c.id[..10],
             c.author,
-            status.label()
+            status.label().render(lang)
         );
         for l in lines {
-            let _ = writeln!(out, "    {l}");
+            let _ = writeln!(out, "    {}", l.render(lang));
         }
     }
     if entries == 0 {
-        return Err(Error::Usage(format!(
-            "no commit in the history touches the matter `{key}/{id}`"
+        return Err(Error::usage(msg!(
+            "log-no-commit",
+            matter = format!("{key}/{id}")
         )));
     }
     let head = format!(
-        "{key}/{id}{}\n{} commits\n\n",
+        "{key}/{id}{}\n{}\n\n",
         title.map(|t| format!(" — {t}")).unwrap_or_default(),
-        entries
+        msg!("log-commits", count = entries).render(lang)
     );
     Ok(head + &out)
 }
@@ -99,251 +107,460 @@ pub fn status_of(
         .parent_tree
         .and_then(|t| repo.council_at(t, key, languages))
         .or_else(|| repo.council_at(c.tree, key, languages));
+    let who = super::authorship::Identity::of(c, &repo.mailmap_in(c.parent_tree));
     let keys = council
         .as_deref()
-        .map(|co| keys_of(co, &c.email))
+        .map(|co| keys_of(co, &who.emails()))
         .unwrap_or_default();
     signature::check(&repo.repo, c.oid, &keys)
 }
 
-fn verb(kind: &ChangeKind) -> &'static str {
-    match kind {
-        ChangeKind::Added => "added",
-        ChangeKind::Modified => "changed",
-        ChangeKind::Deleted => "deleted",
-        ChangeKind::Renamed { .. } => "renamed",
+/// The matter under every name it had: the proposal's paths (followed back through renames)
+/// and ids (a renamed proposal file is a new id for the items written after).
+struct Matter {
+    council: String,
+    paths: BTreeSet<String>,
+    ids: BTreeSet<String>,
+}
+
+impl Matter {
+    fn follow(commits: &[CommitInfo], key: &str, id: &str) -> Matter {
+        let mut current = format!("councils/{key}/proposals/{id}.md");
+        let mut m = Matter {
+            council: format!("councils/{key}/"),
+            paths: BTreeSet::from([current.clone()]),
+            ids: BTreeSet::from([id.to_string()]),
+        };
+        for c in commits.iter().rev() {
+            for ch in &c.changes {
+                if let ChangeKind::Renamed { from } = &ch.kind
+                    && ch.path == current
+                    && let Some(stem) = m.proposal_stem(from)
+                {
+                    m.ids.insert(stem.to_string());
+                    m.paths.insert(from.clone());
+                    current = from.clone();
+                }
+            }
+        }
+        m
+    }
+
+    /// The id of a proposal file of this council (`proposals/<id>.md`).
+    fn proposal_stem<'p>(&self, path: &'p str) -> Option<&'p str> {
+        path.strip_prefix(&self.council)?
+            .strip_prefix("proposals/")?
+            .strip_suffix(".md")
+            .filter(|s| !s.contains('/') && !s.contains('.'))
+    }
+
+    /// Whether `path` is the proposal or one of its translations (`<id>.<lang>.md`).
+    fn is_proposal(&self, path: &str) -> bool {
+        let Some(name) = path
+            .strip_prefix(&self.council)
+            .and_then(|p| p.strip_prefix("proposals/"))
+        else {
+            return false;
+        };
+        let stem = name.trim_end_matches(".md");
+        let id = stem.split('.').next().unwrap_or(stem);
+        self.ids.contains(id) && (self.paths.contains(path) || stem.contains('.'))
+    }
+
+    fn is_about(&self, proposal: &Option<Sp<String>>) -> bool {
+        proposal
+            .as_ref()
+            .is_some_and(|p| self.ids.contains(&p.value))
     }
 }
 
-fn proposal_lines(
-    repo: &Repo,
-    ch: &super::history::Change,
-    id: &str,
-    languages: &[String],
-    title: &mut Option<String>,
-) -> Vec<String> {
-    let parse = |blob: Option<git2::Oid>| {
-        blob.and_then(|b| repo.source(b, &ch.path))
-            .map(|src| parse_proposal(id, &src, languages).0)
-    };
-    let (old, new) = (parse(ch.old), parse(ch.new));
-    if let Some(t) = new.as_ref().and_then(|p| p.title.as_ref()) {
-        *title = Some(t.value.clone());
+struct Story<'a> {
+    repo: &'a Repo,
+    matter: &'a Matter,
+    languages: &'a [String],
+}
+
+/// What happened to a file, with its path: "added councils/…".
+fn verb(ch: &Change) -> Msg {
+    let path = &ch.path;
+    match &ch.kind {
+        ChangeKind::Added => msg!("log-added", path),
+        ChangeKind::Modified => msg!("log-changed", path),
+        ChangeKind::Deleted => msg!("log-deleted", path),
+        ChangeKind::Renamed { from } => msg!("log-renamed", from, path),
     }
-    let mut out = vec![format!("{} {}", verb(&ch.kind), ch.path)];
-    if let (Some(o), Some(n)) = (&old, &new) {
-        let s = |x: &Option<crate::model::Sp<String>>| {
-            x.as_ref().map(|v| v.value.clone()).unwrap_or_default()
-        };
-        let d = |x: &Option<crate::model::Sp<jiff::civil::Date>>| {
-            x.as_ref().map(|v| v.value.to_string()).unwrap_or_default()
-        };
-        for (field, a, b) in [
-            ("title", s(&o.title), s(&n.title)),
-            ("submitted", d(&o.submitted), d(&n.submitted)),
-            ("proposer", s(&o.proposer), s(&n.proposer)),
-            ("channel", o.channel.to_string(), n.channel.to_string()),
-            ("category", s(&o.category), s(&n.category)),
-            ("withdrawn", d(&o.withdrawn), d(&n.withdrawn)),
-            (
-                "withdrawn_reason",
-                s(&o.withdrawn_reason),
-                s(&n.withdrawn_reason),
-            ),
-        ] {
-            if a != b {
-                out.push(format!("  {field} {} → {}", or_none(&a), or_none(&b)));
-            }
-        }
-        if o.meta.source.text[o.body.span.clone()] != n.meta.source.text[n.body.span.clone()] {
-            out.push("  text changed".into());
-        }
+}
+
+/// `  field a → b` when the two differ.
+fn field(out: &mut Vec<Msg>, name: &str, a: String, b: String) {
+    if a != b {
+        out.push(msg!(
+            "log-field-change",
+            field = name,
+            before = or_none(&a),
+            after = or_none(&b)
+        ));
     }
-    out
+}
+
+/// `  field -gone +came` for two lists read as sets.
+fn set_field(out: &mut Vec<Msg>, name: &str, a: &[Sp<String>], b: &[Sp<String>]) {
+    let (a, b): (BTreeSet<&str>, BTreeSet<&str>) = (
+        a.iter().map(|s| s.value.as_str()).collect(),
+        b.iter().map(|s| s.value.as_str()).collect(),
+    );
+    if a != b {
+        let gone = a.difference(&b).map(|s| format!("-{s}"));
+        let came = b.difference(&a).map(|s| format!("+{s}"));
+        let changes = gone.chain(came).collect::<Vec<_>>().join(" ");
+        out.push(msg!("log-set-change", field = name, changes));
+    }
 }
 
 fn or_none(s: &str) -> &str {
-    if s.is_empty() { "(none)" } else { s }
+    if s.is_empty() { "—" } else { s }
 }
 
-fn items_about<'m>(m: &'m Meeting, id: &str) -> Vec<&'m Item> {
-    m.items
-        .iter()
-        .filter(|i| i.proposal.as_ref().is_some_and(|p| p.value == id))
-        .collect()
+fn text<T: std::fmt::Display>(x: &Option<Sp<T>>) -> String {
+    x.as_ref().map(|v| v.value.to_string()).unwrap_or_default()
 }
 
-fn describe(i: &Item) -> String {
-    let mut s = i
-        .action
-        .as_ref()
-        .map(|a| a.value.to_string())
-        .unwrap_or_else(|| "item".into());
-    if let Some(o) = &i.outcome {
-        let _ = write!(s, " {}", o.value);
+fn body_of(meta: &crate::model::RecordMeta, body: &crate::model::Body) -> String {
+    meta.source.text[body.span.clone()].to_string()
+}
+
+impl Story<'_> {
+    fn lines(&self, ch: &Change, title: &mut Option<String>) -> Vec<Msg> {
+        let from = match &ch.kind {
+            ChangeKind::Renamed { from } => from.as_str(),
+            _ => ch.path.as_str(),
+        };
+        let Some(rest) = ch.path.strip_prefix(&self.matter.council) else {
+            return Vec::new();
+        };
+        match rest.split_once('/').map(|(f, _)| f) {
+            Some("proposals")
+                if self.matter.is_proposal(&ch.path) || self.matter.is_proposal(from) =>
+            {
+                self.proposal_lines(ch, from, title)
+            }
+            Some("meetings") => self.meeting_lines(ch, from),
+            Some("reports") => self.report_lines(ch, from),
+            Some("feedback") => self.feedback_lines(ch, from),
+            _ => Vec::new(),
+        }
     }
-    if let Some(v) = &i.votes {
-        let _ = write!(
-            s,
-            " (votes {}/{}/{})",
-            v.value.yes, v.value.no, v.value.abstain
+
+    fn proposal_lines(&self, ch: &Change, from: &str, title: &mut Option<String>) -> Vec<Msg> {
+        let stem = |p: &str| {
+            let name = p.rsplit('/').next().unwrap_or("").trim_end_matches(".md");
+            name.split('.').next().unwrap_or(name).to_string()
+        };
+        let parse = |blob: Option<git2::Oid>, path: &str| {
+            blob.and_then(|b| self.repo.source(b, path))
+                .map(|src| parse_proposal(&stem(path), &src, self.languages).0)
+        };
+        let (old, new) = (parse(ch.old, from), parse(ch.new, &ch.path));
+        if let Some(t) = new.as_ref().and_then(|p| p.title.as_ref())
+            && !ch.path.trim_end_matches(".md").contains('.')
+        {
+            *title = Some(t.value.clone());
+        }
+        let mut out = vec![verb(ch)];
+        if let (Some(o), Some(n)) = (&old, &new) {
+            field(&mut out, "title", text(&o.title), text(&n.title));
+            field(
+                &mut out,
+                "submitted",
+                text(&o.submitted),
+                text(&n.submitted),
+            );
+            field(&mut out, "proposer", text(&o.proposer), text(&n.proposer));
+            field(
+                &mut out,
+                "channel",
+                o.channel.to_string(),
+                n.channel.to_string(),
+            );
+            field(&mut out, "category", text(&o.category), text(&n.category));
+            field(
+                &mut out,
+                "withdrawn",
+                text(&o.withdrawn),
+                text(&n.withdrawn),
+            );
+            field(
+                &mut out,
+                "withdrawn_reason",
+                text(&o.withdrawn_reason),
+                text(&n.withdrawn_reason),
+            );
+            if body_of(&o.meta, &o.body) != body_of(&n.meta, &n.body) {
+                out.push(msg!("log-text-changed"));
+            }
+        }
+        out
+    }
+
+    fn meeting_lines(&self, ch: &Change, from: &str) -> Vec<Msg> {
+        let old = ch
+            .old
+            .and_then(|b| self.repo.meeting(b, from, self.languages));
+        let new = ch
+            .new
+            .and_then(|b| self.repo.meeting(b, &ch.path, self.languages));
+        let (oi, ni) = (
+            self.items_about(old.as_deref()),
+            self.items_about(new.as_deref()),
         );
-    }
-    if let Some(o) = &i.owner {
-        let _ = write!(s, ", owner {}", o.value);
-    }
-    if let Some(d) = &i.due {
-        let _ = write!(s, ", due {}", d.value);
-    }
-    s
-}
-
-fn meeting_lines(
-    repo: &Repo,
-    ch: &super::history::Change,
-    id: &str,
-    languages: &[String],
-) -> Vec<String> {
-    let old = ch.old.and_then(|b| repo.meeting(b, &ch.path, languages));
-    let new = ch.new.and_then(|b| repo.meeting(b, &ch.path, languages));
-    let oi: Vec<&Item> = old
-        .as_deref()
-        .map(|m| items_about(m, id))
-        .unwrap_or_default();
-    let ni: Vec<&Item> = new
-        .as_deref()
-        .map(|m| items_about(m, id))
-        .unwrap_or_default();
-    if oi.is_empty() && ni.is_empty() {
-        return Vec::new();
-    }
-    let date = new
-        .as_deref()
-        .or(old.as_deref())
-        .and_then(|m| m.date.as_ref())
-        .map(|d| d.value.to_string())
-        .unwrap_or_default();
-    let mut out = vec![format!(
-        "{} {} (minutes of {date})",
-        verb(&ch.kind),
-        ch.path
-    )];
-    match (oi.as_slice(), ni.as_slice()) {
-        ([], n) => out.extend(n.iter().map(|i| format!("  {}", describe(i)))),
-        (o, []) => out.extend(o.iter().map(|i| format!("  removed: {}", describe(i)))),
-        (o, n) => {
-            for (a, b) in o.iter().zip(n.iter()) {
-                let (aa, ba) = (
-                    a.action.as_ref().map(|x| x.value.to_string()),
-                    b.action.as_ref().map(|x| x.value.to_string()),
-                );
-                if aa != ba {
-                    out.push(format!(
-                        "  action {} → {}",
-                        aa.unwrap_or_default(),
-                        ba.unwrap_or_default()
+        if oi.is_empty() && ni.is_empty() {
+            return Vec::new();
+        }
+        let date = new
+            .as_deref()
+            .or(old.as_deref())
+            .map(|m| text(&m.date))
+            .unwrap_or_default();
+        let mut out = vec![msg!("log-minutes-of", change = verb(ch), date)];
+        if let (Some(o), Some(n)) = (old.as_deref(), new.as_deref()) {
+            field(&mut out, "date", text(&o.date), text(&n.date));
+            field(&mut out, "chair", text(&o.chair), text(&n.chair));
+            field(&mut out, "recorder", text(&o.recorder), text(&n.recorder));
+            let present = |m: &Meeting| {
+                m.present
+                    .as_ref()
+                    .map(|p| p.value.clone())
+                    .unwrap_or_default()
+            };
+            set_field(&mut out, "present", &present(o), &present(n));
+            set_field(&mut out, "absent", &o.absent, &n.absent);
+        }
+        let (pairs, removed, added) = pair_items(&oi, &ni);
+        for (a, b) in pairs {
+            let mut lines = Vec::new();
+            field(&mut lines, "action", text(&a.action), text(&b.action));
+            for (name, x, y, _) in item_fields(a, b) {
+                if x != y {
+                    lines.push(msg!(
+                        "log-field-change",
+                        field = name,
+                        before = x,
+                        after = y
                     ));
                 }
-                for (field, x, y, _) in item_fields(a, b) {
-                    if x != y {
-                        out.push(format!("  {field} {x} → {y}"));
-                    }
+            }
+            field(
+                &mut lines,
+                "referred_to",
+                text(&a.referred_to),
+                text(&b.referred_to),
+            );
+            set_field(&mut lines, "supervisors", &a.supervisors, &b.supervisors);
+            out.extend(lines);
+        }
+        let (only_new, only_old) = (old.is_none(), new.is_none());
+        for i in removed {
+            out.push(match only_old {
+                true => msg!("log-indented", line = describe(i)),
+                false => msg!("log-removed", item = describe(i)),
+            });
+        }
+        for i in added {
+            out.push(match only_new {
+                true => msg!("log-indented", line = describe(i)),
+                false => msg!("log-added-item", item = describe(i)),
+            });
+        }
+        out
+    }
+
+    fn items_about<'m>(&self, m: Option<&'m Meeting>) -> Vec<&'m Item> {
+        m.map(|m| {
+            m.items
+                .iter()
+                .filter(|i| self.matter.is_about(&i.proposal))
+                .collect()
+        })
+        .unwrap_or_default()
+    }
+
+    /// A return visit about the matter: added (with its satisfaction), or what changed.
+    fn feedback_lines(&self, ch: &Change, from: &str) -> Vec<Msg> {
+        let parse = |blob: Option<git2::Oid>, path: &str| {
+            let stem = path
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(".md");
+            blob.and_then(|b| self.repo.source(b, path))
+                .map(|src| parse_feedback(stem, &src, self.languages).0)
+        };
+        let (old, new) = (parse(ch.old, from), parse(ch.new, &ch.path));
+        let about = |f: &Option<Feedback>| {
+            f.as_ref()
+                .is_some_and(|f| self.matter.is_about(&f.proposal))
+        };
+        if !about(&old) && !about(&new) {
+            return Vec::new();
+        }
+        let mut out = vec![verb(ch)];
+        match (&old, &new) {
+            (None, Some(n)) => out.push(msg!("log-feedback", satisfaction = text(&n.satisfaction))),
+            (Some(o), Some(n)) => {
+                field(&mut out, "proposal", text(&o.proposal), text(&n.proposal));
+                field(&mut out, "date", text(&o.date), text(&n.date));
+                set_field(&mut out, "by", &o.by, &n.by);
+                field(
+                    &mut out,
+                    "satisfaction",
+                    text(&o.satisfaction),
+                    text(&n.satisfaction),
+                );
+                if body_of(&o.meta, &o.body) != body_of(&n.meta, &n.body) {
+                    out.push(msg!("log-text-changed"));
                 }
             }
-            if n.len() > o.len() {
-                out.extend(
-                    n[o.len()..]
-                        .iter()
-                        .map(|i| format!("  added: {}", describe(i))),
-                );
-            }
+            _ => {}
         }
+        out
     }
-    out
+
+    fn report_lines(&self, ch: &Change, from: &str) -> Vec<Msg> {
+        let parse = |blob: Option<git2::Oid>, path: &str| {
+            let stem = path
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(".md");
+            blob.and_then(|b| self.repo.source(b, path))
+                .map(|src| parse_report(stem, &src, self.languages).0)
+        };
+        let (old, new) = (parse(ch.old, from), parse(ch.new, &ch.path));
+        let about = |r: &Option<Report>| {
+            r.as_ref()
+                .is_some_and(|r| self.matter.is_about(&r.proposal))
+        };
+        if !about(&old) && !about(&new) {
+            return Vec::new();
+        }
+        let mut out = vec![verb(ch)];
+        match (&old, &new) {
+            (None, Some(n)) => out.push(msg!(
+                "log-report",
+                status = text(&n.status),
+                progress = n.progress.as_ref().map(|p| p.value).unwrap_or(0)
+            )),
+            (Some(o), Some(n)) => {
+                if about(&old) != about(&new) {
+                    let (before, after) = (text(&o.proposal), text(&n.proposal));
+                    let (before, after) = (or_none(&before), or_none(&after));
+                    out.push(match about(&new) {
+                        true => msg!("log-report-moved-here", before, after),
+                        false => msg!("log-report-moved-away", before, after),
+                    });
+                } else {
+                    field(&mut out, "proposal", text(&o.proposal), text(&n.proposal));
+                }
+                field(&mut out, "date", text(&o.date), text(&n.date));
+                set_field(&mut out, "by", &o.by, &n.by);
+                field(&mut out, "status", text(&o.status), text(&n.status));
+                let pct = |r: &Report| {
+                    r.progress
+                        .as_ref()
+                        .map(|p| format!("{}%", p.value))
+                        .unwrap_or_default()
+                };
+                field(&mut out, "progress", pct(o), pct(n));
+                if body_of(&o.meta, &o.body) != body_of(&n.meta, &n.body) {
+                    out.push(msg!("log-text-changed"));
+                }
+            }
+            _ => {}
+        }
+        out
+    }
 }
 
-fn report_lines(
-    repo: &Repo,
-    ch: &super::history::Change,
-    id: &str,
-    languages: &[String],
-) -> Vec<String> {
-    let stem = stem_of(&ch.path);
-    let parse = |blob: Option<git2::Oid>| {
-        blob.and_then(|b| repo.source(b, &ch.path))
-            .map(|src| parse_report(stem, &src, languages).0)
-    };
-    let (old, new) = (parse(ch.old), parse(ch.new));
-    let about = |r: &Option<crate::model::Report>| {
-        r.as_ref()
-            .is_some_and(|r| r.proposal.as_ref().is_some_and(|p| p.value == id))
-    };
-    if !about(&old) && !about(&new) {
-        return Vec::new();
+/// An item in a few words: `decide adopted`, its votes, owner, due date and referral.
+fn describe(i: &Item) -> Msg {
+    let mut what = text(&i.action);
+    if let Some(o) = &i.outcome {
+        what.push(' ');
+        what.push_str(o.value.as_str());
     }
-    let mut out = vec![format!("{} {}", verb(&ch.kind), ch.path)];
-    let st = |r: &crate::model::Report| {
-        (
-            r.status
-                .as_ref()
-                .map(|s| s.value.to_string())
-                .unwrap_or_default(),
-            r.progress.as_ref().map(|p| p.value),
-        )
-    };
-    match (&old, &new) {
-        (None, Some(n)) => {
-            let (s, p) = st(n);
-            out.push(format!("  status {s}, progress {}%", p.unwrap_or(0)));
-        }
-        (Some(o), Some(n)) => {
-            let ((so, po), (sn, pn)) = (st(o), st(n));
-            if so != sn {
-                out.push(format!("  status {so} → {sn}"));
-            }
-            if po != pn {
-                out.push(format!(
-                    "  progress {}% → {}%",
-                    po.unwrap_or(0),
-                    pn.unwrap_or(0)
-                ));
-            }
-        }
-        _ => {}
+    let mut parts: Vec<Msg> = Vec::new();
+    if let Some(v) = &i.votes {
+        parts.push(msg!(
+            "log-votes",
+            yes = v.value.yes,
+            no = v.value.no,
+            abstain = v.value.abstain
+        ));
     }
-    out
+    if let Some(o) = &i.owner {
+        parts.push(msg!("log-owner", owner = &o.value));
+    }
+    if let Some(d) = &i.due {
+        parts.push(msg!("log-due", due = d.value));
+    }
+    if let Some(r) = &i.referred_to {
+        parts.push(msg!("log-referred", to = &r.value));
+    }
+    if parts.is_empty() {
+        return msg!("log-item-plain", what);
+    }
+    msg!("log-item", what, details = list(parts))
 }
 
-/// A return visit about `id`: added, changed (the satisfaction), or removed.
-fn feedback_lines(
-    repo: &Repo,
-    ch: &super::history::Change,
-    id: &str,
-    languages: &[String],
-) -> Vec<String> {
-    let stem = stem_of(&ch.path);
-    let satisfaction = |blob: Option<git2::Oid>| {
-        let f = parse_feedback(stem, &repo.source(blob?, &ch.path)?, languages).0;
-        f.proposal.as_ref().filter(|p| p.value == id)?;
-        Some(f.satisfaction.map(|s| s.value.as_str()).unwrap_or("?"))
-    };
-    let (old, new) = (satisfaction(ch.old), satisfaction(ch.new));
-    if old.is_none() && new.is_none() {
-        return Vec::new();
-    }
-    let mut out = vec![format!("{} {}", verb(&ch.kind), ch.path)];
-    match (old, new) {
-        (None, Some(n)) => out.push(format!("  return visit, {n}")),
-        (Some(o), Some(n)) if o != n => out.push(format!("  satisfaction {o} → {n}")),
-        _ => {}
-    }
-    out
+/// What an item says, for pairing: everything but its place in the file.
+fn content(i: &Item) -> (Msg, Vec<&str>) {
+    let mut sup: Vec<&str> = i.supervisors.iter().map(|s| s.value.as_str()).collect();
+    sup.sort_unstable();
+    (describe(i), sup)
 }
 
-/// The file stem of a record's path: `councils/x/reports/2022-06-30.md` → `2022-06-30`.
-fn stem_of(path: &str) -> &str {
-    path.rsplit('/')
-        .next()
-        .unwrap_or("")
-        .trim_end_matches(".md")
+/// Pairs the items about the matter in two versions of a meeting: unchanged items first,
+/// then items with the same action, in order, then what is left, in order. Returns the
+/// pairs that differ, the items removed and the items added.
+fn pair_items<'m>(
+    old: &[&'m Item],
+    new: &[&'m Item],
+) -> (Vec<(&'m Item, &'m Item)>, Vec<&'m Item>, Vec<&'m Item>) {
+    let mut used_old = vec![false; old.len()];
+    let mut used_new = vec![false; new.len()];
+    let mut changed = Vec::new();
+    type Same<'f> = &'f dyn Fn(&Item, &Item) -> bool;
+    let passes: [Same<'_>; 3] = [
+        &|a, b| content(a) == content(b),
+        &|a, b| a.action.as_deref() == b.action.as_deref(),
+        &|_, _| true,
+    ];
+    for (pass, same) in passes.iter().enumerate() {
+        for (i, a) in old.iter().enumerate() {
+            if used_old[i] {
+                continue;
+            }
+            if let Some(j) = (0..new.len()).find(|&j| !used_new[j] && same(a, new[j])) {
+                used_old[i] = true;
+                used_new[j] = true;
+                if pass > 0 {
+                    changed.push((*a, new[j]));
+                }
+            }
+        }
+        if pass == 1 && old.len() != new.len() {
+            // Items that did not keep their action are removed and added, not changed,
+            // when the counts differ.
+            break;
+        }
+    }
+    let removed = (0..old.len())
+        .filter(|&i| !used_old[i])
+        .map(|i| old[i])
+        .collect();
+    let added = (0..new.len())
+        .filter(|&j| !used_new[j])
+        .map(|j| new[j])
+        .collect();
+    (changed, removed, added)
 }

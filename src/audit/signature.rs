@@ -1,8 +1,14 @@
 //! Commit signatures: SSH signatures (git's `gpg.format = ssh`) verified in-process with
-//! the `ssh-key` crate, in the namespace `git`, against members' `keys`. GPG signatures are
-//! recognised and reported as not verifiable here.
+//! the `ssh-key` crate, in the namespace `git`, against members' `keys`: Ed25519, RSA, ECDSA
+//! on P-256, P-384 and P-521, and the security-key types sk-ssh-ed25519 and
+//! sk-ecdsa-sha2-nistp256 — every type OpenSSH signs with except DSA, which OpenSSH itself
+//! has retired. A signature by a type not checked here is reported as such, never as one
+//! that does not verify. GPG signatures are recognised and reported as not verifiable here.
 
 use git2::{Oid, Repository};
+
+use crate::i18n::Msg;
+use crate::msg;
 
 /// What a commit's signature proves.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,25 +24,35 @@ pub enum SigStatus {
     },
     /// An SSH signature that does not verify (tampered or malformed).
     Bad,
+    /// An SSH signature by a key type council does not check (`ssh-dss`): it may be good.
+    Unsupported {
+        algorithm: String,
+    },
     /// A GPG signature: not verifiable here.
     Gpg,
 }
 
 impl SigStatus {
-    /// Short words for tables and pages.
-    pub fn label(&self) -> String {
+    /// Short words for `council log`.
+    pub fn label(&self) -> Msg {
         match self {
-            SigStatus::Unsigned => "unsigned".into(),
-            SigStatus::Verified { fingerprint } => format!("verified ({fingerprint})"),
-            SigStatus::UnknownKey { fingerprint } => {
-                format!("signed by an unlisted key ({fingerprint})")
+            SigStatus::Unsigned => msg!("sig-unsigned"),
+            SigStatus::Verified { fingerprint } => {
+                msg!("sig-verified", fingerprint = fingerprint.as_str())
             }
-            SigStatus::Bad => "signature does not verify".into(),
-            SigStatus::Gpg => "GPG signature, not verifiable here".into(),
+            SigStatus::UnknownKey { fingerprint } => {
+                msg!("sig-unknown-key", fingerprint = fingerprint.as_str())
+            }
+            SigStatus::Bad => msg!("sig-bad"),
+            SigStatus::Gpg => msg!("sig-gpg"),
+            SigStatus::Unsupported { algorithm } => {
+                msg!("sig-unsupported", algorithm = algorithm.as_str())
+            }
         }
     }
 
-    /// A stable key for themes: `unsigned`, `verified`, `unknown-key`, `bad`, `gpg`.
+    /// A stable key for themes: `unsigned`, `verified`, `unknown-key`, `bad`, `gpg`,
+    /// `unsupported`.
     pub fn kind(&self) -> &'static str {
         match self {
             SigStatus::Unsigned => "unsigned",
@@ -44,6 +60,7 @@ impl SigStatus {
             SigStatus::UnknownKey { .. } => "unknown-key",
             SigStatus::Bad => "bad",
             SigStatus::Gpg => "gpg",
+            SigStatus::Unsupported { .. } => "unsupported",
         }
     }
 }
@@ -66,10 +83,13 @@ pub fn check(repo: &Repository, oid: Oid, keys: &[&str]) -> SigStatus {
     let Ok(sshsig) = ssh_key::SshSig::from_pem(pem) else {
         return SigStatus::Bad;
     };
-    let fingerprint = sshsig
-        .public_key()
-        .fingerprint(ssh_key::HashAlg::Sha256)
-        .to_string();
+    let signer = sshsig.public_key();
+    if !supported(signer) {
+        return SigStatus::Unsupported {
+            algorithm: signer.algorithm().to_string(),
+        };
+    }
+    let fingerprint = signer.fingerprint(ssh_key::HashAlg::Sha256).to_string();
     for k in keys {
         let Ok(key) = ssh_key::PublicKey::from_openssh(k.trim()) else {
             continue;
@@ -84,5 +104,38 @@ pub fn check(repo: &Repository, oid: Oid, keys: &[&str]) -> SigStatus {
     match ssh_key::PublicKey::from(sshsig.public_key().clone()).verify("git", &data, &sshsig) {
         Ok(()) => SigStatus::UnknownKey { fingerprint },
         Err(_) => SigStatus::Bad,
+    }
+}
+
+/// Whether signatures by this kind of key are checked here (the crate's features).
+fn supported(key: &ssh_key::public::KeyData) -> bool {
+    use ssh_key::public::KeyData;
+    matches!(
+        key,
+        KeyData::Ed25519(_)
+            | KeyData::SkEd25519(_)
+            | KeyData::Rsa(_)
+            | KeyData::Ecdsa(_)
+            | KeyData::SkEcdsaSha2NistP256(_)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every key type `keys` accepts (the model's list) is one whose signatures are checked.
+    #[test]
+    fn every_key_type_council_toml_accepts_is_checked() {
+        for kind in crate::model::SSH_KEY_TYPES {
+            let algorithm = ssh_key::Algorithm::new(kind).unwrap();
+            let checked = matches!(
+                algorithm,
+                ssh_key::Algorithm::Ed25519
+                    | ssh_key::Algorithm::SkEd25519
+                    | ssh_key::Algorithm::Rsa { .. }
+                    | ssh_key::Algorithm::Ecdsa { .. }
+                    | ssh_key::Algorithm::SkEcdsaSha2NistP256
+            );
+            assert!(checked, "{kind}");
+        }
     }
 }

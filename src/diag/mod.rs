@@ -12,6 +12,8 @@ pub mod render;
 use std::ops::Range;
 use std::sync::Arc;
 
+use crate::i18n::Msg;
+
 /// How serious a finding is. `Error` blocks `build`; `Warning` only with `--deny-warnings`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -86,7 +88,7 @@ impl Source {
 pub struct Label {
     pub source: Arc<Source>,
     pub span: Range<usize>,
-    pub text: String,
+    pub text: Msg,
 }
 
 /// One finding.
@@ -95,8 +97,9 @@ pub struct Diagnostic {
     /// The rule's name (see `rules`), the key users look up with `--explain`.
     pub rule: &'static str,
     pub severity: Severity,
-    /// A lowercase phrase, identifiers in backticks, no trailing period.
-    pub message: String,
+    /// A lowercase phrase, identifiers in backticks, no trailing period: words only when
+    /// output is written, in the language of the run.
+    pub message: Msg,
     /// The file the finding is about, relative to the site root.
     pub file: String,
     /// Where in `file`; `None` when no position applies (a file name, a whole file).
@@ -104,9 +107,12 @@ pub struct Diagnostic {
     /// Other places involved (the proposal's `submitted` line for a meeting that predates it).
     pub secondary: Vec<Label>,
     /// One concrete action that fixes the problem.
-    pub help: Option<String>,
+    pub help: Option<Msg>,
     /// The full commit id, for findings about git history.
     pub commit: Option<String>,
+    /// Strings the message names on purpose and that masking must leave: a commit's author
+    /// address in an audit finding about who made it (see `privacy::mask_except`).
+    pub shown: Vec<String>,
 }
 
 impl Diagnostic {
@@ -114,58 +120,67 @@ impl Diagnostic {
         rule: &'static str,
         severity: Severity,
         file: impl Into<String>,
-        message: impl Into<String>,
+        message: Msg,
     ) -> Self {
         Diagnostic {
             rule,
             severity,
-            message: message.into(),
+            message,
             file: file.into(),
             primary: None,
             secondary: Vec::new(),
             help: None,
             commit: None,
+            shown: Vec::new(),
         }
     }
 
     /// Points the finding at `span` of `source`, which must be the finding's own file.
-    pub fn at(
-        mut self,
-        source: &Arc<Source>,
-        span: Range<usize>,
-        label: impl Into<String>,
-    ) -> Self {
+    pub fn at(mut self, source: &Arc<Source>, span: Range<usize>, label: Msg) -> Self {
         self.file = source.path.clone();
         self.primary = Some(Label {
             source: source.clone(),
             span,
-            text: label.into(),
+            text: label,
         });
         self
     }
 
-    pub fn also(
-        mut self,
-        source: &Arc<Source>,
-        span: Range<usize>,
-        label: impl Into<String>,
-    ) -> Self {
+    pub fn also(mut self, source: &Arc<Source>, span: Range<usize>, label: Msg) -> Self {
         self.secondary.push(Label {
             source: source.clone(),
             span,
-            text: label.into(),
+            text: label,
         });
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn help(mut self, help: Msg) -> Self {
+        self.help = Some(help);
         self
     }
 
     pub fn commit(mut self, commit: impl Into<String>) -> Self {
         self.commit = Some(commit.into());
         self
+    }
+
+    /// Leaves these strings unmasked in the message and help (see [`Diagnostic::shown`]).
+    pub fn showing<S: Into<String>>(mut self, shown: impl IntoIterator<Item = S>) -> Self {
+        self.shown.extend(shown.into_iter().map(Into::into));
+        self
+    }
+
+    /// The message in `lang`, with personal data masked except what it names on purpose.
+    pub fn masked_message(&self, lang: crate::i18n::Lang) -> String {
+        crate::privacy::mask_except(&self.message.render(lang), &self.shown).into_owned()
+    }
+
+    /// The help in `lang`, masked like the message.
+    pub fn masked_help(&self, lang: crate::i18n::Lang) -> Option<String> {
+        self.help
+            .as_ref()
+            .map(|h| crate::privacy::mask_except(&h.render(lang), &self.shown).into_owned())
     }
 
     /// 1-based line and column of the primary span.
@@ -175,7 +190,7 @@ impl Diagnostic {
             .map(|l| l.source.line_col(l.span.start))
     }
 
-    fn sort_key(&self) -> (&str, usize, usize, &'static str, &str) {
+    fn sort_key(&self) -> (&str, usize, usize, &'static str, &Msg) {
         let (line, col) = self.line_col().unwrap_or((0, 0));
         (&self.file, line, col, self.rule, &self.message)
     }

@@ -7,6 +7,8 @@ use std::fmt::Write as _;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use super::{Diagnostic, Label, Severity, Tally};
+use crate::i18n::{Lang, Msg};
+use crate::msg;
 use crate::privacy::mask;
 
 /// Output formats of `check` and `audit`.
@@ -17,17 +19,17 @@ pub enum Format {
     Github,
 }
 
-/// Renders findings in `format`. `color` only applies to the human format.
-pub fn render(diags: &[Diagnostic], format: Format, color: bool) -> String {
+/// Renders findings in `format`, in `lang`. `color` only applies to the human format.
+pub fn render(diags: &[Diagnostic], format: Format, color: bool, lang: Lang) -> String {
     match format {
-        Format::Human => human(diags, color),
-        Format::Json => json(diags),
-        Format::Github => github(diags),
+        Format::Human => human(diags, color, lang),
+        Format::Json => json(diags, lang),
+        Format::Github => github(diags, lang),
     }
 }
 
 /// The rustc-style rendering of every finding, one after another.
-pub fn human(diags: &[Diagnostic], color: bool) -> String {
+pub fn human(diags: &[Diagnostic], color: bool, lang: Lang) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -35,7 +37,7 @@ pub fn human(diags: &[Diagnostic], color: bool) -> String {
     };
     let mut out = String::new();
     for d in diags {
-        out.push_str(&human_one(d, &renderer));
+        out.push_str(&human_one(d, &renderer, lang));
         out.push_str("\n\n");
     }
     out
@@ -50,10 +52,21 @@ type OwnedSnippet = (
     Vec<(std::ops::Range<usize>, String, bool)>,
 );
 
-fn human_one(d: &Diagnostic, renderer: &Renderer) -> String {
+/// The name of a level (`error`, `help`…) in `lang`.
+fn level_name(level: &str, lang: Lang) -> String {
+    match level {
+        "error" => msg!("level-error"),
+        "warning" => msg!("level-warning"),
+        "help" => msg!("level-help"),
+        _ => msg!("level-note"),
+    }
+    .render(lang)
+}
+
+fn human_one(d: &Diagnostic, renderer: &Renderer, lang: Lang) -> String {
     let level = match d.severity {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
+        Severity::Error => Level::ERROR.with_name(level_name("error", lang)),
+        Severity::Warning => Level::WARNING.with_name(level_name("warning", lang)),
     };
     // Snippets own their text: a copy of the lines shown, masked.
     let mut snippets: Vec<OwnedSnippet> = Vec::new();
@@ -95,13 +108,13 @@ fn human_one(d: &Diagnostic, renderer: &Renderer) -> String {
             let s = l.span.start.clamp(start, end) - start;
             let e = l.span.end.clamp(start, end) - start;
             let (s, e) = (floor(&text, s), floor(&text, e.max(s)));
-            anns.push((s..e, mask(&l.text).into_owned(), *primary));
+            anns.push((s..e, mask(&l.text.render(lang)).into_owned(), *primary));
         }
         snippets.push((path.to_string(), text, first, anns));
     }
 
-    let message = mask(&d.message);
-    let title = level.primary_title(message.as_ref()).id(d.rule);
+    let message = d.masked_message(lang);
+    let title = level.primary_title(message.as_str()).id(d.rule);
     let mut group: Group<'_> = Group::with_title(title);
     if snippets.is_empty() {
         group = group.element(Origin::path(d.file.as_str()));
@@ -127,10 +140,18 @@ fn human_one(d: &Diagnostic, renderer: &Renderer) -> String {
         group = group.element(snippet);
     }
     if let Some(commit) = &d.commit {
-        group = group.element(Level::NOTE.message(format!("in commit {commit}")));
+        group = group.element(
+            Level::NOTE
+                .with_name(level_name("note", lang))
+                .message(msg!("note-in-commit", commit).render(lang)),
+        );
     }
-    if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(mask(help)));
+    if let Some(help) = d.masked_help(lang) {
+        group = group.element(
+            Level::HELP
+                .with_name(level_name("help", lang))
+                .message(help),
+        );
     }
     renderer.render(&[group])
 }
@@ -143,60 +164,81 @@ fn floor(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// The closing summary line, e.g. `error: 3 errors and 1 warning in 41 records`.
-pub fn summary(tally: Tally, what: &str) -> String {
-    fn n(count: usize, word: &str) -> String {
-        if count == 1 {
-            format!("1 {word}")
-        } else {
-            format!("{count} {word}s")
-        }
-    }
+/// The closing summary line, e.g. `error: 3 errors and 1 warning in 41 files`. `what` says
+/// what was checked (`msg!("what-files", count)`).
+pub fn summary(tally: Tally, what: Msg, lang: Lang) -> String {
+    let errors = msg!("count-errors", count = tally.errors);
+    let warnings = msg!("count-warnings", count = tally.warnings);
     match (tally.errors, tally.warnings) {
-        (0, 0) => format!("ok: no problems in {what}"),
-        (0, w) => format!("warning: {} in {what}", n(w, "warning")),
-        (e, 0) => format!("error: {} in {what}", n(e, "error")),
-        (e, w) => format!("error: {} and {} in {what}", n(e, "error"), n(w, "warning")),
+        (0, 0) => msg!("summary-ok", what),
+        (0, _) => msg!("summary-warnings", warnings, what),
+        (_, 0) => msg!("summary-errors", errors, what),
+        (_, _) => msg!("summary-both", errors, warnings, what),
     }
+    .render(lang)
 }
 
 #[derive(serde::Serialize)]
 struct JsonDiagnostic<'a> {
     rule: &'a str,
-    severity: Severity,
+    severity: &'a str,
     file: &'a str,
     line: Option<usize>,
     column: Option<usize>,
-    message: std::borrow::Cow<'a, str>,
-    help: Option<std::borrow::Cow<'a, str>>,
+    message: String,
+    help: Option<String>,
     commit: Option<&'a str>,
 }
 
-/// One JSON array, exactly the shape of SPEC §6.
-pub fn json(diags: &[Diagnostic]) -> String {
-    let items: Vec<JsonDiagnostic<'_>> = diags
+/// Something said once about a whole run (`audit`: a rule switched off for a council), shown
+/// in JSON as an entry of severity `note` without a position or commit.
+pub struct JsonNote<'a> {
+    pub rule: &'a str,
+    pub file: &'a str,
+    pub message: &'a Msg,
+}
+
+/// One JSON array, exactly the shape of SPEC §6: rule names, severities and field names
+/// stay as they are; `message` and `help` are in `lang`.
+pub fn json(diags: &[Diagnostic], lang: Lang) -> String {
+    json_with_notes(diags, &[], lang)
+}
+
+/// [`json`], with notes after the findings.
+pub fn json_with_notes(diags: &[Diagnostic], notes: &[JsonNote<'_>], lang: Lang) -> String {
+    let mut items: Vec<JsonDiagnostic<'_>> = diags
         .iter()
         .map(|d| {
             let lc = d.line_col();
             JsonDiagnostic {
                 rule: d.rule,
-                severity: d.severity,
+                severity: d.severity.as_str(),
                 file: &d.file,
                 line: lc.map(|x| x.0),
                 column: lc.map(|x| x.1),
-                message: mask(&d.message),
-                help: d.help.as_deref().map(mask),
+                message: d.masked_message(lang),
+                help: d.masked_help(lang),
                 commit: d.commit.as_deref(),
             }
         })
         .collect();
+    items.extend(notes.iter().map(|n| JsonDiagnostic {
+        rule: n.rule,
+        severity: "note",
+        file: n.file,
+        line: None,
+        column: None,
+        message: mask(&n.message.render(lang)).into_owned(),
+        help: None,
+        commit: None,
+    }));
     let mut s = serde_json::to_string_pretty(&items).expect("diagnostics serialise");
     s.push('\n');
     s
 }
 
 /// GitHub and Gitea workflow commands: `::error file=…,line=…,col=…,title=…::message`.
-pub fn github(diags: &[Diagnostic]) -> String {
+pub fn github(diags: &[Diagnostic], lang: Lang) -> String {
     let mut out = String::new();
     for d in diags {
         let mut props = format!("file={}", escape_property(&d.file));
@@ -204,12 +246,12 @@ pub fn github(diags: &[Diagnostic]) -> String {
             let _ = write!(props, ",line={line},col={col}");
         }
         let _ = write!(props, ",title={}", escape_property(d.rule));
-        let mut msg = format!("{} [{}]", mask(&d.message), d.rule);
-        if let Some(help) = &d.help {
-            let _ = write!(msg, "\nhelp: {}", mask(help));
+        let mut msg = format!("{} [{}]", d.masked_message(lang), d.rule);
+        if let Some(help) = d.masked_help(lang) {
+            let _ = write!(msg, "\n{}: {}", level_name("help", lang), help);
         }
         if let Some(c) = &d.commit {
-            let _ = write!(msg, "\ncommit: {c}");
+            let _ = write!(msg, "\n{}", msg!("note-in-commit", commit = c).render(lang));
         }
         let _ = writeln!(
             out,
@@ -248,39 +290,57 @@ mod tests {
             "quorum-not-met",
             Severity::Error,
             "",
-            "decision taken with 2 of 7",
+            msg!(
+                "quorum-not-met",
+                present = 2,
+                serving = 7,
+                quorum = "2/3",
+                needed = 5
+            ),
         )
-        .at(&src, start..end, "2 present")
-        .help("hold the vote with at least 5 voting members present")
+        .at(&src, start..end, msg!("quorum-present-label", present = 2))
+        .help(msg!("quorum-not-met-help", needed = 5))
+    }
+
+    #[test]
+    fn human_output_in_chinese_names_the_levels_in_chinese() {
+        let out = human(&[sample()], false, Lang::Zh);
+        assert!(out.starts_with("错误[quorum-not-met]: "), "{out}");
+        assert!(out.contains("= 怎么改: "), "{out}");
     }
 
     #[test]
     fn human_output_looks_like_rustc() {
-        let out = human(&[sample()], false);
-        assert!(out.starts_with("error[quorum-not-met]: decision taken with 2 of 7\n"));
+        let out = human(&[sample()], false, Lang::En);
+        assert!(out.starts_with("error[quorum-not-met]: decision taken with 2 of 7 voting members present; quorum is 2/3 (5)\n"), "{out}");
         assert!(out.contains("--> councils/a/g/meetings/2022-04-05.md:3:11"));
         assert!(out.contains("3 | present = [\"m1\", \"m2\"]"));
         assert!(out.contains("^^^^^^^^^^^^ 2 present"));
-        assert!(out.contains("= help: hold the vote"));
+        assert!(
+            out.contains("= help: record the decision at a meeting"),
+            "{out}"
+        );
     }
 
     #[test]
     fn redacted_findings_never_show_the_text() {
         let src = Source::new("a.md", "+++\nproposer = \"call 13812345678\"\n+++\n");
         let s = src.text.find("138").unwrap();
-        let d = Diagnostic::new("personal-data", Severity::Error, "", "a mobile number").at(
-            &src,
-            s..s + 11,
-            "mobile number",
-        );
-        let out = human(&[d], false);
+        let d = Diagnostic::new(
+            "personal-data",
+            Severity::Error,
+            "",
+            msg!("personal-data", what = msg!("privacy-mobile")),
+        )
+        .at(&src, s..s + 11, msg!("personal-data-label"));
+        let out = human(&[d], false, Lang::En);
         assert!(!out.contains("13812345678"), "{out}");
         assert!(out.contains("***********"), "{out}");
     }
 
     #[test]
     fn json_has_the_fields_of_the_contract_in_order() {
-        let out = json(&[sample()]);
+        let out = json(&[sample()], Lang::En);
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         let o = &v[0];
         assert_eq!(o["rule"], "quorum-not-met");
@@ -302,11 +362,11 @@ mod tests {
 
     #[test]
     fn github_annotations_escape_newlines_and_commas() {
-        let out = github(&[sample()]);
+        let out = github(&[sample()], Lang::En);
         assert!(out.starts_with(
             "::error file=councils/a/g/meetings/2022-04-05.md,line=3,col=11,title=quorum-not-met::"
         ));
-        assert!(out.contains("%0Ahelp: hold"));
+        assert!(out.contains("%0Ahelp: record the decision"), "{out}");
     }
 
     #[test]
@@ -316,12 +376,16 @@ mod tests {
             warnings: 1,
         };
         assert_eq!(
-            summary(t, "41 records"),
-            "error: 3 errors and 1 warning in 41 records"
+            summary(t, msg!("what-files", count = 41), Lang::En),
+            "error: 3 errors and 1 warning in 41 files"
         );
         assert_eq!(
-            summary(Tally::default(), "2 records"),
-            "ok: no problems in 2 records"
+            summary(Tally::default(), msg!("what-files", count = 2), Lang::En),
+            "ok: no problems in 2 files"
+        );
+        assert_eq!(
+            summary(t, msg!("what-files", count = 41), Lang::Zh),
+            "错误：检查了 41 个文件，发现 3 个错误、1 个警告"
         );
     }
 }

@@ -16,6 +16,7 @@ use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Source};
 use crate::error::Error;
+use crate::msg;
 use crate::rules;
 
 /// The kinds of record a council folder holds, by their sub-folder.
@@ -112,17 +113,17 @@ pub struct Layout {
 pub fn find_root(start: &Path) -> Result<PathBuf, Error> {
     let meta = fs::metadata(start).map_err(|e| Error::Path {
         path: start.to_path_buf(),
-        reason: e.to_string(),
+        reason: crate::error::io_reason(&e),
     })?;
     if !meta.is_dir() {
         return Err(Error::Path {
             path: start.to_path_buf(),
-            reason: "not a folder; give the folder of the site (the one holding site.toml)".into(),
+            reason: msg!("path-not-a-folder"),
         });
     }
     let start = start.canonicalize().map_err(|e| Error::Path {
         path: start.to_path_buf(),
-        reason: e.to_string(),
+        reason: crate::error::io_reason(&e),
     })?;
     let mut dir = start.as_path();
     loop {
@@ -139,8 +140,8 @@ pub fn find_root(start: &Path) -> Result<PathBuf, Error> {
 /// Reads a file as UTF-8 text (a leading BOM dropped). A file that is not UTF-8 becomes an
 /// `invalid-utf8` finding pointing at the first bad byte.
 pub fn read_source(file: &FoundFile) -> Result<Arc<Source>, Box<Diagnostic>> {
-    let bytes = fs::read(&file.abs)
-        .map_err(|e| rules::files::misplaced_file::unreadable(&file.rel, &e.to_string()))?;
+    let bytes =
+        fs::read(&file.abs).map_err(|e| rules::files::misplaced_file::unreadable(&file.rel, &e))?;
     source_from_bytes(&file.rel, bytes)
 }
 
@@ -195,14 +196,18 @@ pub fn walk(root: &Path, languages: &[String], diags: &mut Vec<Diagnostic>) -> L
                 areas_found.push(file);
             } else if has_ext(name, "toml") {
                 diags.push(rules::files::misplaced_file::stray_toml(&file.rel, name));
-            } else if has_ext(name, "md") {
+            } else {
                 mds.push(file);
             }
         }
     }
 
-    // Councils: a folder holding council.toml; a council inside a council is refused.
-    councils_found.sort();
+    // Councils: a folder holding council.toml; a council inside a council is refused. The
+    // outer one is the council whatever the names sort as (`aaa/council.toml` sorts before
+    // `council.toml`), so folders are taken shallowest first.
+    councils_found.sort_by(|a, b| {
+        (a.rel.matches('/').count(), &a.rel).cmp(&(b.rel.matches('/').count(), &b.rel))
+    });
     let mut council_dirs: Vec<String> = Vec::new();
     for f in councils_found {
         let dir = parent(&f.rel).to_string();
@@ -221,6 +226,7 @@ pub fn walk(root: &Path, languages: &[String], diags: &mut Vec<Diagnostic>) -> L
             records: Vec::new(),
         });
     }
+    layout.councils.sort_by(|a, b| a.key.cmp(&b.key));
     for f in areas_found {
         let dir = parent(&f.rel).to_string();
         if let Some(council) = council_dirs
@@ -245,6 +251,10 @@ pub fn walk(root: &Path, languages: &[String], diags: &mut Vec<Diagnostic>) -> L
         .map(|(i, c)| (parent(&c.toml.rel).to_string(), i))
         .collect();
     for f in mds {
+        let name = f.rel.rsplit('/').next().unwrap_or("");
+        // Only `.md` (and what looks like a record saved wrongly) is a record; other files
+        // are attachments, which may be linked from anywhere.
+        let record_like = has_ext(name, "md") || looks_like_record(name);
         let mut dir = parent(&f.rel);
         let mut found = None;
         while !dir.is_empty() {
@@ -255,23 +265,35 @@ pub fn walk(root: &Path, languages: &[String], diags: &mut Vec<Diagnostic>) -> L
             dir = parent(dir);
         }
         let Some(council) = found.map(|i| &mut layout.councils[i]) else {
-            diags.push(rules::files::misplaced_file::outside_council(&f.rel));
+            if record_like {
+                diags.push(rules::files::misplaced_file::outside_council(&f.rel));
+            }
             continue;
         };
-        let inner = &f.rel[parent(&council.toml.rel).len() + 1..];
+        let council_dir = parent(&council.toml.rel).to_string();
+        let inner = &f.rel[council_dir.len() + 1..];
+        if inner.starts_with("files/") && !has_ext(name, "md") {
+            continue;
+        }
         let mut parts = inner.split('/');
-        let (Some(folder), Some(name), None) = (parts.next(), parts.next(), parts.next()) else {
-            diags.push(rules::files::misplaced_file::misplaced_record(
-                &f.rel, inner,
-            ));
+        let kind = match (parts.next(), parts.next(), parts.next()) {
+            (Some(folder), Some(_), None) => RecordKind::from_folder(folder),
+            _ => None,
+        };
+        let Some(kind) = kind else {
+            if record_like {
+                diags.push(rules::files::misplaced_file::misplaced_record(
+                    &f.rel,
+                    &council_dir,
+                    inner,
+                ));
+            }
             continue;
         };
-        let Some(kind) = RecordKind::from_folder(folder) else {
-            diags.push(rules::files::misplaced_file::misplaced_record(
-                &f.rel, inner,
-            ));
+        if !name.ends_with(".md") {
+            diags.push(rules::files::misplaced_file::not_a_record(&f.rel, name));
             continue;
-        };
+        }
         let Some((stem, lang)) = split_lang(&f.rel, name, languages, diags) else {
             continue;
         };
@@ -334,6 +356,13 @@ fn split_lang(
     }
 }
 
+/// A file name that looks like a record saved the wrong way: `.txt`, `.markdown`, `.docx`.
+fn looks_like_record(name: &str) -> bool {
+    ["txt", "text", "markdown", "mdown", "docx", "doc", "wps"]
+        .iter()
+        .any(|ext| has_ext(name, ext))
+}
+
 /// `en`, `zh`, `zh-Hant`, `pt-BR`: what a language suffix looks like (not `04` of a date).
 fn looks_like_language(s: &str) -> bool {
     let mut parts = s.split('-');
@@ -351,12 +380,12 @@ pub fn walk_files(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<F
 
 fn walk_dir(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<FoundFile> {
     let mut out = Vec::new();
-    let walker = walkdir::WalkDir::new(dir)
+    let mut walker = walkdir::WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -364,15 +393,22 @@ fn walk_dir(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<FoundFi
                     .path()
                     .map(|p| rel_path(root, p))
                     .unwrap_or_else(|| rel_path(root, dir));
-                diags.push(rules::files::misplaced_file::unreadable(
-                    &rel,
-                    &e.to_string(),
-                ));
+                let io = e
+                    .into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("loop of symbolic links"));
+                diags.push(rules::files::misplaced_file::unreadable(&rel, &io));
                 continue;
             }
         };
         let rel = rel_path(root, entry.path());
         if rel.is_empty() {
+            continue;
+        }
+        if entry.file_name().to_str().is_none() {
+            diags.push(rules::files::invalid_utf8::file_name(&rel));
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
             continue;
         }
         let ft = entry.file_type();
@@ -383,12 +419,10 @@ fn walk_dir(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<FoundFi
             match resolve_inside(root, entry.path()) {
                 Some(target) if target.is_file() => out.push(FoundFile { rel, abs: target }),
                 Some(_) => diags.push(rules::files::misplaced_file::symlink_not_followed(
-                    &rel,
-                    "it is a link to a folder",
+                    &rel, true,
                 )),
                 None => diags.push(rules::files::misplaced_file::symlink_not_followed(
-                    &rel,
-                    "it points outside the site",
+                    &rel, false,
                 )),
             }
             continue;
@@ -409,7 +443,8 @@ fn resolve_inside(root: &Path, link: &Path) -> Option<PathBuf> {
     target.starts_with(root).then_some(target)
 }
 
-fn is_ignored(name: &str) -> bool {
+/// Whether the walk skips a file or folder of this name: hidden, or an editor's backup.
+pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~') || (name.starts_with('#') && name.ends_with('#'))
 }
 
@@ -432,7 +467,8 @@ fn parent(rel: &str) -> &str {
     rel.rsplit_once('/').map(|(p, _)| p).unwrap_or("")
 }
 
-fn is_under(path: &str, dir: &str) -> bool {
+/// Whether `path` lies strictly below the folder `dir` (both `/`-separated).
+pub fn is_under(path: &str, dir: &str) -> bool {
     path.len() > dir.len() && path.starts_with(dir) && path.as_bytes()[dir.len()] == b'/'
 }
 

@@ -1,6 +1,6 @@
 //! The typed records of a site (SPEC §3, §8): site configuration, areas, councils and their
-//! members, proposals, meeting minutes, supervision reports, return visits (feedback) and
-//! content pages.
+//! members, and (in [`records`]) proposals, meeting minutes, supervision reports, return
+//! visits and content pages.
 //!
 //! Every field keeps the byte span it was read from, so that rules can point at it. A
 //! required field that is missing or malformed is `None` here (the finding was already
@@ -9,13 +9,16 @@
 //! `load`) and knows nothing of rules' logic, templates or the command line.
 
 mod parse;
+mod records;
 mod schema;
 mod site;
+pub mod slips;
 
 pub use parse::{
-    parse_area, parse_council, parse_feedback, parse_meeting, parse_page, parse_proposal,
-    parse_report, parse_site_config, parse_translation,
+    SSH_KEY_TYPES, parse_area, parse_council, parse_feedback, parse_meeting, parse_page,
+    parse_proposal, parse_report, parse_site_config, parse_translation,
 };
+pub use records::*;
 pub use schema::{is_id, is_key, split_matter_ref, suggest};
 pub use site::{Touched, load_site};
 
@@ -54,20 +57,39 @@ impl<T> Deref for Sp<T> {
     }
 }
 
-/// Enums written as strings in the records: the variants, their spelling, and the list of
-/// allowed spellings for messages and did-you-mean.
+/// A field whose value is one of a fixed set of words (`outcome`, `channel`…).
+pub trait Code: Sized {
+    /// The words allowed.
+    const ALL: &'static [&'static str];
+    /// Chinese words a secretary may write instead, and the code each stands for.
+    const WORDS: &'static [(&'static str, &'static str)];
+    fn parse(s: &str) -> Option<Self>;
+}
+
+/// Enums written as strings in the records: the variants, their spelling, the list of
+/// allowed spellings for messages and did-you-mean, and the Chinese words a secretary may
+/// write instead (`"通过"` for `adopted`), so that the help can name the code meant.
 macro_rules! str_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal [$($word:literal),*]),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name { $($variant),+ }
         impl $name {
             pub const ALL: &'static [&'static str] = &[$($text),+];
+            /// Chinese words and the code each stands for.
+            pub const WORDS: &'static [(&'static str, &'static str)] = &[$($(($word, $text),)*)+];
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
             }
             pub fn parse(s: &str) -> Option<Self> {
                 match s { $($text => Some($name::$variant),)+ _ => None }
+            }
+        }
+        impl Code for $name {
+            const ALL: &'static [&'static str] = $name::ALL;
+            const WORDS: &'static [(&'static str, &'static str)] = $name::WORDS;
+            fn parse(s: &str) -> Option<Self> {
+                $name::parse(s)
             }
         }
         impl serde::Serialize for $name {
@@ -83,26 +105,97 @@ macro_rules! str_enum {
     };
 }
 
-str_enum!(AreaKind { Street = "street", Community = "community", Other = "other" });
-str_enum!(Majority { Present = "present", Cast = "cast", TwoThirds = "two-thirds" });
-str_enum!(Signing { Required = "required", Optional = "optional" });
-str_enum!(Level { Grid = "grid", Community = "community", Street = "street" });
-str_enum!(Satisfaction { Satisfied = "satisfied", BasicallySatisfied = "basically-satisfied", Unsatisfied = "unsatisfied" });
-str_enum!(Role { Chair = "chair", Secretary = "secretary", Supervisor = "supervisor", Member = "member" });
-str_enum!(Represents {
-    Resident = "resident",
-    ResidentUnit = "resident-unit",
-    Enterprise = "enterprise",
-    SocialOrganization = "social-organization",
-    PartyBranch = "party-branch",
-    Department = "department",
+str_enum!(AreaKind {
+    Street = "street" ["街道", "街办"],
+    Community = "community" ["社区", "居委会"],
+    Other = "other" ["其他", "其它"],
 });
-str_enum!(Selected { GridRecommended = "grid-recommended", SelfNominated = "self-nominated", ExOfficio = "ex-officio" });
-str_enum!(Channel { Applet = "applet", Visit = "visit", ServicePost = "service-post", Meeting = "meeting", Other = "other" });
-str_enum!(MeetingKind { Regular = "regular", Extraordinary = "extraordinary", Joint = "joint", Hearing = "hearing" });
-str_enum!(Action { Deliberate = "deliberate", Decide = "decide" });
-str_enum!(Outcome { Adopted = "adopted", Rejected = "rejected", Deferred = "deferred", Referred = "referred" });
-str_enum!(Status { OnTrack = "on-track", Delayed = "delayed", Blocked = "blocked", Completed = "completed", Accepted = "accepted" });
+str_enum!(Majority {
+    Present = "present" ["出席过半", "过半数", "过半", "半数以上"],
+    Cast = "cast" ["赞成多于反对", "多数票", "票数多"],
+    TwoThirds = "two-thirds" ["三分之二", "2/3"],
+});
+str_enum!(Signing {
+    Required = "required" ["必须", "需要", "要求"],
+    Optional = "optional" ["可选", "不要求", "不需要"],
+});
+str_enum!(Level {
+    Grid = "grid" ["网格"],
+    Community = "community" ["社区", "社区级"],
+    Street = "street" ["街道", "街道级"],
+});
+str_enum!(Satisfaction {
+    Satisfied = "satisfied" ["满意", "非常满意"],
+    BasicallySatisfied = "basically-satisfied" ["基本满意", "比较满意"],
+    Unsatisfied = "unsatisfied" ["不满意"],
+});
+str_enum!(Role {
+    Chair = "chair" ["召集人", "主持人", "主任", "组长", "会长"],
+    Secretary = "secretary" ["秘书", "记录员", "记录人"],
+    Supervisor = "supervisor" ["监督员", "监督"],
+    Member = "member" ["成员", "委员", "议事员", "议事代表"],
+});
+str_enum!(Represents {
+    Resident = "resident" ["居民", "居民代表"],
+    ResidentUnit = "resident-unit" ["驻区单位", "辖区单位", "单位"],
+    Enterprise = "enterprise" ["企业", "公司", "物业"],
+    SocialOrganization = "social-organization" ["社会组织", "社团", "志愿者组织"],
+    PartyBranch = "party-branch" ["党支部", "党组织", "党委", "党总支"],
+    Department = "department" ["职能部门", "部门"],
+});
+str_enum!(Selected {
+    GridRecommended = "grid-recommended" ["网格推荐", "推荐", "推选"],
+    SelfNominated = "self-nominated" ["自荐", "个人自荐", "自我推荐"],
+    ExOfficio = "ex-officio" ["当然成员", "因职务", "职务"],
+});
+str_enum!(Channel {
+    Applet = "applet" ["小程序", "党群e家", "党群E家", "e家", "微信", "线上"],
+    Visit = "visit" ["走访", "入户", "上门", "入户走访"],
+    ServicePost = "service-post" ["服务站", "服务点", "服务岗", "服务中心", "窗口"],
+    Meeting = "meeting" ["会议", "会上", "议事会"],
+    Other = "other" ["其他", "其它"],
+});
+str_enum!(MeetingKind {
+    Regular = "regular" ["例会", "定期", "常规"],
+    Extraordinary = "extraordinary" ["临时"],
+    Joint = "joint" ["联席"],
+    Hearing = "hearing" ["听证"],
+});
+str_enum!(Action {
+    Deliberate = "deliberate" ["审议", "讨论", "议事", "商议", "协商"],
+    Decide = "decide" ["表决", "决定", "投票", "决议"],
+});
+str_enum!(Outcome {
+    Adopted = "adopted" ["通过", "同意", "批准", "采纳"],
+    Rejected = "rejected" ["不通过", "未通过", "否决", "驳回", "不同意", "没通过"],
+    Deferred = "deferred" ["暂缓", "延期", "推迟", "缓议", "搁置", "待定"],
+    Referred = "referred" ["转交", "移交", "转办", "上报", "提交", "转给"],
+});
+str_enum!(Status {
+    OnTrack = "on-track" ["按计划", "正常", "推进中", "进行中", "正在"],
+    Delayed = "delayed" ["滞后", "延迟", "延误", "拖延", "晚了"],
+    Blocked = "blocked" ["受阻", "停滞", "阻塞", "停工"],
+    Completed = "completed" ["完成", "完工", "竣工", "办结"],
+    Accepted = "accepted" ["验收"],
+});
+
+/// The Chinese words a secretary may write for the codes of field `key` (`outcome`,
+/// `channel`…), for a help that names the code meant.
+pub fn code_words(key: &str) -> Option<&'static [(&'static str, &'static str)]> {
+    Some(match key {
+        "kind" => MeetingKind::WORDS,
+        "majority" => Majority::WORDS,
+        "signing" => Signing::WORDS,
+        "roles" => Role::WORDS,
+        "represents" => Represents::WORDS,
+        "selected" => Selected::WORDS,
+        "channel" => Channel::WORDS,
+        "action" => Action::WORDS,
+        "outcome" => Outcome::WORDS,
+        "status" => Status::WORDS,
+        _ => return None,
+    })
+}
 
 /// Translated strings of a record's own fields: language → field → text.
 pub type Translations = BTreeMap<String, BTreeMap<String, Sp<String>>>;
@@ -158,6 +251,18 @@ pub struct RecordMeta {
     pub parsed: bool,
 }
 
+impl RecordMeta {
+    /// The meta of a record that could not be read at all (not UTF-8, unreadable).
+    pub fn unread(stem: &str, source: &Arc<Source>) -> RecordMeta {
+        RecordMeta {
+            stem: stem.to_string(),
+            source: source.clone(),
+            anchor: 0..0,
+            parsed: false,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct SiteConfig {
     pub title: Option<Sp<String>>,
@@ -173,7 +278,13 @@ pub struct SiteConfig {
     pub feedback_days: i64,
     /// Days within which an adopted matter should have a supervision report (§8).
     pub supervision_days: i64,
+    /// The public notice period of a decision, in days from the meeting (SPEC §9).
+    pub notice_days: i64,
     pub privacy_allow: Vec<String>,
+    /// Where anyone can clone the records (shown on /transparency/).
+    pub repository: Option<Sp<String>>,
+    /// `title` and `description` in the site's other languages.
+    pub translations: Translations,
 }
 
 impl Default for SiteConfig {
@@ -189,7 +300,10 @@ impl Default for SiteConfig {
             filing_days: 7,
             feedback_days: 30,
             supervision_days: 60,
+            notice_days: 7,
             privacy_allow: Vec::new(),
+            repository: None,
+            translations: Translations::new(),
         }
     }
 }
@@ -259,6 +373,8 @@ pub struct Council {
     pub signing: Signing,
     /// Where the council sits in the grid → community → street chain (descriptive).
     pub level: Level,
+    /// How residents reach the council publicly (printed on notices).
+    pub contact: Option<Sp<String>>,
     pub members: Vec<Member>,
     pub translations: Translations,
     /// Sorted by id.
@@ -304,140 +420,6 @@ impl Council {
     /// Whether every field the rules about members need was read.
     pub fn members_known(&self) -> bool {
         self.parsed && self.members.iter().all(|m| m.id.is_some())
-    }
-}
-
-#[derive(Clone, Debug)]
-pub struct Proposal {
-    pub meta: RecordMeta,
-    pub title: Option<Sp<String>>,
-    pub submitted: Option<Sp<Date>>,
-    pub proposer: Option<Sp<String>>,
-    pub channel: Channel,
-    pub category: Option<Sp<String>>,
-    pub withdrawn: Option<Sp<Date>>,
-    pub withdrawn_reason: Option<Sp<String>>,
-    /// `<council key>/<id>`: the matter this proposal continues (§8). Only a well-formed
-    /// reference is kept; a malformed one was reported while reading.
-    pub referred_from: Option<Sp<String>>,
-    pub translations: Translations,
-    pub body: Body,
-    pub texts: Vec<TranslatedText>,
-}
-
-impl Proposal {
-    pub fn id(&self) -> &str {
-        &self.meta.stem
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Votes {
-    pub yes: u32,
-    pub no: u32,
-    pub abstain: u32,
-}
-
-impl Votes {
-    pub fn total(self) -> u32 {
-        self.yes + self.no + self.abstain
-    }
-}
-
-#[derive(Clone, Debug)]
-pub struct Item {
-    /// The `[[items]]` header.
-    pub span: Range<usize>,
-    pub proposal: Option<Sp<String>>,
-    pub action: Option<Sp<Action>>,
-    pub outcome: Option<Sp<Outcome>>,
-    pub votes: Option<Sp<Votes>>,
-    pub owner: Option<Sp<String>>,
-    pub due: Option<Sp<Date>>,
-    pub referred_to: Option<Sp<String>>,
-    pub supervisors: Vec<Sp<String>>,
-    pub translations: Translations,
-}
-
-impl Item {
-    pub fn is_decision(&self) -> bool {
-        matches!(self.action.as_deref(), Some(Action::Decide))
-    }
-}
-
-#[derive(Clone, Debug)]
-pub struct Meeting {
-    pub meta: RecordMeta,
-    pub date: Option<Sp<Date>>,
-    pub title: Option<Sp<String>>,
-    pub kind: MeetingKind,
-    pub location: Option<Sp<String>>,
-    pub chair: Option<Sp<String>>,
-    pub recorder: Option<Sp<String>>,
-    pub present: Option<Sp<Vec<Sp<String>>>>,
-    pub absent: Vec<Sp<String>>,
-    pub guests: Vec<Sp<String>>,
-    pub items: Vec<Item>,
-    pub translations: Translations,
-    pub body: Body,
-    pub texts: Vec<TranslatedText>,
-}
-
-impl Meeting {
-    pub fn present_ids(&self) -> impl Iterator<Item = &str> {
-        self.present
-            .iter()
-            .flat_map(|p| p.value.iter().map(|s| s.value.as_str()))
-    }
-}
-
-#[derive(Clone, Debug)]
-pub struct Report {
-    pub meta: RecordMeta,
-    pub proposal: Option<Sp<String>>,
-    pub date: Option<Sp<Date>>,
-    pub by: Vec<Sp<String>>,
-    pub progress: Option<Sp<u8>>,
-    pub status: Option<Sp<Status>>,
-    pub translations: Translations,
-    pub body: Body,
-    pub texts: Vec<TranslatedText>,
-}
-
-/// A return visit to the residents who raised a matter, after its outcome (§8).
-#[derive(Clone, Debug)]
-pub struct Feedback {
-    pub meta: RecordMeta,
-    pub proposal: Option<Sp<String>>,
-    pub date: Option<Sp<Date>>,
-    pub by: Vec<Sp<String>>,
-    /// A public description of who was visited.
-    pub reached: Option<Sp<String>>,
-    pub satisfaction: Option<Sp<Satisfaction>>,
-    pub translations: Translations,
-    pub body: Body,
-    pub texts: Vec<TranslatedText>,
-}
-
-/// A page of `content/` (Zola semantics: `_index` is a section).
-#[derive(Clone, Debug)]
-pub struct Page {
-    /// Relative to `content/` without `.md`: `about`, `guide/_index`, `guide/process`.
-    pub path: String,
-    pub meta: RecordMeta,
-    pub title: Option<Sp<String>>,
-    pub description: Option<Sp<String>>,
-    pub date: Option<Sp<Date>>,
-    pub weight: Option<i64>,
-    pub draft: bool,
-    pub extra: serde_json::Value,
-    pub body: Body,
-    pub texts: Vec<TranslatedText>,
-}
-
-impl Page {
-    pub fn is_section(&self) -> bool {
-        self.path == "_index" || self.path.ends_with("/_index")
     }
 }
 

@@ -80,15 +80,33 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
             let src = match load::read_source(file) {
                 Ok(s) => s,
                 Err(d) => {
-                    // A council whose council.toml cannot be read still holds its records.
-                    if let Job::Council(i, _) = job {
-                        let key = layout.councils[*i].key.clone();
-                        let (mut c, _) =
-                            parse_council(&key, &Source::new(&file.rel, ""), &languages);
-                        c.parsed = false;
-                        return (Parsed::Council(*i, c), vec![*d]);
-                    }
-                    return (Parsed::Unread, vec![*d]);
+                    // A council whose council.toml cannot be read still holds its records,
+                    // and a record that cannot be read still exists: references to it are
+                    // not reported as references to nothing (one slip, one finding).
+                    let unread = Source::new(&file.rel, "");
+                    return match job {
+                        Job::Council(i, _) => {
+                            let key = layout.councils[*i].key.clone();
+                            let (mut c, _) = parse_council(&key, &unread, &languages);
+                            c.parsed = false;
+                            (Parsed::Council(*i, c), vec![*d])
+                        }
+                        Job::Record(i, r) if r.lang.is_none() => {
+                            let meta = RecordMeta::unread(&r.stem, &unread);
+                            let parsed = match r.kind {
+                                RecordKind::Proposal => {
+                                    Parsed::Proposal(*i, Proposal::unread(meta))
+                                }
+                                RecordKind::Meeting => Parsed::Meeting(*i, Meeting::unread(meta)),
+                                RecordKind::Report => Parsed::Report(*i, Report::unread(meta)),
+                                RecordKind::Feedback => {
+                                    Parsed::Feedback(*i, Feedback::unread(meta))
+                                }
+                            };
+                            (parsed, vec![*d])
+                        }
+                        _ => (Parsed::Unread, vec![*d]),
+                    };
                 }
             };
             let langs = &languages[..];
@@ -207,6 +225,12 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
     councils.sort_by(|a, b| a.key.cmp(&b.key));
     for c in &mut councils {
         c.proposals.sort_by(|a, b| a.meta.stem.cmp(&b.meta.stem));
+        let ids: Vec<&str> = c.proposals.iter().map(|p| p.id()).collect();
+        diags.extend(
+            c.proposals
+                .iter()
+                .filter_map(|p| super::parse::proposal_stem_finding(p, &ids)),
+        );
         c.meetings.sort_by(|a, b| a.meta.stem.cmp(&b.meta.stem));
         c.reports.sort_by(|a, b| a.meta.stem.cmp(&b.meta.stem));
         c.feedback.sort_by(|a, b| a.meta.stem.cmp(&b.meta.stem));
@@ -373,7 +397,14 @@ impl Site {
             }};
         }
         match kind {
-            RecordKind::Proposal => replace!(c.proposals, parse_proposal),
+            RecordKind::Proposal => {
+                let (touched, mut d) = replace!(c.proposals, parse_proposal)?;
+                let ids: Vec<&str> = c.proposals.iter().map(|p| p.id()).collect();
+                if let Some(p) = c.proposals.iter().find(|p| p.meta.stem == stem) {
+                    d.extend(super::parse::proposal_stem_finding(p, &ids));
+                }
+                Some((touched, d))
+            }
             RecordKind::Meeting => replace!(c.meetings, parse_meeting),
             RecordKind::Report => replace!(c.reports, parse_report),
             RecordKind::Feedback => replace!(c.feedback, parse_feedback),

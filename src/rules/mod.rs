@@ -10,6 +10,7 @@
 //! from it or lacks documentation.
 
 pub mod content;
+pub mod dates;
 pub mod feedback;
 pub mod files;
 pub mod history;
@@ -25,8 +26,10 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Severity, Source};
-use crate::lifecycle::Timelines;
-use crate::model::{Body, Site};
+use crate::i18n::Msg;
+use crate::lifecycle::{State, Timelines};
+use crate::model::{Body, Outcome, Site};
+use crate::msg;
 
 /// What a rule reads: the whole site, its timelines, and the day T.
 pub struct Context<'a> {
@@ -91,7 +94,7 @@ pub struct Rule {
 
 impl Rule {
     /// A finding of this rule about `file`.
-    pub fn diag(&'static self, file: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+    pub fn diag(&'static self, file: impl Into<String>, message: Msg) -> Diagnostic {
         Diagnostic::new(self.name, self.severity, file, message)
     }
 
@@ -100,8 +103,8 @@ impl Rule {
         &'static self,
         source: &Arc<Source>,
         span: std::ops::Range<usize>,
-        message: impl Into<String>,
-        label: impl Into<String>,
+        message: Msg,
+        label: Msg,
     ) -> Diagnostic {
         self.diag(source.path.clone(), message)
             .at(source, span, label)
@@ -140,12 +143,38 @@ impl Rule {
     }
 }
 
+/// An outcome in words: "adopted" / "通过".
+pub fn outcome_words(o: Outcome) -> Msg {
+    match o {
+        Outcome::Adopted => msg!("outcome-adopted"),
+        Outcome::Rejected => msg!("outcome-rejected"),
+        Outcome::Deferred => msg!("outcome-deferred"),
+        Outcome::Referred => msg!("outcome-referred"),
+    }
+}
+
+/// A matter's state in words: "implementing" / "实施中".
+pub fn state_words(s: State) -> Msg {
+    match s {
+        State::Submitted => msg!("state-submitted"),
+        State::Deliberating => msg!("state-deliberating"),
+        State::Adopted => msg!("state-adopted"),
+        State::Implementing => msg!("state-implementing"),
+        State::Completed => msg!("state-completed"),
+        State::Accepted => msg!("state-accepted"),
+        State::Rejected => msg!("state-rejected"),
+        State::Referred => msg!("state-referred"),
+        State::Withdrawn => msg!("state-withdrawn"),
+    }
+}
+
 /// Every rule, sorted by name.
 pub static REGISTRY: &[&Rule] = &[
     &lifecycle::already_decided::RULE,
     &meetings::attendance_incomplete::RULE,
     &lifecycle::before_submission::RULE,
     &content::broken_link::RULE,
+    &dates::dated_after_today::RULE,
     &history::dated_in_future::RULE,
     &history::decision_rewritten::RULE,
     &schema::duplicate_id::RULE,
@@ -158,6 +187,7 @@ pub static REGISTRY: &[&Rule] = &[
     &references::member_not_serving::RULE,
     &files::misplaced_file::RULE,
     &schema::missing_field::RULE,
+    &dates::name_date_mismatch::RULE,
     &meetings::not_present::RULE,
     &meetings::outcome_contradicts_votes::RULE,
     &lifecycle::overdue::RULE,

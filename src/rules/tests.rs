@@ -4,7 +4,7 @@
 use super::*;
 
 /// The rule names of SPEC §5, both tables.
-const SPEC_RULES: [(&str, Severity); 39] = [
+const SPEC_RULES: [(&str, Severity); 41] = [
     ("front-matter-missing", Severity::Error),
     ("toml-syntax", Severity::Error),
     ("invalid-utf8", Severity::Error),
@@ -39,6 +39,8 @@ const SPEC_RULES: [(&str, Severity); 39] = [
     ("unsigned-commit", Severity::Error),
     ("late-filing", Severity::Warning),
     ("dated-in-future", Severity::Error),
+    ("dated-after-today", Severity::Warning),
+    ("name-date-mismatch", Severity::Warning),
     ("unknown-council", Severity::Error),
     ("referral-mismatch", Severity::Error),
     ("referral-unanswered", Severity::Warning),

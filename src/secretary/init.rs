@@ -6,6 +6,7 @@ use jiff::civil::Date;
 
 use super::{create, toml_str};
 use crate::error::Error;
+use crate::msg;
 
 /// Creates the repository; returns the files written, relative to `dir`.
 pub fn init(dir: &Path, today: Date) -> Result<Vec<String>, Error> {
@@ -13,7 +14,7 @@ pub fn init(dir: &Path, today: Date) -> Result<Vec<String>, Error> {
         if !dir.is_dir() {
             return Err(Error::Path {
                 path: dir.to_path_buf(),
-                reason: "it is a file".into(),
+                reason: msg!("path-is-a-file"),
             });
         }
         let empty = std::fs::read_dir(dir)
@@ -21,10 +22,9 @@ pub fn init(dir: &Path, today: Date) -> Result<Vec<String>, Error> {
             .next()
             .is_none();
         if !empty {
-            return Err(Error::Usage(format!(
-                "`{}` is not empty; council init only writes into an empty or new folder\n  = help: choose a new folder name, like `council init my-council`",
-                dir.display()
-            )));
+            return Err(
+                Error::usage(msg!("init-not-empty", path = dir)).help(msg!("init-not-empty-help"))
+            );
         }
     }
     let email = git2::Config::open_default()
@@ -41,10 +41,17 @@ title = "网格议事会"                      # 网站名称，例如“某某�
 base_url = "https://example.org/"       # 网站发布的地址 / where the site is published
 languages = ["zh", "en"]                # 第一个是默认语言 / the first is the default
 description = "网格议事会的提议、议事、决定和监督记录"
+# 任何人都可以取得这些记录的仓库地址，显示在“核验本站”页上 / where anyone can clone these records
+# repository = "https://example.org/council/records.git"
+
+[translations.en]
+title = "Grid Councils"
+description = "Proposals, deliberations, decisions and supervision of the grid councils"
 
 [lifecycle]
 response_days = 30                      # 事项应在多少天内上会 / days within which a matter should reach a meeting
 filing_days = 7                         # 会议记录应在会后几天内提交 / days within which minutes are committed
+notice_days = 7                         # 决定的公示期（天） / the public notice period of a decision, in days
 
 [privacy]
 allow = []                              # 可以公开的办公电话等 / public office numbers that may be published
@@ -63,9 +70,15 @@ name = "第一网格议事会"
 established = {today}
 quorum = "2/3"          # 表决时至少应有三分之二有表决权的成员出席
 majority = "present"    # 赞成票超过出席人数的一半即通过
+# 居民公开联系议事会的方式，印在每份决定公示上：办公地点、服务站或办公电话（办公电话还要写进
+# site.toml 的 [privacy] allow）。不要写个人手机号。
+# How residents reach the council publicly, printed on every public notice: an office, a service
+# post or an office phone (which then goes in site.toml `[privacy] allow`). Never a private mobile.
+contact = "社区党群服务中心"
 
 [translations.en]
 name = "Grid 1 Council"
+contact = "the community's service centre"
 
 [[members]]
 id = "chair"
@@ -142,7 +155,7 @@ First replace the members in `councils/community/grid-01/council.toml` and set t
     }
     if git2::Repository::discover(dir).is_err() {
         git2::Repository::init(dir)
-            .map_err(|e| Error::Other(format!("git init: {}", e.message())))?;
+            .map_err(|e| Error::other(msg!("git-failed", detail = e.message())))?;
         written.push(".git/".into());
     }
     Ok(written)

@@ -14,6 +14,7 @@ pub mod status;
 use std::path::Path;
 
 use crate::error::Error;
+use crate::msg;
 
 /// A TOML string literal for `s`.
 pub fn toml_str(s: &str) -> String {
@@ -32,10 +33,7 @@ pub fn create(path: &Path, text: &str) -> Result<(), Error> {
         .open(path)
         .map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
-                Error::Usage(format!(
-                    "`{}` already exists; council never overwrites a record",
-                    path.display()
-                ))
+                Error::usage(msg!("record-exists", path))
             } else {
                 Error::io(path, e)
             }

@@ -8,8 +8,10 @@ use jiff::civil::Date;
 
 use super::{create, toml_str};
 use crate::error::Error;
+use crate::i18n::codes;
 use crate::lifecycle::{Lifecycle, State, Timelines, derive};
 use crate::model::{Channel, Council, Role, Site, load_site, suggest};
+use crate::msg;
 
 /// What `new` writes.
 #[derive(Clone, Debug)]
@@ -40,11 +42,20 @@ pub struct NewOptions {
     pub date: Option<Date>,
 }
 
-/// Writes the record; returns its path relative to the site root.
-pub fn new(opts: &NewOptions) -> Result<String, Error> {
+/// What `new` wrote: the record's path relative to the site root, and notes for the
+/// secretary (printed after it).
+#[derive(Clone, Debug)]
+pub struct Created {
+    pub path: String,
+    pub notes: Vec<crate::i18n::Msg>,
+}
+
+/// Writes the record.
+pub fn new(opts: &NewOptions) -> Result<Created, Error> {
     let root = crate::load::find_root(&opts.path)?;
     let today = opts.date.unwrap_or_else(crate::check::today);
     let (site, _) = load_site(&root);
+    let mut notes = Vec::new();
     let rel = match &opts.record {
         NewRecord::Proposal {
             council,
@@ -64,6 +75,13 @@ pub fn new(opts: &NewOptions) -> Result<String, Error> {
         }
         NewRecord::Meeting { council } => {
             let (ci, c) = find_council(&site, council)?;
+            if c.contact.is_none() {
+                notes.push(msg!(
+                    "new-no-contact",
+                    council = c.key.as_str(),
+                    file = format!("{}/council.toml", c.dir())
+                ));
+            }
             meeting(&site, ci, c, today)?
         }
         NewRecord::Report { matter } => {
@@ -75,7 +93,7 @@ pub fn new(opts: &NewOptions) -> Result<String, Error> {
             feedback(&site, ci, c, id, today)?
         }
     };
-    Ok(rel)
+    Ok(Created { path: rel, notes })
 }
 
 /// The council and the id of `<council key>/<id>`.
@@ -83,11 +101,9 @@ fn find_matter<'s, 'm>(
     site: &'s Site,
     matter: &'m str,
 ) -> Result<(usize, &'s Council, &'m str), Error> {
-    let (key, id) = matter.rsplit_once('/').ok_or_else(|| {
-        Error::Usage(format!(
-            "`{matter}` is not `<council key>/<id>`, like `huangtai/grid-03/2025-001`"
-        ))
-    })?;
+    let (key, id) = matter
+        .rsplit_once('/')
+        .ok_or_else(|| Error::usage(msg!("matter-not-key-id", matter)))?;
     let (ci, c) = find_council(site, key)?;
     Ok((ci, c, id))
 }
@@ -99,13 +115,11 @@ fn find_council<'s>(site: &'s Site, key: &str) -> Result<(usize, &'s Council), E
     }
     let keys: Vec<&str> = site.councils.iter().map(|c| c.key.as_str()).collect();
     let hint = match suggest(key, &keys) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None if keys.is_empty() => "the site has no council yet: a council is a folder under councils/ holding council.toml".into(),
-        None => format!("the councils are: {}", keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")),
+        Some(s) => msg!("help-did-you-mean", code = s),
+        None if keys.is_empty() => msg!("no-council-yet-help"),
+        None => msg!("councils-are-help", councils = codes(&keys)),
     };
-    Err(Error::Usage(format!(
-        "unknown council `{key}`\n  = help: {hint}"
-    )))
+    Err(Error::usage(msg!("unknown-council-arg", key)).help(hint))
 }
 
 fn placeholder(what: &str) -> String {
@@ -121,23 +135,19 @@ fn proposal(
     channel: Option<&str>,
 ) -> Result<String, Error> {
     if title.trim().is_empty() {
-        return Err(Error::Usage("`--title` is empty\n  = help: give the matter's title, like `--title \"为3号楼加装电梯\"`".into()));
+        return Err(Error::usage(msg!("title-empty")).help(msg!("title-empty-help")));
     }
     if let Some(ch) = channel
         && Channel::parse(ch).is_none()
     {
-        let list = Channel::ALL
-            .iter()
-            .map(|a| format!("`{a}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let help = match suggest(ch, Channel::ALL) {
-            Some(m) => format!("did you mean `{m}`? `channel` is one of {list}"),
-            None => format!("`channel` is one of {list}"),
+        let list = codes(Channel::ALL);
+        let meant =
+            crate::model::slips::code_for(ch, Channel::WORDS).or_else(|| suggest(ch, Channel::ALL));
+        let help = match meant {
+            Some(m) => msg!("help-did-you-mean-one-of", code = m, key = "channel", list),
+            None => msg!("help-one-of", key = "channel", list),
         };
-        return Err(Error::Usage(format!(
-            "`{ch}` is not a valid `channel`\n  = help: {help}"
-        )));
+        return Err(Error::usage(msg!("not-one-of", value = ch, key = "channel")).help(help));
     }
     // The next free number of the year: YYYY-NNN.
     let year = date.year();
@@ -260,6 +270,9 @@ fn meeting(site: &Site, ci: usize, c: &Council, date: Date) -> Result<String, Er
     if open.is_empty() {
         text.push_str("# （目前没有待议事项 / no open matter at the moment）\n");
     }
+    if !open.is_empty() {
+        text.push_str("# 表决通过、未通过或转交的事项，网站会生成公示（事项页的“打印公示”），公示期为 site.toml 的\n# notice_days 天，并印上 council.toml 的 contact。\n# Adopted, rejected and referred matters get a public notice on the site (\"Print the public notice\"\n# on the matter's page) for site.toml `notice_days` days, with council.toml's `contact` on it.\n");
+    }
     for (id, title, state) in &open {
         let title: String = title
             .chars()
@@ -279,7 +292,7 @@ fn meeting(site: &Site, ci: usize, c: &Council, date: Date) -> Result<String, Er
     Ok(rel)
 }
 
-/// The index of proposal `id` of council `c`, or a message naming the nearest id.
+/// The index of proposal `id` of council `c`, or an error naming the nearest id.
 fn find_proposal(c: &Council, id: &str) -> Result<usize, Error> {
     c.proposals
         .iter()
@@ -287,13 +300,13 @@ fn find_proposal(c: &Council, id: &str) -> Result<usize, Error> {
         .ok_or_else(|| {
             let ids: Vec<&str> = c.proposals.iter().map(|p| p.id()).collect();
             let hint = match suggest(id, &ids) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("see the proposals in {}/proposals/", c.dir()),
+                Some(s) => msg!("help-did-you-mean", code = s),
+                None => msg!(
+                    "see-proposals-help",
+                    folder = format!("{}/proposals/", c.dir())
+                ),
             };
-            Error::Usage(format!(
-                "council `{}` has no proposal `{id}`\n  = help: {hint}",
-                c.key
-            ))
+            Error::usage(msg!("no-such-proposal-arg", council = &c.key, id)).help(hint)
         })
 }
 
@@ -343,11 +356,17 @@ fn report(site: &Site, ci: usize, c: &Council, id: &str, date: Date) -> Result<S
         state,
         Some(State::Adopted | State::Implementing | State::Completed)
     ) {
-        let words = state.map(|s| s.as_str()).unwrap_or("not yet submitted");
-        return Err(Error::Usage(format!(
-            "`{}/{id}` is {words} on {date}: supervision reports follow the council's decision to adopt a matter\n  = help: record the decision in the minutes first (`action = \"decide\"`, `outcome = \"adopted\"`)",
-            c.key
-        )));
+        let words = match state {
+            Some(s) => crate::rules::state_words(s),
+            None => msg!("not-yet-submitted"),
+        };
+        return Err(Error::usage(msg!(
+            "report-not-adopted",
+            matter = format!("{}/{id}", c.key),
+            state = words,
+            date
+        ))
+        .help(msg!("report-not-adopted-help")));
     }
     let lc = lc.expect("state known");
     let progress = lc.progress.unwrap_or(0);
@@ -396,11 +415,17 @@ fn feedback(site: &Site, ci: usize, c: &Council, id: &str, date: Date) -> Result
     let lc = lifecycle_on(site, ci, pi, date);
     let state = lc.as_ref().map(|l| l.state);
     let Some(lc) = lc.filter(|l| l.state.is_final()) else {
-        let words = state.map(|s| s.as_str()).unwrap_or("not yet submitted");
-        return Err(Error::Usage(format!(
-            "`{}/{id}` is {words} on {date}: a return visit follows the matter's final outcome (accepted, rejected, referred or withdrawn)\n  = help: visit the residents once the matter is decided, accepted or withdrawn; a visit during the works belongs in a supervision report (`council new report`)",
-            c.key
-        )));
+        let words = match state {
+            Some(s) => crate::rules::state_words(s),
+            None => msg!("not-yet-submitted"),
+        };
+        return Err(Error::usage(msg!(
+            "feedback-not-final",
+            matter = format!("{}/{id}", c.key),
+            state = words,
+            date
+        ))
+        .help(msg!("feedback-not-final-help")));
     };
     // `by`: the serving secretaries, who usually visit and record; else a blank.
     let mut by: Vec<String> = c
@@ -452,10 +477,14 @@ fn feedback(site: &Site, ci: usize, c: &Council, id: &str, date: Date) -> Result
     text.push_str("+++\n\n");
     let tell = match &referred_to {
         Some(to) => format!("告诉居民事项已转交{to}办理；居民怎么说，还有什么意见"),
-        None => format!(
-            "告诉居民事项的结果（{}）；居民怎么说，还有什么意见",
-            lc.state.as_str()
-        ),
+        None => {
+            let outcome = match lc.state {
+                State::Accepted => "已验收",
+                State::Rejected => "未通过",
+                _ => "已撤回",
+            };
+            format!("告诉居民事项的结果（{outcome}）；居民怎么说，还有什么意见")
+        }
     };
     text.push_str(&placeholder(&tell));
     text.push('\n');

@@ -11,7 +11,9 @@ use serde::Serialize;
 use crate::check::{CheckOptions, check};
 use crate::diag::Severity;
 use crate::error::Error;
+use crate::i18n::{Lang, Msg};
 use crate::lifecycle::{EventKind, State, derive};
+use crate::msg;
 
 #[derive(Clone, Debug)]
 pub struct StatusOptions {
@@ -142,8 +144,6 @@ pub fn status(opts: &StatusOptions) -> Result<Status, Error> {
                 s.awaiting_visit.push(row(days(fin, today), fin));
             }
         }
-        s.due_soon
-            .sort_by(|a, b| a.days.cmp(&b.days).then_with(|| a.id.cmp(&b.id)));
         for list in [
             &mut s.unanswered,
             &mut s.deliberating,
@@ -153,6 +153,8 @@ pub fn status(opts: &StatusOptions) -> Result<Status, Error> {
         ] {
             list.sort_by(|a, b| b.days.cmp(&a.days).then_with(|| a.id.cmp(&b.id)));
         }
+        s.due_soon
+            .sort_by(|a, b| a.days.cmp(&b.days).then_with(|| a.id.cmp(&b.id)));
         councils.push(s);
     }
     Ok(Status {
@@ -177,35 +179,55 @@ fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
 }
 
-/// The status as aligned tables, one per council.
-pub fn human(s: &Status) -> String {
-    let mut out = format!("as of {}\n", s.as_of);
+/// One list of a council's status: its name, its rows, and how each row's days are said.
+type List<'a> = (Msg, &'a Vec<Row>, fn(i64) -> Msg);
+
+/// The status as aligned tables, one per council, in `lang`.
+pub fn human(s: &Status, lang: Lang) -> String {
+    let mut out = msg!("status-as-of", date = s.as_of.as_str()).render(lang);
+    out.push('\n');
     if s.errors > 0 {
-        out.push_str(&format!("note: the records have {} errors (see `council check`); these lists may be incomplete\n", s.errors));
+        out.push_str(&msg!("status-errors-note", errors = s.errors).render(lang));
+        out.push('\n');
     }
     for c in &s.councils {
         out.push_str(&format!("\n{}  {}\n", c.key, c.name));
-        let unsupervised = format!("no report in {} days", s.supervision_days);
-        let lists: [(&str, &Vec<Row>, &str); 6] = [
-            ("unanswered", &c.unanswered, "days waiting"),
-            ("overdue", &c.overdue, "days late"),
-            ("due in 30 days", &c.due_soon, "days left"),
-            (&unsupervised, &c.unsupervised, "days since"),
+        let lists: [List<'_>; 6] = [
+            (msg!("status-unanswered"), &c.unanswered, |days| {
+                msg!("status-days-waiting", days)
+            }),
+            (msg!("status-overdue"), &c.overdue, |days| {
+                msg!("status-days-late", days)
+            }),
             (
-                "awaiting a return visit",
-                &c.awaiting_visit,
-                "days since the outcome",
+                msg!("status-due-soon", days = DUE_SOON_DAYS),
+                &c.due_soon,
+                |days| msg!("status-days-left", days),
             ),
-            ("deliberating", &c.deliberating, "days since"),
+            (
+                msg!("status-unsupervised", days = s.supervision_days),
+                &c.unsupervised,
+                |days| msg!("status-days-since", days),
+            ),
+            (msg!("status-awaiting-visit"), &c.awaiting_visit, |days| {
+                msg!("status-days-since-outcome", days)
+            }),
+            (msg!("status-deliberating"), &c.deliberating, |days| {
+                msg!("status-days-since", days)
+            }),
         ];
         if lists.iter().all(|(_, rows, _)| rows.is_empty()) {
-            out.push_str("  nothing owed\n");
+            out.push_str(&format!("  {}\n", msg!("status-nothing-owed").render(lang)));
             continue;
         }
         // One table per council, so the columns line up across its lists.
-        let all: Vec<(&str, &Row, &str)> = lists
+        let all: Vec<(String, &Row, String)> = lists
             .iter()
-            .flat_map(|(l, rows, unit)| rows.iter().map(move |r| (*l, r, *unit)))
+            .flat_map(|(l, rows, unit)| {
+                let l = l.render(lang);
+                rows.iter()
+                    .map(move |r| (l.clone(), r, unit(r.days).render(lang)))
+            })
             .collect();
         let w_list = all.iter().map(|(l, _, _)| width(l)).max().unwrap_or(0);
         let w_id = all.iter().map(|(_, r, _)| width(&r.id)).max().unwrap_or(0);
@@ -215,7 +237,8 @@ pub fn human(s: &Status) -> String {
             .max()
             .unwrap_or(0)
             .min(40);
-        for (list, r, unit) in all {
+        let w_days = all.iter().map(|(_, _, d)| width(d)).max().unwrap_or(0);
+        for (list, r, days) in &all {
             let title: String = if width(&r.title) > 40 {
                 let mut t = String::new();
                 for ch in r.title.chars() {
@@ -229,11 +252,11 @@ pub fn human(s: &Status) -> String {
                 r.title.clone()
             };
             out.push_str(&format!(
-                "  {}  {}  {}  {:>4} {unit} ({})\n",
+                "  {}  {}  {}  {}{days} ({})\n",
                 pad(list, w_list),
                 pad(&r.id, w_id),
                 pad(&title, w_title),
-                r.days,
+                " ".repeat(w_days.saturating_sub(width(days))),
                 r.date
             ));
         }

@@ -27,6 +27,8 @@ use tokio_stream::wrappers::BroadcastStream;
 
 use crate::diag::render;
 use crate::error::Error;
+use crate::i18n::Lang;
+use crate::msg;
 use crate::site::theme::escape_html;
 pub use workspace::Workspace;
 
@@ -42,11 +44,14 @@ pub struct ServeOptions {
     pub port: Option<u16>,
     pub bind: IpAddr,
     pub today: Option<Date>,
+    /// The language of the terminal lines and of the error overlay.
+    pub lang: Lang,
 }
 
 struct Shared {
     ws: Mutex<Workspace>,
     reload: broadcast::Sender<()>,
+    lang: Lang,
 }
 
 /// Runs the preview until Ctrl-C.
@@ -68,40 +73,36 @@ pub fn serve(opts: ServeOptions) -> Result<(), Error> {
         .unwrap_or(0);
     let errors = ws.errors.len();
     let (reload, _) = broadcast::channel(16);
+    let lang = opts.lang;
     let shared = Arc::new(Shared {
         ws: Mutex::new(ws),
         reload,
+        lang,
     });
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| Error::Other(format!("cannot start the server: {e}")))?;
+        .map_err(|e| Error::other(msg!("serve-cannot-start", detail = e.to_string())))?;
     runtime.block_on(async move {
         let listener = bind(opts.bind, opts.port).await?;
         let addr = listener
             .local_addr()
-            .map_err(|e| Error::Other(e.to_string()))?;
-        println!(
-            "serving {} at http://{addr}/ (Ctrl-C to stop)",
-            root.display()
-        );
-        println!(
-            "loaded {pages} {} in {} ms{}",
-            if pages == 1 { "matter" } else { "matters" },
-            started.elapsed().as_millis(),
-            match errors {
-                0 => String::new(),
-                1 => "; 1 error, shown over every page".to_string(),
-                n => format!("; {n} errors, shown over every page"),
-            }
-        );
+            .map_err(|e| Error::other(msg!("serve-cannot-start", detail = e.to_string())))?;
+        let say = |m: crate::i18n::Msg| println!("{}", m.render(lang));
+        say(msg!(
+            "serve-serving",
+            path = &root,
+            url = format!("http://{addr}/")
+        ));
+        let ms = started.elapsed().as_millis() as u64;
+        say(match errors {
+            0 => msg!("serve-loaded", matters = pages, ms),
+            n => msg!("serve-loaded-errors", matters = pages, ms, errors = n),
+        });
         if !opts.bind.is_loopback() {
-            println!(
-                "warning: listening on {} — other computers can see the preview",
-                opts.bind
-            );
+            say(msg!("serve-exposed", address = opts.bind.to_string()));
         }
         use std::io::Write;
         let _ = std::io::stdout().flush();
@@ -116,9 +117,9 @@ pub fn serve(opts: ServeOptions) -> Result<(), Error> {
                 let _ = tokio::signal::ctrl_c().await;
             })
             .await
-            .map_err(|e| Error::Other(format!("the server stopped: {e}")))?;
+            .map_err(|e| Error::other(msg!("serve-stopped-error", detail = e.to_string())))?;
         drop(watcher);
-        println!("stopped");
+        say(msg!("serve-stopped"));
         Ok(())
     })
 }
@@ -126,14 +127,22 @@ pub fn serve(opts: ServeOptions) -> Result<(), Error> {
 async fn bind(ip: IpAddr, port: Option<u16>) -> Result<tokio::net::TcpListener, Error> {
     let try_bind = |p: u16| tokio::net::TcpListener::bind(SocketAddr::new(ip, p));
     match port {
-        Some(p) => try_bind(p)
-            .await
-            .map_err(|e| Error::Usage(format!("cannot listen on {ip}:{p}: {e}"))),
+        Some(p) => try_bind(p).await.map_err(|e| {
+            Error::usage(msg!(
+                "serve-cannot-listen",
+                address = format!("{ip}:{p}"),
+                why = crate::error::io_reason(&e)
+            ))
+        }),
         None => match try_bind(DEFAULT_PORT).await {
             Ok(l) => Ok(l),
-            Err(_) => try_bind(0)
-                .await
-                .map_err(|e| Error::Other(format!("cannot listen on {ip}: {e}"))),
+            Err(_) => try_bind(0).await.map_err(|e| {
+                Error::other(msg!(
+                    "serve-cannot-listen",
+                    address = ip.to_string(),
+                    why = crate::error::io_reason(&e)
+                ))
+            }),
         },
     }
 }
@@ -155,10 +164,10 @@ fn watch(
         Some(Duration::from_millis(10)),
         tx,
     )
-    .map_err(|e| Error::Other(format!("cannot watch the site: {e}")))?;
+    .map_err(|e| Error::other(msg!("serve-cannot-watch", detail = e.to_string())))?;
     debouncer
         .watch(&root, notify::RecursiveMode::Recursive)
-        .map_err(|e| Error::Other(format!("cannot watch the site: {e}")))?;
+        .map_err(|e| Error::other(msg!("serve-cannot-watch", detail = e.to_string())))?;
     std::thread::spawn(move || {
         for result in rx {
             let Ok(events) = result else { continue };
@@ -177,21 +186,26 @@ fn watch(
             let applied = shared.ws.lock().expect("not poisoned").apply(&paths);
             let _ = shared.reload.send(());
             let now = jiff::ZonedDateTime::now().strftime("%H:%M:%S");
-            let status = if applied.errors == 1 {
-                "1 error, shown over the pages".to_string()
-            } else if applied.errors > 0 {
-                format!("{} errors, shown over the pages", applied.errors)
+            let status = if applied.errors > 0 {
+                msg!("serve-status-errors", errors = applied.errors)
             } else if applied.full {
-                "site reloaded".to_string()
+                msg!("serve-status-reloaded")
             } else {
-                format!(
-                    "{} pages re-rendered, {} to render on request",
-                    applied.rendered, applied.invalidated
+                msg!(
+                    "serve-status-rendered",
+                    rendered = applied.rendered,
+                    invalidated = applied.invalidated
                 )
             };
             println!(
-                "[{now}] {}: {status} in {:.0} ms",
-                applied.what, applied.millis
+                "[{now}] {}",
+                msg!(
+                    "serve-applied",
+                    what = &applied.what,
+                    status,
+                    ms = applied.millis as u64
+                )
+                .render(shared.lang)
             );
             use std::io::Write;
             let _ = std::io::stdout().flush();
@@ -264,7 +278,7 @@ fn respond(shared: &Shared, url_path: &str) -> Response {
     let rel = decoded.trim_start_matches('/');
     let mut ws = shared.ws.lock().expect("not poisoned");
     let today = ws.today;
-    let overlay = overlay(&ws);
+    let overlay = overlay(&ws, shared.lang);
     let Some(good) = ws.good.as_mut() else {
         let html = format!(
             "<!doctype html><html><head><meta charset=\"utf-8\"><title>council serve</title></head><body>{overlay}{}</body></html>",
@@ -364,30 +378,29 @@ fn reload_script() -> String {
     )
 }
 
-/// The error overlay: every error, worded as `check` words it. Empty when there are none.
-fn overlay(ws: &Workspace) -> String {
-    let mut text = String::new();
-    let count;
-    if let Some(theme) = &ws.theme_error {
-        count = 1;
-        text.push_str(theme);
+/// The error overlay: every error, worded as `check` words it, in `lang`. Empty when there
+/// are none.
+fn overlay(ws: &Workspace, lang: Lang) -> String {
+    let (count, text) = if let Some(theme) = &ws.theme_error {
+        (1, theme.render(lang))
     } else if ws.errors.is_empty() {
         return String::new();
     } else {
-        count = ws.errors.len();
-        text = render::human(&ws.errors, false);
-    }
-    let note = if ws.good.is_some() {
-        "下面是最近一次没有错误的版本 / the page below is the last build without errors"
-    } else {
-        "改正之后才能显示网站 / nothing can be shown until they are fixed"
+        (ws.errors.len(), render::human(&ws.errors, false, lang))
     };
+    let note = if ws.good.is_some() {
+        msg!("overlay-last-good")
+    } else {
+        msg!("overlay-nothing")
+    };
+    let title = msg!("overlay-title", errors = count, note).render(lang);
     format!(
-        "<div id=\"council-overlay\" role=\"alert\" style=\"all:initial;display:block;position:relative;z-index:2147483647;background:#fff4f4;color:#1d1d1f;border-bottom:4px solid #9c1c1c;padding:12px 16px;font:15px/1.5 system-ui,sans-serif\">\
-<strong style=\"color:#9c1c1c\">council check：{count} 个错误 / {count} {noun}</strong> — {note}.\
+        "<div id=\"council-overlay\" role=\"alert\" lang=\"{code}\" style=\"all:initial;display:block;position:relative;z-index:2147483647;background:#fff4f4;color:#1d1d1f;border-bottom:4px solid #9c1c1c;padding:12px 16px;font:15px/1.5 system-ui,sans-serif\">\
+<strong style=\"color:#9c1c1c\">{}</strong>\
 <pre style=\"white-space:pre-wrap;overflow-x:auto;font:13px/1.45 ui-monospace,monospace;margin:8px 0 0\">{}</pre></div>",
+        escape_html(&title),
         escape_html(&text),
-        noun = if count == 1 { "error" } else { "errors" },
+        code = lang.code(),
     )
 }
 

@@ -13,9 +13,11 @@ use jiff::civil::Date;
 
 use crate::diag::{self, Diagnostic, Severity};
 use crate::error::Error;
+use crate::i18n::Msg;
 use crate::lifecycle::Timelines;
 use crate::lifecycle::chain::linked_councils;
 use crate::model::{Site, Touched, load_site};
+use crate::msg;
 use crate::rules::{self, Context, Scope};
 use crate::site::routes::Route;
 use crate::site::{Derived, FileKind, Look, OutFile, Renderer};
@@ -43,6 +45,9 @@ pub struct Published {
     /// sitemap parts); they are listed again when next asked for, not on every edit.
     lists_stale: bool,
     cache: HashMap<String, (Owner, Arc<Vec<u8>>)>,
+    /// The search index, made once for every file of it (and the search page) until the
+    /// next change.
+    search: Option<Arc<crate::search::IndexFiles>>,
 }
 
 impl Published {
@@ -57,17 +62,22 @@ impl Published {
             files: None,
             lists_stale: false,
             cache: HashMap::new(),
+            search: None,
         })
     }
 
     fn renderer(&self, today: Date) -> Renderer<'_> {
-        Renderer::new(
+        let r = Renderer::new(
             &self.site,
             &self.derived,
             &self.look,
             today,
             Some("/".into()),
-        )
+        );
+        match &self.search {
+            Some(index) => r.with_search_index(index.clone()),
+            None => r,
+        }
     }
 
     /// The bytes of the output file `path`, rendered now or from the cache; `None` when the
@@ -80,7 +90,12 @@ impl Published {
         let Some(file) = self.files.as_ref().and_then(|f| f.get(path)).cloned() else {
             return Ok(None);
         };
-        let bytes = Arc::new(self.renderer(today).file_bytes(&file)?);
+        let renderer = self.renderer(today);
+        let bytes = Arc::new(renderer.file_bytes(&file)?);
+        let index = renderer.built_search_index();
+        if self.search.is_none() {
+            self.search = index;
+        }
         self.cache
             .insert(path.to_string(), (owner(&file), bytes.clone()));
         Ok(Some(bytes))
@@ -97,7 +112,10 @@ impl Published {
     /// Makes sure the index of output files knows `path`, if the site has it.
     fn index(&mut self, path: &str, today: Date) -> Result<(), Error> {
         if self.files.is_none() {
-            let files = self.renderer(today).all_files()?;
+            let renderer = self.renderer(today);
+            let files = renderer.all_files()?;
+            let index = renderer.built_search_index();
+            self.search = self.search.take().or(index);
             self.files = Some(files.into_iter().map(|f| (f.path.clone(), f)).collect());
             self.lists_stale = false;
         }
@@ -106,6 +124,9 @@ impl Published {
             let renderer = self.renderer(today);
             let mut fresh = renderer.page_files(&renderer.list_routes());
             fresh.extend(renderer.data_files());
+            fresh.extend(renderer.search_files());
+            let index = renderer.built_search_index();
+            self.search = self.search.take().or(index);
             let files = self.files.as_mut().expect("made above");
             files.extend(fresh.into_iter().map(|f| (f.path.clone(), f)));
             self.lists_stale = false;
@@ -118,6 +139,7 @@ impl Published {
     /// published), so its entries in the file index are listed again; the rest of the index
     /// stays.
     fn invalidate(&mut self, changed: Owner, today: Date) -> usize {
+        self.search = None;
         let before = self.cache.len();
         self.cache
             .retain(|_, (o, _)| *o != changed && *o != Owner::Global);
@@ -140,6 +162,7 @@ impl Published {
                             f.kind,
                             FileKind::Page(Route::Decisions(_) | Route::Supervision(_), _)
                                 | FileKind::Sitemap(_)
+                                | FileKind::Search(_)
                         )
                 });
                 self.lists_stale = true;
@@ -156,6 +179,7 @@ fn owner(f: &OutFile) -> Owner {
         FileKind::Page(
             Route::Council(ci)
             | Route::Matter(ci, _)
+            | Route::Notice(ci, _)
             | Route::Meeting(ci, _)
             | Route::Report(ci, _)
             | Route::Feedback(ci, _),
@@ -170,7 +194,7 @@ fn owner(f: &OutFile) -> Owner {
 
 /// What one round of changes did, for the terminal line.
 pub struct Applied {
-    pub what: String,
+    pub what: Msg,
     pub rendered: usize,
     pub invalidated: usize,
     pub errors: usize,
@@ -190,7 +214,7 @@ pub struct Workspace {
     /// Every finding that is an error, sorted: shown over every page.
     pub errors: Vec<Diagnostic>,
     /// Why the theme cannot render, when that is the problem.
-    pub theme_error: Option<String>,
+    pub theme_error: Option<crate::error::Error>,
     pub good: Option<Published>,
     /// Files changed since `good` was taken.
     pending: BTreeSet<String>,
@@ -243,7 +267,7 @@ impl Workspace {
                     self.good = Some(p);
                     self.theme_error = None;
                 }
-                Err(e) => self.theme_error = Some(e.to_string()),
+                Err(e) => self.theme_error = Some(e),
             }
         }
     }
@@ -272,8 +296,8 @@ impl Workspace {
     pub fn apply(&mut self, paths: &[String]) -> Applied {
         let start = Instant::now();
         let what = match paths {
-            [one] => one.clone(),
-            many => format!("{} files", many.len()),
+            [one] => msg!("serve-one-file", file = one.as_str()),
+            many => msg!("serve-files", count = many.len()),
         };
         let structural = paths
             .iter()

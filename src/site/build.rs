@@ -24,7 +24,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         .iter()
         .any(|d| d.severity == Severity::Error)
     {
-        return Ok(BuildOutcome::Refused(checked.diagnostics));
+        return Ok(BuildOutcome::Refused(
+            checked.diagnostics,
+            checked.site.file_count,
+        ));
     }
     let root = checked.site.root.clone();
     let out_dir = match &opts.output {
@@ -36,10 +39,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
     };
     let look = Look::load(&checked.site)?;
     let derived = Derived::new(&checked.site, &checked.timelines, checked.today);
-    let provenance = Provenance::collect(&checked.site);
-    if let Some(note) = &provenance.no_history {
-        eprintln!("note: {note}");
-    }
+    let base_url = super::base_url_of(&checked.site, opts.base_url.clone());
+    let provenance = Provenance::collect(
+        &checked.site,
+        checked.today,
+        &base_url,
+        opts.origin.as_ref(),
+    );
     let renderer = Renderer::new(
         &checked.site,
         &derived,
@@ -99,6 +105,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         .remove_stale(&produced)
         .map_err(|e| Error::io(&output.root, e))?;
     let report = BuildReport {
+        // A rebuild by `verify` says nothing: the copy it compares with says it.
+        notes: provenance
+            .no_history
+            .filter(|_| opts.origin.is_none())
+            .map(crate::audit::provenance::no_history_note)
+            .into_iter()
+            .collect(),
         files: files.len(),
         pages: files
             .iter()

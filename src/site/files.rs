@@ -7,6 +7,7 @@ use minijinja::Value;
 use super::routes::{Route, lang_prefix, output_file, page_path};
 use super::{Renderer, data, routes, theme};
 use crate::error::Error;
+use crate::msg;
 use std::path::PathBuf;
 
 /// One file of the output.
@@ -20,7 +21,10 @@ pub struct OutFile {
 #[derive(Clone, Debug)]
 pub enum FileKind {
     Page(Route, String),
-    Feed,
+    /// The Atom feed in a language, of every council or of one.
+    Feed(String, Option<usize>),
+    /// The meeting calendar of every council or of one (SPEC §9).
+    Calendar(Option<usize>),
     /// `/sitemap.xml` (`None`) or one of its parts, `/sitemap-<k>.xml`.
     Sitemap(Option<usize>),
     RecordsJson,
@@ -31,21 +35,43 @@ pub enum FileKind {
     Copy(PathBuf),
     /// A static file of the theme.
     Theme(String),
+    /// `/robots.txt`, pointing at the sitemap.
+    Robots,
+    /// A file of the search index, by its path under `search/`.
+    Search(String),
 }
 
 impl<'a> Renderer<'a> {
-    /// The non-page files made from the whole site: the feed, the sitemap, the open data.
+    /// The non-page files made from the whole site: the feeds, the calendar, the sitemap,
+    /// the open data, and each council's feed and calendar.
     pub fn data_files(&self) -> Vec<OutFile> {
+        let site = self.site();
         let mut files = vec![
             OutFile {
-                path: "feed.xml".into(),
-                kind: FileKind::Feed,
+                path: "calendar.ics".into(),
+                kind: FileKind::Calendar(None),
             },
             OutFile {
                 path: "sitemap.xml".into(),
                 kind: FileKind::Sitemap(None),
             },
         ];
+        for lang in &site.config.languages {
+            files.push(OutFile {
+                path: format!("{}feed.xml", lang_prefix(lang, &self.ctx.default_lang)),
+                kind: FileKind::Feed(lang.clone(), None),
+            });
+        }
+        for (ci, c) in site.councils.iter().enumerate() {
+            files.push(OutFile {
+                path: format!("councils/{}/feed.xml", c.key),
+                kind: FileKind::Feed(self.ctx.default_lang.clone(), Some(ci)),
+            });
+            files.push(OutFile {
+                path: format!("councils/{}/calendar.ics", c.key),
+                kind: FileKind::Calendar(Some(ci)),
+            });
+        }
         files.extend((1..=data::sitemap_parts(self)).map(|k| OutFile {
             path: format!("sitemap-{k}.xml"),
             kind: FileKind::Sitemap(Some(k)),
@@ -63,12 +89,34 @@ impl<'a> Renderer<'a> {
         files
     }
 
+    /// The files of the search index, under `search/`.
+    pub fn search_files(&self) -> Vec<OutFile> {
+        self.search_index()
+            .files
+            .keys()
+            .map(|path| OutFile {
+                path: format!("{}{path}", super::search::DIR),
+                kind: FileKind::Search(path.clone()),
+            })
+            .collect()
+    }
+
     /// The pages of the long lists (decisions, supervision): how many depends on the records.
     pub fn list_routes(&self) -> Vec<Route> {
         let lists = self.lists();
         let decisions = (1..=routes::page_count(lists.decisions.len())).map(Route::Decisions);
         let supervision = (1..=routes::page_count(lists.supervision.len())).map(Route::Supervision);
-        decisions.chain(supervision).collect()
+        let states = lists.by_state.iter().flat_map(|(s, m)| {
+            (1..=routes::page_count(m.len())).map(move |n| Route::ByState(s, n))
+        });
+        let years = lists.by_year.iter().flat_map(|(y, m)| {
+            (1..=routes::page_count(m.len())).map(move |n| Route::ByYear(*y, n))
+        });
+        decisions
+            .chain(supervision)
+            .chain(states)
+            .chain(years)
+            .collect()
     }
 
     /// Every page route that exists as of the day (records dated later are not published).
@@ -80,6 +128,7 @@ impl<'a> Renderer<'a> {
             Route::Indicators,
             Route::DataDictionary,
             Route::Transparency,
+            Route::Search,
             Route::NotFound,
         ];
         out.extend(self.list_routes());
@@ -108,6 +157,9 @@ impl<'a> Renderer<'a> {
         for pi in 0..c.proposals.len() {
             if self.ctx.lifecycle(ci, pi).is_some() {
                 out.push(Route::Matter(ci, pi));
+                if super::pages::notice::noticed_decision(self, ci, pi).is_some() {
+                    out.push(Route::Notice(ci, pi));
+                }
             }
         }
         for (mi, m) in c.meetings.iter().enumerate() {
@@ -152,7 +204,22 @@ impl<'a> Renderer<'a> {
         let _ = self.sitemap_paths.set(self.paths_of(&routes));
         let mut files = self.page_files(&routes);
         files.extend(self.data_files());
+        // A site's own static/robots.txt and static/favicon.* replace the generated ones.
+        let own = |pred: &dyn Fn(&str) -> bool| {
+            site.statics.iter().any(|f| pred(&f.rel["static/".len()..]))
+        };
+        if !own(&|rel| rel == "robots.txt") {
+            files.push(OutFile {
+                path: "robots.txt".into(),
+                kind: FileKind::Robots,
+            });
+        }
+        files.extend(self.search_files());
+        let own_favicon = own(&super::is_favicon);
         for (rel, _) in self.look.theme.statics() {
+            if own_favicon && super::is_favicon(rel) {
+                continue;
+            }
             files.push(OutFile {
                 path: rel.to_string(),
                 kind: FileKind::Theme(rel.to_string()),
@@ -186,10 +253,7 @@ impl<'a> Renderer<'a> {
         files.sort_by(|a, b| a.path.cmp(&b.path));
         for w in files.windows(2) {
             if w[0].path == w[1].path {
-                return Err(Error::Other(format!(
-                    "two things would be published at `{}`; rename the static file or page that collides with a generated page",
-                    w[0].path
-                )));
+                return Err(Error::other(msg!("output-collision", path = &w[0].path)));
             }
         }
         Ok(files)
@@ -199,7 +263,10 @@ impl<'a> Renderer<'a> {
     pub fn file_bytes(&self, f: &OutFile) -> Result<Vec<u8>, Error> {
         match &f.kind {
             FileKind::Page(route, lang) => Ok(self.render_page(route, lang)?.into_bytes()),
-            FileKind::Feed => self.render_xml("feed.xml", data::feed(self)),
+            FileKind::Feed(lang, council) => {
+                self.render_xml("feed.xml", data::feed(self, lang, *council))
+            }
+            FileKind::Calendar(council) => Ok(self.calendar(*council)),
             FileKind::Sitemap(part) => self.render_xml("sitemap.xml", data::sitemap(self, *part)),
             FileKind::RecordsJson => Ok(data::records_json(&self.ctx)),
             FileKind::Manifest => Ok(data::json_bytes(
@@ -208,6 +275,16 @@ impl<'a> Renderer<'a> {
             FileKind::DecisionsCsv => Ok(data::decisions_csv(&self.ctx)),
             FileKind::Copy(path) => std::fs::read(path).map_err(|e| Error::io(path, e)),
             FileKind::Theme(rel) => Ok(self.look.theme.files[&format!("static/{rel}")].to_vec()),
+            FileKind::Search(path) => {
+                self.search_index().files.get(path).cloned().ok_or_else(|| {
+                    Error::other(crate::msg!("page-not-published", what = f.path.as_str()))
+                })
+            }
+            FileKind::Robots => Ok(format!(
+                "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+                self.base_url()
+            )
+            .into_bytes()),
         }
     }
 

@@ -6,12 +6,14 @@
 //! folder incrementally and atomically (see [`output`]).
 
 mod build;
+mod calendar;
 mod files;
+mod search;
 pub use build::build;
 pub use files::{FileKind, OutFile};
 pub mod data;
 pub mod output;
-mod pages;
+pub(crate) mod pages;
 pub mod routes;
 pub mod theme;
 pub mod views;
@@ -51,11 +53,15 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Show a progress bar (on a terminal, for long builds).
     pub progress: bool,
+    /// The sources are a checkout of this commit (`verify`), not a work tree.
+    pub origin: Option<crate::audit::provenance::Origin>,
 }
 
 /// What a build did.
 #[derive(Clone, Debug, Default)]
 pub struct BuildReport {
+    /// Things to say once (the site is built without history, and why).
+    pub notes: Vec<crate::i18n::Msg>,
     pub files: usize,
     pub pages: usize,
     pub written: usize,
@@ -68,8 +74,9 @@ pub struct BuildReport {
 pub enum BuildOutcome {
     /// Published; the findings are warnings only.
     Built(BuildReport, Vec<Diagnostic>),
-    /// Not published: the records have errors. The output folder was not touched.
-    Refused(Vec<Diagnostic>),
+    /// Not published: the records have errors (and how many files were checked). The output
+    /// folder was not touched.
+    Refused(Vec<Diagnostic>, usize),
 }
 
 /// A site's theme, ready to render: templates, UI strings, static files. Loaded once per
@@ -167,6 +174,8 @@ pub struct Renderer<'a> {
     sitemap_paths: std::sync::OnceLock<Vec<String>>,
     /// URLs per sitemap file ([`data::SITEMAP_URLS`]).
     sitemap_limit: usize,
+    /// The search index, made when first needed.
+    search: std::sync::OnceLock<Arc<crate::search::IndexFiles>>,
 }
 
 #[derive(Serialize)]
@@ -192,12 +201,7 @@ impl<'a> Renderer<'a> {
         today: Date,
         base_url: Option<String>,
     ) -> Renderer<'a> {
-        let mut base_url = base_url
-            .or_else(|| site.config.base_url.as_ref().map(|b| b.value.clone()))
-            .unwrap_or_else(|| "/".into());
-        if !base_url.ends_with('/') {
-            base_url.push('/');
-        }
+        let base_url = base_url_of(site, base_url);
         Renderer {
             ctx: Ctx {
                 site,
@@ -211,6 +215,7 @@ impl<'a> Renderer<'a> {
             lists: Default::default(),
             sitemap_paths: Default::default(),
             sitemap_limit: data::SITEMAP_URLS,
+            search: Default::default(),
         }
     }
 
@@ -230,9 +235,14 @@ impl<'a> Renderer<'a> {
 
     /// The order of the decisions and of the supervised matters, made once.
     pub fn lists(&self) -> &Lists {
-        self.lists.get_or_init(|| Lists {
-            decisions: views::decision_order(&self.ctx),
-            supervision: views::supervision_order(&self.ctx),
+        self.lists.get_or_init(|| {
+            let (by_state, by_year) = views::browse_orders(&self.ctx);
+            Lists {
+                decisions: views::decision_order(&self.ctx),
+                supervision: views::supervision_order(&self.ctx),
+                by_state,
+                by_year,
+            }
         })
     }
 
@@ -251,7 +261,7 @@ impl<'a> Renderer<'a> {
             .unwrap_or_default()
     }
 
-    fn site(&self) -> &'a Site {
+    pub(crate) fn site(&self) -> &'a Site {
         self.ctx.site
     }
 
@@ -264,13 +274,78 @@ impl<'a> Renderer<'a> {
         self.look.strings[lang].clone()
     }
 
+    /// A UI string of `lang` by its dotted key (`council.all`), or the key itself when the
+    /// theme lacks it (the theme's strings are checked complete when loaded).
+    pub fn ui(&self, lang: &str, key: &str) -> String {
+        let mut v = self.look.strings[lang].clone();
+        for part in key.split('.') {
+            v = match v.get_attr(part) {
+                Ok(x) if !x.is_undefined() => x,
+                _ => return key.to_string(),
+            };
+        }
+        v.as_str()
+            .map(str::to_string)
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    /// The site's title in `lang` (its translation, else the default language's).
+    pub fn site_title(&self, lang: &str) -> views::Text {
+        let c = &self.site().config;
+        self.ctx
+            .text(lang, c.title.as_ref(), &c.translations, "title")
+            .unwrap_or_else(|| self.ctx.plain(lang, ""))
+    }
+
+    /// The site's one-line description in `lang`.
+    pub fn site_description(&self, lang: &str) -> String {
+        let c = &self.site().config;
+        self.ctx
+            .text(lang, c.description.as_ref(), &c.translations, "description")
+            .map(|t| t.text)
+            .unwrap_or_default()
+    }
+
+    /// The path part of the base URL (`/` or `/sub/`): the 404 page, served at any depth,
+    /// addresses its style and links from there.
+    pub fn base_path(&self) -> String {
+        let after_scheme = self
+            .base_url
+            .split_once("://")
+            .map(|(_, rest)| rest)
+            .unwrap_or(&self.base_url);
+        match after_scheme.find('/') {
+            Some(i) if self.base_url.contains("://") => after_scheme[i..].to_string(),
+            _ if self.base_url.starts_with('/') => self.base_url.clone(),
+            _ => "/".into(),
+        }
+    }
+
+    /// The published address of the favicon: a site's own `static/favicon.*` replaces the
+    /// theme's.
+    pub(crate) fn favicon(&self) -> String {
+        self.site()
+            .statics
+            .iter()
+            .map(|f| &f.rel["static/".len()..])
+            .find(|rel| is_favicon(rel))
+            .unwrap_or("favicon.svg")
+            .to_string()
+    }
+
     /// The template context every page shares.
-    fn common(&self, route: &Route, lang: &str, title: Option<String>) -> Value {
+    fn common(&self, route: &Route, lang: &str, page: &pages::Page) -> Value {
         let site = self.site();
         let prefix = lang_prefix(lang, &self.ctx.default_lang);
         let path = page_path(route, site);
         let file = output_file(&format!("{prefix}{path}"));
-        let root = root_prefix(&file);
+        // The 404 page is served at whatever address was asked for: only addresses from
+        // the site's root work there.
+        let root = if *route == Route::NotFound {
+            self.base_path()
+        } else {
+            root_prefix(&file)
+        };
         let home = format!("{root}{prefix}");
         let switch: Vec<LanguageLink> = site
             .config
@@ -278,48 +353,79 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|l| LanguageLink {
                 code: l.clone(),
-                name: self.look.strings[l]
-                    .get_attr("language_name")
-                    .ok()
-                    .map(|v| v.to_string())
-                    .unwrap_or_else(|| l.clone()),
+                name: self.ui(l, "language_name"),
                 url: format!("{root}{}{path}", lang_prefix(l, &self.ctx.default_lang)),
                 current: l == lang,
             })
             .collect();
-        let site_title = self.ctx.text(
-            lang,
-            site.config.title.as_ref(),
-            &Default::default(),
-            "title",
-        );
-        let description = site
+        let absolute = |l: &str| {
+            format!(
+                "{}{}{path}",
+                self.base_url,
+                lang_prefix(l, &self.ctx.default_lang)
+            )
+        };
+        let mut alternates: Vec<(String, String)> = site
             .config
-            .description
-            .as_ref()
-            .map(|d| d.value.clone())
-            .unwrap_or_default();
+            .languages
+            .iter()
+            .map(|l| (l.clone(), absolute(l)))
+            .collect();
+        alternates.push(("x-default".into(), absolute(&self.ctx.default_lang)));
+        let site_title = self.site_title(lang);
+        let description = self.site_description(lang);
+        let full_title = match &page.title {
+            Some(t) if !site_title.text.is_empty() => {
+                format!("{t}{}{}", self.ui(lang, "title_sep"), site_title.text)
+            }
+            Some(t) => t.clone(),
+            None => site_title.text.clone(),
+        };
         context! {
             lang => lang,
             t => self.look.strings[lang].clone(),
             root => root,
             home => home,
             path => path.clone(),
-            canonical => format!("{}{prefix}{path}", self.base_url),
+            canonical => absolute(lang),
+            alternates => sv(&alternates),
             switch => sv(&switch),
             site => context! {
                 title => sv(&site_title),
-                description => description,
+                description => description.clone(),
                 languages => sv(&site.config.languages),
                 extra => sv(&site.config.extra),
             },
             as_of => self.ctx.today.to_string(),
-            page_title => title,
+            page_title => page.title.clone(),
+            full_title => full_title,
+            page_description => page.description.clone().filter(|d| !d.is_empty()).unwrap_or(description),
+            noindex => *route == Route::NotFound,
+            favicon => self.favicon(),
+            feed_path => format!("{prefix}feed.xml"),
+            has_search => true,
+            footer_pages => sv(self.top_pages(lang)),
             section => section_of(route),
         }
     }
 
-    /// Renders the page `route` in `lang`.
+    /// The content pages at the top of `content/` (about, guide…), for the footer: without
+    /// it, they would be linked from nowhere.
+    fn top_pages(&self, lang: &str) -> Vec<PageLink> {
+        let site = self.site();
+        site.pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                !p.draft && p.path != "_index" && {
+                    let url = routes::content_url(&p.path);
+                    url.matches('/').count() == 1
+                }
+            })
+            .map(|(i, _)| pages::content::page_link(site, i, lang))
+            .collect()
+    }
+
     /// Renders the page `route` in `lang`.
     pub fn render_page(&self, route: &Route, lang: &str) -> Result<String, Error> {
         let file = output_file(&format!(
@@ -328,7 +434,7 @@ impl<'a> Renderer<'a> {
             page_path(route, self.site())
         ));
         let page = pages::render(self, route, lang, &file)?;
-        let common = self.common(route, lang, page.title);
+        let common = self.common(route, lang, &page);
         let tmpl = self
             .look
             .env
@@ -436,12 +542,26 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// The address the site is published at: `--base-url`, else site.toml's, ending in `/`.
+pub fn base_url_of(site: &Site, base_url: Option<String>) -> String {
+    let mut base_url = base_url
+        .or_else(|| site.config.base_url.as_ref().map(|b| b.value.clone()))
+        .unwrap_or_else(|| "/".into());
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    base_url
+}
+
 /// The order of the long lists of the site (the same in every language), made once per
 /// build; each page makes the rows it shows.
 pub struct Lists {
     pub decisions: Vec<views::DecisionAt>,
     /// Adopted matters (council, proposal), overdue first.
     pub supervision: Vec<(usize, usize)>,
+    /// Matters by state and by the year they were submitted, newest first.
+    pub by_state: std::collections::BTreeMap<&'static str, Vec<(usize, usize)>>,
+    pub by_year: std::collections::BTreeMap<i16, Vec<(usize, usize)>>,
 }
 
 /// Where a list page sits among its pages.
@@ -457,7 +577,7 @@ pub struct Pager {
 pub(crate) fn page_of<'a, T>(
     all: &'a [T],
     n: usize,
-    route: fn(usize) -> Route,
+    route: impl Fn(usize) -> Route,
     site: &Site,
 ) -> (&'a [T], Pager) {
     let pages = routes::page_count(all.len());
@@ -471,6 +591,12 @@ pub(crate) fn page_of<'a, T>(
         next: (n < pages).then(|| url(n + 1)),
     };
     (rows, pager)
+}
+
+/// `favicon.ico`, `favicon.png`, `favicon.svg`…: a site's own favicon at the root.
+pub(crate) fn is_favicon(rel: &str) -> bool {
+    rel.strip_prefix("favicon.")
+        .is_some_and(|ext| !ext.is_empty() && !ext.contains('/'))
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -489,6 +615,7 @@ fn section_of(route: &Route) -> &'static str {
         | Route::Area(_)
         | Route::Council(_)
         | Route::Matter(..)
+        | Route::Notice(..)
         | Route::Meeting(..)
         | Route::Report(..)
         | Route::Feedback(..) => "councils",
@@ -496,6 +623,7 @@ fn section_of(route: &Route) -> &'static str {
         Route::Decisions(_) => "decisions",
         Route::Supervision(_) => "supervision",
         Route::DataDictionary | Route::Transparency => "data",
+        Route::Search | Route::ByState(..) | Route::ByYear(..) => "search",
         Route::Page(_) | Route::NotFound => "pages",
     }
 }

@@ -19,6 +19,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::error::Error;
+use crate::i18n::Msg;
+use crate::msg;
 
 /// The marker council leaves in its output folder.
 pub const MARKER: &str = ".council-output";
@@ -54,32 +56,26 @@ impl Output {
     /// creating or changing anything. Refuses the site root itself, a folder holding it, the
     /// source folders, and a non-empty folder that council did not create.
     pub fn open(dir: &Path, site_root: &Path) -> Result<Output, Error> {
-        let refuse = |why: &str| Error::Path {
+        let refuse = |why: Msg| Error::Path {
             path: dir.to_path_buf(),
-            reason: why.to_string(),
+            reason: why,
         };
         let mut root = dir.to_path_buf();
         let mut fresh = true;
         if let Ok(meta) = fs::symlink_metadata(dir) {
             if meta.file_type().is_symlink() {
-                return Err(refuse(
-                    "the output folder is a symbolic link; give a real folder",
-                ));
+                return Err(refuse(msg!("output-symlink")));
             }
             if !meta.is_dir() {
-                return Err(refuse("it is a file, not a folder"));
+                return Err(refuse(msg!("output-is-file")));
             }
             root = dir.canonicalize().map_err(|e| Error::io(dir, e))?;
             if site_root.starts_with(&root) {
-                return Err(refuse(
-                    "it is the site itself or holds it; publish to a folder such as `public`",
-                ));
+                return Err(refuse(msg!("output-is-site")));
             }
             for source in ["councils", "content", "static", "themes"] {
                 if root.starts_with(site_root.join(source)) {
-                    return Err(refuse(
-                        "it is inside the site's sources; publish to a folder such as `public`",
-                    ));
+                    return Err(refuse(msg!("output-in-sources")));
                 }
             }
             let empty = fs::read_dir(dir)
@@ -88,9 +84,7 @@ impl Output {
                 .is_none();
             fresh = empty;
             if !empty && !dir.join(MARKER).is_file() {
-                return Err(refuse(
-                    "it is not empty and was not written by council build; choose an empty or new folder (council removes files it does not produce)",
-                ));
+                return Err(refuse(msg!("output-not-ours")));
             }
         } else if let Some(parent) = dir.parent().filter(|p| p.exists()) {
             let parent = parent.canonicalize().map_err(|e| Error::io(dir, e))?;
@@ -98,9 +92,7 @@ impl Output {
             if root.starts_with(site_root.join("councils"))
                 || root.starts_with(site_root.join("content"))
             {
-                return Err(refuse(
-                    "it is inside the site's sources; publish to a folder such as `public`",
-                ));
+                return Err(refuse(msg!("output-in-sources")));
             }
         }
         let work = if fresh {

@@ -20,6 +20,14 @@ pub enum Route {
     Feedback(usize, usize),
     /// Every council's indicators side by side, and the charts (SPEC §8).
     Indicators,
+    /// The public notice of a decided matter (SPEC §9), for print.
+    Notice(usize, usize),
+    /// Full-text search (SPEC §9); without JavaScript, browse lists.
+    Search,
+    /// The matters in a state, newest first, in pages (the search page's browse lists).
+    ByState(&'static str, usize),
+    /// The matters submitted in a year, newest first, in pages.
+    ByYear(i16, usize),
     /// Every decision, newest first, in pages of [`PAGE_SIZE`] (1 is the first page).
     Decisions(usize),
     /// Adopted matters, overdue first, in pages of [`PAGE_SIZE`].
@@ -71,6 +79,16 @@ pub fn page_path(route: &Route, site: &crate::model::Site) -> String {
             site.councils[*ci].feedback[*i].meta.stem
         ),
         Route::Indicators => "indicators/".into(),
+        Route::Notice(ci, i) => format!(
+            "councils/{}/proposals/{}/notice/",
+            key(*ci),
+            site.councils[*ci].proposals[*i].meta.stem
+        ),
+        Route::Search => "search/".into(),
+        Route::ByState(s, 1) => format!("search/state/{s}/"),
+        Route::ByState(s, n) => format!("search/state/{s}/page/{n}/"),
+        Route::ByYear(y, 1) => format!("search/year/{y}/"),
+        Route::ByYear(y, n) => format!("search/year/{y}/page/{n}/"),
         Route::Decisions(1) => "decisions/".into(),
         Route::Decisions(n) => format!("decisions/page/{n}/"),
         Route::Supervision(1) => "supervision/".into(),

@@ -12,6 +12,7 @@ use std::path::Path;
 use minijinja::{Environment, UndefinedBehavior};
 
 use crate::error::Error;
+use crate::msg;
 
 macro_rules! embed {
     ($($path:literal),+ $(,)?) => {
@@ -23,10 +24,13 @@ macro_rules! embed {
 pub static DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "i18n/en.toml",
     "i18n/zh.toml",
+    "static/favicon.svg",
+    "static/search.js",
     "static/style.css",
     "templates/404.html",
     "templates/area.html",
     "templates/base.html",
+    "templates/browse.html",
     "templates/council.html",
     "templates/councils.html",
     "templates/data.html",
@@ -39,8 +43,10 @@ pub static DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "templates/macros.html",
     "templates/matter.html",
     "templates/meeting.html",
+    "templates/notice.html",
     "templates/page.html",
     "templates/report.html",
+    "templates/search.html",
     "templates/section.html",
     "templates/sitemap.xml",
     "templates/supervision.html",
@@ -62,9 +68,9 @@ impl Theme {
         let dir = site_root.join("themes").join(name);
         if !dir.is_dir() {
             if name != "default" {
-                return Err(Error::Other(format!(
-                    "the theme `{name}` named in site.toml is not in themes/{name}/\n  = help: create the folder, or remove `theme` from site.toml to use the built-in theme"
-                )));
+                return Err(
+                    Error::other(msg!("theme-missing", name)).help(msg!("theme-missing-help"))
+                );
             }
             return Ok(Theme { files });
         }
@@ -75,7 +81,11 @@ impl Theme {
             files.insert(rel, Cow::Owned(bytes));
         }
         if let Some(d) = diags.first() {
-            return Err(Error::Other(format!("{}: {}", d.file, d.message)));
+            return Err(Error::other(msg!(
+                "theme-file-problem",
+                file = &d.file,
+                problem = &d.message
+            )));
         }
         Ok(Theme { files })
     }
@@ -106,7 +116,7 @@ impl Theme {
                 continue;
             };
             let text = String::from_utf8(bytes.to_vec())
-                .map_err(|_| Error::Other(format!("theme file `{path}` is not UTF-8")))?;
+                .map_err(|_| Error::other(msg!("theme-not-utf8", path = path.as_str())))?;
             let text = if name.ends_with(".html") {
                 compact(&text)
             } else {
@@ -123,15 +133,25 @@ impl Theme {
         let read = |l: &str| -> Result<serde_json::Value, Error> {
             let path = format!("i18n/{l}.toml");
             let bytes = self.files.get(&path).ok_or_else(|| {
-                Error::Other(format!(
-                    "the theme has no UI strings for the language `{l}`\n  = help: add themes/<theme>/{path}, starting from a copy of i18n/en.toml"
-                ))
+                Error::other(msg!("theme-no-strings", lang = l))
+                    .help(msg!("theme-no-strings-help", path = path.as_str()))
             })?;
             let text = std::str::from_utf8(bytes)
-                .map_err(|_| Error::Other(format!("theme file `{path}` is not UTF-8")))?;
-            let table: toml::Table = toml::from_str(text)
-                .map_err(|e| Error::Other(format!("theme file `{path}`: {e}")))?;
-            serde_json::to_value(table).map_err(|e| Error::Other(e.to_string()))
+                .map_err(|_| Error::other(msg!("theme-not-utf8", path = path.as_str())))?;
+            let table: toml::Table = toml::from_str(text).map_err(|e| {
+                Error::other(msg!(
+                    "theme-file-toml",
+                    path = path.as_str(),
+                    detail = e.to_string()
+                ))
+            })?;
+            serde_json::to_value(table).map_err(|e| {
+                Error::other(msg!(
+                    "theme-file-toml",
+                    path = path.as_str(),
+                    detail = e.to_string()
+                ))
+            })
         };
         let strings = read(lang)?;
         if lang != default {
@@ -139,9 +159,11 @@ impl Theme {
             let mut missing = Vec::new();
             missing_keys(&base, &strings, "", &mut missing);
             if !missing.is_empty() {
-                return Err(Error::Other(format!(
-                    "the theme's i18n/{lang}.toml lacks strings that i18n/{default}.toml has: {}",
-                    missing.join(", ")
+                return Err(Error::other(msg!(
+                    "theme-strings-missing",
+                    lang,
+                    default,
+                    keys = missing.join(", ")
                 )));
             }
         }
@@ -221,15 +243,16 @@ pub fn escape_html(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// A template failure, naming the template and the line.
 pub fn template_error(e: minijinja::Error) -> Error {
-    let mut msg = String::from("template error");
-    if let Some(name) = e.name() {
-        msg = format!("template `{name}`");
-        if let Some(line) = e.line() {
-            msg.push_str(&format!(", line {line}"));
-        }
-    }
-    let detail = e.detail().map(|d| format!(": {d}")).unwrap_or_default();
-    Error::Other(format!("{msg}: {}{detail}", e.kind()))
+    let detail = match e.detail() {
+        Some(d) => format!("{}: {d}", e.kind()),
+        None => e.kind().to_string(),
+    };
+    let message = match (e.name(), e.line()) {
+        (Some(name), Some(line)) => msg!("template-error-at", name, line, detail),
+        (Some(name), None) => msg!("template-error-in", name, detail),
+        _ => msg!("template-error", detail),
+    };
+    Error::other(message)
 }
 
 /// `{{ x|text }}`: a view's `Text` as HTML, in a `<span lang>` when it is the original shown
@@ -264,7 +287,7 @@ fn date_filter(value: String, lang: String) -> minijinja::Value {
 }
 
 /// `2025-03-08` as `2025年3月8日` (zh) or `8 March 2025` (others).
-fn longdate(value: String, lang: String) -> String {
+pub(crate) fn longdate(value: String, lang: String) -> String {
     let Ok(d) = value.parse::<jiff::civil::Date>() else {
         return value;
     };

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod git;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -48,9 +50,27 @@ pub fn write(root: &Path, rel: &str, text: impl AsRef<[u8]>) {
     std::fs::write(p, text).unwrap();
 }
 
+/// The real binary, speaking English whatever the machine's locale (most tests read its
+/// English words; `council_in` chooses).
 pub fn council() -> Command {
+    council_in("en")
+}
+
+/// The real binary with `COUNCIL_LANG` set to `lang`.
+pub fn council_in(lang: &str) -> Command {
+    let mut c = council_bare();
+    c.env("COUNCIL_LANG", lang);
+    c
+}
+
+/// The real binary with no language in its environment (no `COUNCIL_LANG`, no locale): the
+/// tests of the order of language selection set what they need.
+pub fn council_bare() -> Command {
     let mut c = Command::cargo_bin("council").unwrap();
     c.env("NO_COLOR", "1");
+    for var in ["COUNCIL_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] {
+        c.env_remove(var);
+    }
     c
 }
 
@@ -176,4 +196,62 @@ pub fn adopt_many(root: &Path, ids: std::ops::RangeInclusive<u32>, date: &str) {
             "+++\ndate = {date}\ntitle = \"例会\"\nchair = \"wang-li\"\nrecorder = \"zhang-hua\"\npresent = [\"wang-li\", \"zhang-hua\", \"li-ming\", \"chen-jing\", \"zhao-gang\"]\n{items}+++\n\n逐项表决。\n"
         ),
     );
+}
+
+/// Whether an outside tool that a test drives (chromium, python's icalendar, zbarimg…) is
+/// here. When it is not, the test skips with a message, unless `COUNCIL_REQUIRE_BROWSER` is
+/// set (CI sets it, after installing them all): then it fails.
+pub fn outside_tool(name: &str, available: bool) -> bool {
+    if !available {
+        assert!(
+            std::env::var_os("COUNCIL_REQUIRE_BROWSER").is_none(),
+            "{name} is required here (COUNCIL_REQUIRE_BROWSER is set) but not installed; .ci/run installs it"
+        );
+        eprintln!("SKIPPED: {name} is not installed; .ci/run installs it");
+    }
+    available
+}
+
+/// Whether `program args…` runs and exits 0.
+pub fn runs(program: &str, args: &[&str]) -> bool {
+    std::process::Command::new(program)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Debian's chromium (or another Chrome) where the machine has one.
+pub fn chromium() -> Option<PathBuf> {
+    [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .find(|p| p.exists())
+}
+
+/// The day the demo site (the repository's own `site.toml` and `councils/`) is built as of.
+pub const DEMO_TODAY: &str = "2026-11-25";
+
+/// Builds the demo site into a temporary folder; returns it and the output folder in it.
+pub fn build_demo() -> (TempDir, PathBuf) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    let public = tmp.path().join("public");
+    let built = council()
+        .args(["build", "--today", DEMO_TODAY, "-o"])
+        .arg(&public)
+        .arg(root)
+        .output()
+        .unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    (tmp, public)
 }

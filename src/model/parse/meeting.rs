@@ -3,9 +3,10 @@
 use std::sync::Arc;
 
 use super::super::*;
-use super::{check_stem, record_meta, with_front_matter};
+use super::{check_stem, with_front_matter};
 use crate::diag::{Diagnostic, Source};
 use crate::model::schema::{Reader, Sink};
+use crate::msg;
 use crate::rules::schema::{invalid_value, missing_field};
 
 pub fn parse_meeting(
@@ -14,40 +15,24 @@ pub fn parse_meeting(
     languages: &[String],
 ) -> (Meeting, Vec<Diagnostic>) {
     let sink = Sink::default();
-    check_stem(src, "meeting", stem, &sink);
-    let mut m = Meeting {
-        meta: record_meta(stem, src),
-        date: None,
-        title: None,
-        kind: MeetingKind::Regular,
-        location: None,
-        chair: None,
-        recorder: None,
-        present: None,
-        absent: Vec::new(),
-        guests: Vec::new(),
-        items: Vec::new(),
-        translations: Translations::new(),
-        body: Body::default(),
-        texts: Vec::new(),
-    };
-    let (meta, body, _) = with_front_matter(stem, src, &sink, "the minutes", |r| {
+    let mut m = Meeting::unread(RecordMeta::unread(stem, src));
+    let (meta, body, _) = with_front_matter(stem, src, &sink, msg!("what-minutes"), |r| {
         r.require("date", "date = 2022-04-02");
         m.date = r.date("date");
         m.title = r.text("title");
-        if let Some(k) = r.choice("kind", MeetingKind::ALL, MeetingKind::parse) {
+        if let Some(k) = r.choice::<MeetingKind>("kind") {
             m.kind = k.value;
         }
         m.location = r.text("location");
         r.require("chair", "chair = \"<member id>\"");
-        m.chair = r.id("chair");
+        m.chair = r.reference("chair");
         r.require("recorder", "recorder = \"<member id>\"");
-        m.recorder = r.id("recorder");
+        m.recorder = r.reference("recorder");
         r.require("present", "present = [\"<member id>\", \"<member id>\"]");
-        m.present = r.ids("present");
-        m.absent = r.ids("absent").map(|a| a.value).unwrap_or_default();
+        m.present = r.references("present");
+        m.absent = r.references("absent").map(|a| a.value).unwrap_or_default();
         m.guests = r.strings("guests").map(|g| g.value).unwrap_or_default();
-        let tables = r.tables("items", "item");
+        let tables = r.tables("items", |n| msg!("what-item-n", n));
         if tables.is_empty() && !r.has("items") {
             r.require(
                 "items",
@@ -63,6 +48,8 @@ pub fn parse_meeting(
     });
     m.meta = meta;
     m.body = body;
+    let fallback = m.date.as_ref().map(|d| d.value.to_string());
+    check_stem(src, msg!("what-minutes"), stem, fallback, &sink);
     (m, sink.into_inner())
 }
 
@@ -72,39 +59,58 @@ fn read_item(
     languages: &[String],
 ) -> Item {
     r.require("proposal", "proposal = \"2022-001\"");
-    let proposal = r.id("proposal");
+    let proposal = r.reference("proposal");
     if let Some(p) = &proposal {
-        r.what = format!("the item about `{}`", p.value);
+        r.what = msg!("what-item-about", proposal = &p.value);
     }
     r.require("action", "action = \"deliberate\"");
-    let action = r.choice("action", Action::ALL, Action::parse);
-    let outcome = r.choice("outcome", Outcome::ALL, Outcome::parse);
-    let votes = r.table("votes", "the votes").map(|mut v| {
-        let mut counts = [0u32; 3];
-        let mut ok = true;
-        for (i, key) in ["yes", "no", "abstain"].into_iter().enumerate() {
-            v.require(key, &format!("{key} = 0"));
-            match v.int(key, 0..100_000) {
-                Some(n) => counts[i] = n.value as u32,
-                None => ok = false,
+    let action = r.choice::<Action>("action");
+    let outcome = r.choice::<Outcome>("outcome");
+    let votes =
+        r.table("votes", msg!("what-votes")).map(|mut v| {
+            let mut counts = [0u32; 3];
+            let mut ok = true;
+            let mut missing = Vec::new();
+            for (i, key) in ["yes", "no", "abstain"].into_iter().enumerate() {
+                if !v.has(key) {
+                    missing.push(key);
+                }
+                match v.int(key, 0..100_000) {
+                    Some(n) => counts[i] = n.value as u32,
+                    None => ok = false,
+                }
             }
-        }
-        let span = v.anchor.clone();
-        v.finish();
-        ok.then_some(Sp::new(
-            Votes {
-                yes: counts[0],
-                no: counts[1],
-                abstain: counts[2],
-            },
-            span,
-        ))
-    });
+            // A count left out: the help shows the whole line with it, as 0 for the secretary
+            // to check against the minutes.
+            let fixed = format!(
+                "votes = {{ yes = {}, no = {}, abstain = {} }}",
+                counts[0], counts[1], counts[2]
+            );
+            for key in missing {
+                v.push(
+                    missing_field::diagnostic(v.src, v.anchor.clone(), &v.what, key, "")
+                        .help(msg!("votes-missing-help", key, fixed = fixed.as_str())),
+                );
+            }
+            let span = v.anchor.clone();
+            v.finish();
+            ok.then_some(Sp::new(
+                Votes {
+                    yes: counts[0],
+                    no: counts[1],
+                    abstain: counts[2],
+                },
+                span,
+            ))
+        });
     let votes = votes.flatten();
     let owner = r.text("owner");
     let due = r.date("due");
     let referred_to = r.text("referred_to");
-    let supervisors = r.ids("supervisors").map(|s| s.value).unwrap_or_default();
+    let supervisors = r
+        .references("supervisors")
+        .map(|s| s.value)
+        .unwrap_or_default();
     let translations = r.translations(&["owner", "referred_to"], languages);
 
     match (action.as_deref(), outcome.as_ref()) {
@@ -115,12 +121,10 @@ fn read_item(
             invalid_value::diagnostic(
                 r.src,
                 o.span.clone(),
-                "a `deliberate` item has no outcome",
-                "outcome of a deliberation",
+                msg!("deliberate-with-outcome"),
+                msg!("deliberate-with-outcome-label"),
             )
-            .help(
-                "if the council decided, write `action = \"decide\"`; otherwise remove `outcome`",
-            ),
+            .help(msg!("deliberate-with-outcome-help")),
         ),
         _ => {}
     }
@@ -139,7 +143,12 @@ fn read_item(
             if !r.has(key) {
                 r.push(
                     missing_field::diagnostic(r.src, o.span.clone(), &r.what, key, example).help(
-                        format!("an `{}` decision records `{key}`: add `{example}`", o.value),
+                        msg!(
+                            "outcome-needs-help",
+                            outcome = o.value.as_str(),
+                            key,
+                            example = *example
+                        ),
                     ),
                 );
             }
@@ -152,10 +161,10 @@ fn read_item(
             invalid_value::diagnostic(
                 r.src,
                 d.span.clone(),
-                "`due` is before the meeting",
-                "deadline already past when decided",
+                msg!("due-before-meeting"),
+                msg!("due-before-meeting-label"),
             )
-            .help("`due` is the deadline for implementation; it comes after the meeting's `date`"),
+            .help(msg!("due-before-meeting-help")),
         );
     }
     Item {

@@ -6,10 +6,11 @@ use super::super::*;
 use super::with_front_matter;
 use crate::diag::{Diagnostic, Source};
 use crate::model::schema::Sink;
+use crate::msg;
 
 pub fn parse_page(path: &str, src: &Arc<Source>) -> (Page, Vec<Diagnostic>) {
     let sink = Sink::default();
-    let (meta, body, fields) = with_front_matter(path, src, &sink, "the page", |r| {
+    let (meta, body, fields) = with_front_matter(path, src, &sink, msg!("what-page"), |r| {
         let title = r.text("title");
         let description = r.string("description");
         let date = r.date("date");
@@ -51,7 +52,7 @@ pub fn parse_translation(
     page: bool,
 ) -> (TranslatedText, Vec<Diagnostic>) {
     let sink = Sink::default();
-    let (_, body, fields) = with_front_matter(stem, src, &sink, "the translation", |r| {
+    let (_, body, fields) = with_front_matter(stem, src, &sink, msg!("what-translation"), |r| {
         let title = r.text("title");
         let description = if page { r.string("description") } else { None };
         if page {

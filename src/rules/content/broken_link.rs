@@ -3,6 +3,7 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::markdown::url_scheme;
 use crate::model::Site;
+use crate::msg;
 use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
@@ -56,15 +57,29 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let Some(target) = relative_target(&link.dest) else {
                 continue;
             };
-            let what = if link.image { "image" } else { "link" };
+            let what = if link.image {
+                msg!("what-image")
+            } else {
+                msg!("what-link")
+            };
             match resolve(&src.path, &target) {
                 None => out.push(
-                    RULE.at(src, link.span.clone(), format!("{what} `{}` points outside the site", link.dest), "outside the site")
-                        .help("link only to records, pages and files inside the site"),
+                    RULE.at(
+                        src,
+                        link.span.clone(),
+                        msg!("link-outside", what, dest = &link.dest),
+                        msg!("link-outside-label"),
+                    )
+                    .help(msg!("link-outside-help")),
                 ),
                 Some(path) if !exists(ctx.site, &path) => out.push(
-                    RULE.at(src, link.span.clone(), format!("{what} `{}` points at `{path}`, which does not exist", link.dest), "nothing there")
-                        .help("links are relative to this file: a proposal from minutes is `../proposals/<id>.md`, an attachment `../files/<name>`"),
+                    RULE.at(
+                        src,
+                        link.span.clone(),
+                        msg!("link-broken", what, dest = &link.dest, path),
+                        msg!("link-broken-label"),
+                    )
+                    .help(msg!("link-broken-help")),
                 ),
                 Some(_) => {}
             }

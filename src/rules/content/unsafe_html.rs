@@ -2,6 +2,7 @@
 
 use crate::diag::{Diagnostic, Severity};
 use crate::markdown::{POLICY, removed_by_sanitiser, url_scheme};
+use crate::msg;
 use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
@@ -58,8 +59,13 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             for r in removed_by_sanitiser(&src.text[range.clone()]) {
                 let span = range.start + r.range.start..range.start + r.range.end;
                 out.push(
-                    RULE.at(src, span, format!("raw HTML: {} is removed when publishing", r.what), "removed")
-                        .help("write plain Markdown instead of HTML; scripts, event handlers and styles never reach the site"),
+                    RULE.at(
+                        src,
+                        span,
+                        msg!("unsafe-html", what = &r.what),
+                        msg!("removed-label"),
+                    )
+                    .help(msg!("unsafe-html-help")),
                 );
             }
         }
@@ -68,15 +74,19 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let scheme = url_scheme(&link.dest).unwrap_or_default();
-            let what = if link.image { "image" } else { "link" };
+            let what = if link.image {
+                msg!("what-image")
+            } else {
+                msg!("what-link")
+            };
             out.push(
                 RULE.at(
                     src,
                     link.span.clone(),
-                    format!("a `{scheme}:` {what} address is removed when publishing"),
-                    "removed",
+                    msg!("unsafe-link", scheme, what),
+                    msg!("removed-label"),
                 )
-                .help("link to web pages with `https://…`, or to records with a relative path"),
+                .help(msg!("unsafe-link-help")),
             );
         }
     }

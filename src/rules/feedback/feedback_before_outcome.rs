@@ -4,8 +4,9 @@ use jiff::civil::Date;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::lifecycle::EventKind;
+use crate::msg;
 use crate::rules::lifecycle::each_lifecycle;
-use crate::rules::{Check, Context, Rule};
+use crate::rules::{Check, Context, Rule, state_words};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
@@ -70,21 +71,27 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let Some(date) = &f.date else { continue };
             let message = match lc.final_date {
                 Some(fin) if date.value >= fin => continue,
-                Some(fin) => format!(
-                    "a return visit about `{}` on {}, before the matter was {} on {fin}",
-                    p.id(),
-                    date.value,
-                    lc.state.as_str()
+                Some(fin) => msg!(
+                    "visit-before-outcome",
+                    id = p.id(),
+                    date = date.value,
+                    state = state_words(lc.state),
+                    final_date = fin
                 ),
-                None => format!(
-                    "a return visit about `{}`, which has no final outcome yet (it is {})",
-                    p.id(),
-                    lc.state.as_str()
+                None => msg!(
+                    "visit-without-outcome",
+                    id = p.id(),
+                    state = state_words(lc.state)
                 ),
             };
             out.push(
-                RULE.at(&f.meta.source, date.span.clone(), message, "before the outcome")
-                    .help("a return visit tells residents the outcome: date it on or after the decision (rejected, referred), the acceptance inspection or the withdrawal; a visit during the works belongs in a supervision report"),
+                RULE.at(
+                    &f.meta.source,
+                    date.span.clone(),
+                    message,
+                    msg!("visit-before-outcome-label"),
+                )
+                .help(msg!("visit-before-outcome-help")),
             );
         }
     });

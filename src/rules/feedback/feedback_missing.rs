@@ -2,8 +2,9 @@
 
 use crate::diag::{Diagnostic, Severity};
 use crate::lifecycle::EventKind;
+use crate::msg;
 use crate::rules::lifecycle::each_lifecycle;
-use crate::rules::{Check, Context, Rule};
+use crate::rules::{Check, Context, Rule, state_words};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
@@ -62,21 +63,20 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         {
             return;
         }
+        let matter = format!("{}/{}", c.key, p.id());
         out.push(
             RULE.diag(
                 p.meta.source.path.clone(),
-                format!(
-                    "`{}/{}` has been {} since {fin} ({days} days) and nobody has recorded a return visit (limit {limit} days)",
-                    c.key,
-                    p.id(),
-                    lc.state.as_str()
+                msg!(
+                    "feedback-missing",
+                    matter = matter.as_str(),
+                    state = state_words(lc.state),
+                    final_date = fin,
+                    days,
+                    limit
                 ),
             )
-            .help(format!(
-                "visit the residents who raised it, tell them the outcome, and record the visit: `council new feedback {}/{}`",
-                c.key,
-                p.id()
-            )),
+            .help(msg!("feedback-missing-help", matter)),
         );
     });
 }

@@ -4,6 +4,8 @@ use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Severity, Source};
 use crate::load::frontmatter::SplitError;
+use crate::model::slips;
+use crate::msg;
 use crate::rules::{Check, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
@@ -72,25 +74,72 @@ pub fn diagnostic(src: &Arc<Source>, e: &SplitError) -> Diagnostic {
     match e {
         SplitError::NotOpened { yaml } => {
             let line = src.line_range(1);
+            // The opening line written almost right: spaces before it, `＋＋＋`, or empty
+            // lines above it.
+            let near = (1..=src.line_col(src.text.len()).0.min(20))
+                .map(|n| (n, src.line_range(n)))
+                .find(|(_, r)| !src.text[r.clone()].trim().is_empty())
+                .filter(|(n, r)| {
+                    let t = &src.text[r.clone()];
+                    slips::near_delimiter(t) || (*n > 1 && t.trim_end() == "+++")
+                });
+            if let Some((n, r)) = near {
+                let written = src.text[r.clone()].to_string();
+                if n > 1 && written.trim_end() == "+++" {
+                    return RULE
+                        .at(
+                            src,
+                            r,
+                            msg!("fm-open-late", line = n),
+                            msg!("fm-near-label"),
+                        )
+                        .help(msg!("fm-open-late-help", above = n - 1));
+                }
+                let message = if written.trim() == "+++" {
+                    msg!("fm-indented")
+                } else {
+                    msg!("fm-open-near", written = written.trim())
+                };
+                return RULE
+                    .at(src, r, message, msg!("fm-near-label"))
+                    .help(msg!("fm-near-help", written));
+            }
             let d = RULE.at(
                 src,
                 line.start..line.start,
-                "the record does not start with a `+++` line",
-                "expected `+++` here",
+                msg!("fm-not-opened"),
+                msg!("fm-not-opened-label"),
             );
             if *yaml {
-                d.help("council reads TOML front matter between `+++` lines; YAML between `---` lines is not supported: change both `---` lines to `+++` and write the fields as TOML (`key = \"value\"`)")
+                d.help(msg!("fm-yaml-help"))
             } else {
-                d.help("start the file with a line `+++`, then the fields, then another `+++` line, then the text")
+                d.help(msg!("fm-not-opened-help"))
             }
         }
-        SplitError::NotClosed { open } => RULE
-            .at(
+        SplitError::NotClosed { open } => {
+            // A closing line written almost right.
+            let near = (2..=src.line_col(src.text.len()).0)
+                .map(|n| src.line_range(n))
+                .find(|r| slips::near_delimiter(&src.text[r.clone()]));
+            if let Some(r) = near {
+                let written = src.text[r.clone()].to_string();
+                let message = if written.trim() == "+++" {
+                    msg!("fm-indented")
+                } else {
+                    msg!("fm-close-near", written = written.trim())
+                };
+                return RULE
+                    .at(src, r, message, msg!("fm-near-label"))
+                    .also(src, open.clone(), msg!("fm-opened-label"))
+                    .help(msg!("fm-near-help", written));
+            }
+            RULE.at(
                 src,
                 open.clone(),
-                "the front matter opened here is never closed",
-                "opened here",
+                msg!("fm-not-closed"),
+                msg!("fm-opened-label"),
             )
-            .help("add a line holding only `+++` after the last field, before the text"),
+            .help(msg!("fm-not-closed-help"))
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! `invalid-utf8`: a file that is not UTF-8 text.
 
 use crate::diag::{Diagnostic, Severity, Source};
+use crate::msg;
 use crate::rules::{Check, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
@@ -44,6 +45,20 @@ that is not text (an image) into a record: put attachments under `files/`.
 
 /// `bytes` are the file's bytes; the first `valid` of them are UTF-8.
 pub fn diagnostic(rel: &str, bytes: &[u8], valid: usize) -> Diagnostic {
+    if let Some(text) = gbk_text(bytes) {
+        // Saved by an old Chinese editor: show the line as the secretary wrote it.
+        let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+        let src = Source::new(rel, text);
+        let range = src.line_range(line.min(src.line_col(src.text.len()).0));
+        let at = src.text[range.clone()]
+            .char_indices()
+            .find(|(_, c)| !c.is_ascii())
+            .map(|(i, c)| range.start + i..range.start + i + c.len_utf8())
+            .unwrap_or(range.start..range.start);
+        return RULE
+            .at(&src, at, msg!("utf8-gbk"), msg!("utf8-gbk-label"))
+            .help(msg!("utf8-gbk-help"));
+    }
     let text = String::from_utf8_lossy(bytes).into_owned();
     // Point at the first bad byte: count characters up to it in the lossy text.
     let good = String::from_utf8_lossy(&bytes[..valid]).len();
@@ -53,6 +68,25 @@ pub fn diagnostic(rel: &str, bytes: &[u8], valid: usize) -> Diagnostic {
         .rev()
         .find(|&i| src.text.is_char_boundary(i))
         .unwrap_or(good);
-    RULE.at(&src, good..end, "the file is not UTF-8 text", "first byte that is not UTF-8")
-        .help("save the file again with the encoding UTF-8 (editors call it \"UTF-8\" or \"Unicode (UTF-8)\")")
+    RULE.at(&src, good..end, msg!("utf8-not"), msg!("utf8-not-label"))
+        .help(msg!("utf8-not-help"))
+}
+
+/// The text of `bytes` read as GB18030 (GBK's successor, what older Chinese Windows editors
+/// save), when they are that and look like text: no control characters but tabs and line
+/// ends, and some Chinese.
+fn gbk_text(bytes: &[u8]) -> Option<String> {
+    let text = encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)?;
+    let plain = text
+        .chars()
+        .all(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t'));
+    let chinese = text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    (plain && chinese).then(|| text.into_owned())
+}
+
+/// A file or folder whose name is not UTF-8: it could not be given a web address, so it is
+/// not published (`rel` shows the name with the bad bytes replaced).
+pub fn file_name(rel: &str) -> Diagnostic {
+    RULE.diag(rel, msg!("invalid-utf8-name"))
+        .help(msg!("invalid-utf8-name-help"))
 }

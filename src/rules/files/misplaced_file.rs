@@ -2,6 +2,7 @@
 
 use crate::diag::{Diagnostic, Severity};
 use crate::model::suggest;
+use crate::msg;
 use crate::rules::{Check, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
@@ -55,71 +56,138 @@ Move the file into `proposals/`, `meetings/`, `reports/` or `feedback/` of its c
     check: Check::Load,
 };
 
-pub fn misplaced_record(rel: &str, inner: &str) -> Diagnostic {
-    let folder = inner.split('/').next().unwrap_or("");
-    let help = match suggest(folder, &["proposals", "meetings", "reports", "feedback"]) {
-        Some(s) if inner.contains('/') && s != folder => {
-            format!("did you mean the folder `{s}/`? records live in `proposals/`, `meetings/`, `reports/` or `feedback/` of their council")
-        }
-        _ => "move it to `proposals/`, `meetings/`, `reports/` or `feedback/` of its council, directly inside that folder (attachments go in `files/` and are not `.md`)".to_string(),
-    };
-    RULE.diag(
-        rel,
-        format!("`{inner}` is not where a council keeps records"),
-    )
-    .help(help)
+/// The record folders of a council, and words a secretary may use for each.
+const FOLDERS: &[(&str, &[&str])] = &[
+    ("proposals", &["proposal", "提议", "提案", "议题", "诉求"]),
+    (
+        "meetings",
+        &[
+            "meeting",
+            "minutes",
+            "minute",
+            "会议",
+            "会议记录",
+            "纪要",
+            "会议纪要",
+        ],
+    ),
+    ("reports", &["report", "督办", "报告", "督办报告", "监督"]),
+    (
+        "feedback",
+        &["feedbacks", "visits", "visit", "回访", "回访记录", "评价"],
+    ),
+];
+
+/// The record folder `folder` was meant to be, if it is close to one.
+fn folder_meant(folder: &str) -> Option<&'static str> {
+    let lower = folder.to_lowercase();
+    FOLDERS
+        .iter()
+        .find(|(f, words)| *f == lower || words.contains(&lower.as_str()))
+        .map(|(f, _)| *f)
+        .or_else(|| suggest(folder, &["proposals", "meetings", "reports", "feedback"]))
+}
+
+/// A `.md` file under a council but not directly in a record folder. `council` is the
+/// council's folder (`councils/huangtai/grid-03`), `inner` the path below it.
+pub fn misplaced_record(rel: &str, council: &str, inner: &str) -> Diagnostic {
+    let mut parts: Vec<&str> = inner.split('/').collect();
+    let name = parts.pop().unwrap_or("");
+    let meant = parts
+        .first()
+        .and_then(|f| folder_meant(f))
+        .or_else(|| parts.iter().rev().find_map(|f| folder_meant(f)));
+    let d = RULE.diag(rel, msg!("misplaced-record", inner));
+    match meant {
+        Some(folder) => d.help(msg!(
+            "misplaced-record-move-help",
+            path = format!("{council}/{folder}/{name}")
+        )),
+        None => d.help(msg!("misplaced-record-help")),
+    }
+}
+
+/// A file in a record folder that is not a `.md` record: `2022-003.txt`, `2022-003.MD`,
+/// `2022-003.md.txt`, `2022-003.markdown`, a Word document, a photo.
+pub fn not_a_record(rel: &str, name: &str) -> Diagnostic {
+    let lower = name.to_lowercase();
+    let stem = [
+        "md.txt", "markdown", "mdown", "md", "txt", "text", "docx", "doc", "wps",
+    ]
+    .iter()
+    .find_map(|ext| {
+        lower
+            .strip_suffix(&format!(".{ext}"))
+            .map(|s| (&name[..s.len()], *ext))
+    });
+    match stem {
+        Some((stem, "docx" | "doc" | "wps")) => RULE
+            .diag(rel, msg!("not-a-record-document", name))
+            .help(msg!(
+                "not-a-record-document-help",
+                right = format!("{stem}.md")
+            )),
+        Some((stem, _)) => RULE
+            .diag(rel, msg!("not-a-record-extension", name))
+            .help(msg!(
+                "not-a-record-extension-help",
+                right = format!("{stem}.md")
+            )),
+        None => RULE
+            .diag(rel, msg!("not-a-record-attachment", name))
+            .help(msg!("not-a-record-attachment-help")),
+    }
 }
 
 pub fn outside_council(rel: &str) -> Diagnostic {
-    RULE.diag(rel, "this record is not inside any council folder")
-        .help("a council is a folder holding council.toml; move the record into `proposals/`, `meetings/`, `reports/` or `feedback/` of its council")
+    RULE.diag(rel, msg!("outside-council"))
+        .help(msg!("outside-council-help"))
 }
 
 pub fn nested_council(rel: &str, outer: &str) -> Diagnostic {
-    RULE.diag(rel, format!("a council inside the council `{outer}`"))
-        .help("councils do not nest: move this folder next to the other council, under an area folder")
+    RULE.diag(rel, msg!("nested-council", outer))
+        .help(msg!("nested-council-help"))
 }
 
 pub fn council_at_top(rel: &str) -> Diagnostic {
-    RULE.diag(rel, "council.toml directly in `councils/`")
-        .help("give each council its own folder, such as `councils/huangtai/grid-03/council.toml`")
+    RULE.diag(rel, msg!("council-at-top"))
+        .help(msg!("council-at-top-help"))
 }
 
 pub fn area_in_council(rel: &str, council: &str) -> Diagnostic {
-    RULE.diag(rel, format!("area.toml inside the council `{council}`"))
-        .help("areas hold councils, not the other way round: move area.toml to the folder above the council")
+    RULE.diag(rel, msg!("area-in-council", council))
+        .help(msg!("area-in-council-help"))
 }
 
 pub fn stray_toml(rel: &str, name: &str) -> Diagnostic {
     let help = match suggest(name, &["council.toml", "area.toml"]) {
-        Some(s) => format!("did you mean `{s}`? council reads only council.toml and area.toml here"),
-        None => "council reads only council.toml and area.toml under councils/; rename or remove this file".into(),
+        Some(s) => msg!("stray-toml-meant-help", code = s),
+        None => msg!("stray-toml-help"),
     };
-    RULE.diag(rel, format!("`{name}` is not a file council reads"))
-        .help(help)
+    RULE.diag(rel, msg!("stray-toml", name)).help(help)
 }
 
 pub fn orphan_translation(rel: &str, record: &str) -> Diagnostic {
-    RULE.diag(rel, format!("a translation without its record `{record}`"))
-        .help(format!("a translation sits beside the record it translates; add `{record}` or rename this file to match it"))
+    RULE.diag(rel, msg!("orphan-translation", record))
+        .help(msg!("orphan-translation-help", record))
 }
 
-pub fn symlink_not_followed(rel: &str, why: &str) -> Diagnostic {
-    RULE.diag(rel, format!("symbolic link not followed: {why}"))
-        .help("copy the file into the site instead of linking to it; council never reads outside the site")
+/// A symbolic link that is not followed: to a folder, or out of the site.
+pub fn symlink_not_followed(rel: &str, to_folder: bool) -> Diagnostic {
+    let message = if to_folder {
+        msg!("symlink-folder")
+    } else {
+        msg!("symlink-outside")
+    };
+    RULE.diag(rel, message).help(msg!("symlink-help"))
 }
 
-pub fn unreadable(rel: &str, why: &str) -> Diagnostic {
-    RULE.diag(rel, format!("cannot read this file: {why}"))
-        .help("check that the file exists and that you may read it")
+pub fn unreadable(rel: &str, e: &std::io::Error) -> Diagnostic {
+    RULE.diag(rel, msg!("unreadable", why = crate::error::io_reason(e)))
+        .help(msg!("unreadable-help"))
 }
 
 pub fn reserved_page(rel: &str, name: &str) -> Diagnostic {
-    RULE.diag(
-        rel,
-        format!("a content page at `/{name}/` would replace a page council generates"),
-    )
-    .help(format!(
-        "rename the file or folder: `{name}` is taken by the published site"
-    ))
+    RULE.diag(rel, msg!("reserved-page", name))
+        .help(msg!("reserved-page-help", name))
 }

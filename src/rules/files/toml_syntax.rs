@@ -4,6 +4,9 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Severity, Source};
+use crate::i18n::list;
+use crate::model::slips;
+use crate::msg;
 use crate::rules::{Check, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
@@ -58,19 +61,84 @@ present = ["wang-li", "li-ming"]
     check: Check::Load,
 };
 
+/// A finding for the TOML error `message` (the parser's words) at `span`. When the line is
+/// one of the typical slips (full-width punctuation, a date written another way, text
+/// without quotes), the finding says so and shows the corrected line.
 pub fn diagnostic(src: &Arc<Source>, span: Range<usize>, message: &str) -> Diagnostic {
-    let msg = message.trim().trim_end_matches('.');
-    let help = if msg.contains("quoted") {
-        "put text in double quotes: `title = \"…\"`"
-    } else if msg.contains("duplicate key") {
-        "each field may appear once; remove or rename the repeated one"
-    } else if msg.contains("invalid date") || msg.contains("month") || msg.contains("day") {
-        "write dates as year-month-day with two-digit month and day, like `2022-04-02`"
-    } else if msg.contains("array") {
-        "a list is written in brackets with commas between items: `[\"a\", \"b\"]`"
+    let line = src.line_range(src.line_col(span.start).0);
+    let text = &src.text[line.clone()];
+    if let Some(fix) = slips::fix_line(text) {
+        let d = if fix.chars.is_empty() {
+            let value = text
+                .split_once(['=', '＝'])
+                .map(|x| x.1.trim())
+                .unwrap_or(text);
+            RULE.at(
+                src,
+                line,
+                msg!("toml-date-written", value),
+                msg!("toml-date-written-label"),
+            )
+            .help(msg!("toml-date-written-help", fixed = fix.line))
+        } else {
+            let pairs: Vec<String> = fix
+                .chars
+                .iter()
+                .map(|c| format!("`{c}` → `{}`", slips::half_width(*c)))
+                .collect();
+            RULE.at(
+                src,
+                line,
+                msg!("toml-wide", chars = list(pairs)),
+                msg!("toml-wide-label"),
+            )
+            .help(msg!("toml-wide-help", fixed = fix.line))
+        };
+        return d;
+    }
+    if let Some(fixed) = slips::quote_value(text) {
+        // A Chinese word where a code goes, without quotes: straight to the code.
+        let (key, value) = text.split_once('=').unwrap_or_default();
+        let (key, value) = (key.trim(), value.trim());
+        let help = match crate::model::code_words(key).and_then(|w| slips::code_for(value, w)) {
+            Some(code) => msg!(
+                "toml-unquoted-code-help",
+                word = value,
+                fixed = format!("{key} = \"{code}\"")
+            ),
+            None => msg!("toml-unquoted-help", fixed),
+        };
+        return RULE
+            .at(
+                src,
+                line,
+                msg!("toml-unquoted"),
+                msg!("toml-unquoted-label"),
+            )
+            .help(help);
+    }
+    let detail = message
+        .trim()
+        .trim_end_matches('.')
+        .lines()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join("; ");
+    let help = if detail.contains("duplicate key") {
+        msg!("toml-duplicate-help")
+    } else if detail.contains("invalid date") || detail.contains("month") || detail.contains("day")
+    {
+        msg!("toml-date-help")
+    } else if detail.contains("array") {
+        msg!("toml-array-help")
     } else {
-        "fix the TOML at this place; text goes in quotes, dates and numbers do not"
+        msg!("toml-generic-help")
     };
-    RULE.at(src, span, format!("invalid TOML: {msg}"), "here")
-        .help(help)
+    RULE.at(
+        src,
+        span,
+        msg!("toml-invalid", detail),
+        msg!("toml-here-label"),
+    )
+    .help(help)
 }

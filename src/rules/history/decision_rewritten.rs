@@ -6,7 +6,7 @@ use crate::rules::{Check, Rule};
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
 ## 检查什么
-把每份会议记录和它上一次提交的版本比较。如果某次提交改动了会议的 `date`（会议日期）、`present`（出席成员）名单，或任何一项 `decide`（表决）事项的 `outcome`（结果）、`votes`（票数）、`owner`（实施责任方）、`due`（完成期限），或者删除、增加了一项表决，就报告这次提交。
+把每份会议记录和它上一次提交的版本比较。如果某次提交改动了会议的 `date`（会议日期）、`present`（出席成员）名单，或任何一项 `decide`（表决）事项的 `outcome`（结果）、`votes`（票数）、`owner`（实施责任方）、`due`（完成期限），或者删除、增加了一项表决，就报告这次提交。上一个版本无法读取时（TOML 写坏了，或者另存成了 GB18030 等非 UTF-8 编码），就与最后一个能读取的版本比较，所以中间夹一个坏版本也瞒不过去。会议记录改名（像 git 一样按内容相似度识别）、删除后又恢复时，也与原来的版本比较。合并提交只按它自己的改动判断，不按合并进来的分支内容判断。
 
 ## 为什么
 会议记录一经提交，决议就公开了。事后悄悄改动票数或期限，等于改写了已经告诉居民的内容。记录难免需要更正，但更正必须看得见：审计（`council audit`）会列出每一次更正及其作者和日期，方便审计人员询问原因。
@@ -26,7 +26,11 @@ pub static RULE: Rule = Rule {
 ## What it does
 Compares each meeting record with its previous committed version and reports a commit that
 changes the meeting's `date`, its `present` list, or any `decide` item's `outcome`, `votes`,
-`owner` or `due` (or removes or adds a decision).
+`owner` or `due` (or removes or adds a decision). When the previous version cannot be read
+(broken TOML, saved as GB18030 or another encoding that is not UTF-8), the comparison is with
+the last version that could, so a broken version in between hides nothing. Minutes renamed
+(found by similarity, as git finds renames) or deleted and restored are compared with what
+they were. A merge is judged by its own edits, not by the branch it brings in.
 
 ## Why
 Once minutes are committed, the decision is public. Quietly changing votes or a deadline later

@@ -6,7 +6,7 @@ use crate::rules::{Check, Rule};
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
 ## 检查什么
-报告每一次把已提交的记录（提议、会议记录、督办报告、译文、council.toml 或 area.toml）删除，或移到其他位置（包括改名）的提交。
+报告每一次把已提交的记录（提议、会议记录、督办报告、译文、council.toml 或 area.toml）删除，或移到其他位置（包括改名）的提交。改名像 git 一样识别：改名的同时改了内容，只要新旧文件至少一半相同，仍算改名；改名后的记录保留原来的历史，新名字不会被当作迟交。
 
 ## 为什么
 记录是议事会的公开档案。删掉一份提议，就等于一位居民的诉求凭空消失；改了名字，所有指向它的链接和按编号的引用都会失效。
@@ -25,7 +25,9 @@ pub static RULE: Rule = Rule {
     docs: r#"
 ## What it does
 Reports each commit that removes a committed record (a proposal, minutes, a report, a
-translation, a council.toml or area.toml) or moves it to another path.
+translation, a council.toml or area.toml) or moves it to another path. Renames are found as
+git finds them: a file moved and edited in one commit is still a rename when at least half of
+it is the same. A renamed record keeps its history, so its new name is not a late filing.
 
 ## Why
 Records are the council's public memory. A deleted proposal is a resident's request that

@@ -4,6 +4,7 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::lifecycle::EventKind;
 use crate::model::Outcome;
+use crate::msg;
 use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
@@ -60,15 +61,17 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let mut d = RULE.at(
                 &m.meta.source,
                 pid.span.clone(),
-                format!("`{}` was withdrawn before this meeting", s.proposal.id()),
-                "withdrawn matter",
+                msg!("withdrawn-before-meeting", id = s.proposal.id()),
+                msg!("withdrawn-matter-label"),
             );
             if let Some(w) = &s.proposal.withdrawn {
-                d = d.also(&s.proposal.meta.source, w.span.clone(), "withdrawn here");
+                d = d.also(
+                    &s.proposal.meta.source,
+                    w.span.clone(),
+                    msg!("withdrawn-here-label"),
+                );
             }
-            out.push(
-                d.help("remove the item, or file a new proposal if the matter was raised again"),
-            );
+            out.push(d.help(msg!("withdrawn-before-meeting-help")));
             return;
         }
         if !it.is_decision() {
@@ -83,20 +86,25 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let mut d = RULE.at(
             &m.meta.source,
             pid.span.clone(),
-            format!(
-                "`{}` was already {} at the meeting of {}",
-                s.proposal.id(),
-                outcome,
-                pm.date
+            msg!(
+                "already-decided",
+                id = s.proposal.id(),
+                outcome = crate::rules::outcome_words(outcome),
+                date = pm
+                    .date
                     .as_ref()
                     .map(|d| d.value.to_string())
                     .unwrap_or_default()
             ),
-            "decided again",
+            msg!("decided-again-label"),
         );
         if let Some(o) = &pit.outcome {
-            d = d.also(&pm.meta.source, o.span.clone(), "the earlier decision");
+            d = d.also(
+                &pm.meta.source,
+                o.span.clone(),
+                msg!("earlier-decision-label"),
+            );
         }
-        out.push(d.help("record this item as `action = \"deliberate\"`, or file a new proposal for a changed matter"));
+        out.push(d.help(msg!("already-decided-help")));
     });
 }

@@ -2,6 +2,7 @@
 
 use crate::diag::{Diagnostic, Severity};
 use crate::lifecycle::EventKind;
+use crate::msg;
 use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
@@ -57,12 +58,12 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 let Some(p) = &m.items[item].proposal else {
                     return;
                 };
-                (&m.meta.source, p.span.clone(), "a meeting item")
+                (&m.meta.source, p.span.clone(), msg!("what-meeting-item"))
             }
             EventKind::Report { report } => {
                 let r = &s.council.reports[report];
                 let Some(d) = &r.date else { return };
-                (&r.meta.source, d.span.clone(), "a report")
+                (&r.meta.source, d.span.clone(), msg!("what-a-report"))
             }
             _ => return,
         };
@@ -70,20 +71,21 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             RULE.at(
                 src,
                 span,
-                format!(
-                    "{what} about `{}` is dated {}, before the proposal was submitted on {}",
-                    s.proposal.id(),
-                    s.event.date,
-                    submitted.value
+                msg!(
+                    "before-submission",
+                    what,
+                    id = s.proposal.id(),
+                    date = s.event.date,
+                    submitted = submitted.value
                 ),
-                format!("dated {}", s.event.date),
+                msg!("dated-label", date = s.event.date),
             )
             .also(
                 &s.proposal.meta.source,
                 submitted.span.clone(),
-                "submitted here",
+                msg!("submitted-here-label"),
             )
-            .help("check both dates against the paper records and correct the wrong one"),
+            .help(msg!("before-submission-help")),
         );
     });
 }

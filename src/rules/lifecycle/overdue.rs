@@ -1,6 +1,7 @@
 //! `overdue`: an adopted matter past its deadline and not completed.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::msg;
 use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
@@ -62,10 +63,16 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             RULE.at(
                 &m.meta.source,
                 due.span.clone(),
-                format!("`{}/{}` is overdue: due {}, {late} days ago, still {}", c.key, p.id(), due.value, lc.state.as_str()),
-                "deadline passed",
+                msg!(
+                    "overdue",
+                    matter = format!("{}/{}", c.key, p.id()),
+                    due = due.value,
+                    late,
+                    state = crate::rules::state_words(lc.state)
+                ),
+                msg!("overdue-label"),
             )
-            .help("follow up with the owner and file a supervision report; if more time was agreed, say so in it with `status = \"delayed\"`"),
+            .help(msg!("overdue-help")),
         );
     });
 }

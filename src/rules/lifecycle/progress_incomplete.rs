@@ -2,6 +2,7 @@
 
 use crate::diag::{Diagnostic, Severity};
 use crate::model::Status;
+use crate::msg;
 use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
@@ -56,9 +57,18 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             };
             if matches!(st.value, Status::Completed | Status::Accepted) && p.value < 100 {
                 out.push(
-                    RULE.at(&r.meta.source, p.span.clone(), format!("status `{}` with progress {}%", st.value, p.value), "below 100")
-                        .also(&r.meta.source, st.span.clone(), "status")
-                        .help("if the work is finished write `progress = 100`; otherwise use status `on-track`, `delayed` or `blocked`"),
+                    RULE.at(
+                        &r.meta.source,
+                        p.span.clone(),
+                        msg!(
+                            "progress-incomplete",
+                            status = st.value.as_str(),
+                            progress = p.value
+                        ),
+                        msg!("progress-below-label"),
+                    )
+                    .also(&r.meta.source, st.span.clone(), msg!("status-label"))
+                    .help(msg!("progress-incomplete-help")),
                 );
             }
         }

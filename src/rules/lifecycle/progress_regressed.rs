@@ -2,6 +2,7 @@
 
 use crate::diag::{Diagnostic, Severity};
 use crate::lifecycle::EventKind;
+use crate::msg;
 use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
@@ -58,16 +59,20 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             RULE.at(
                 &r.meta.source,
                 p.span.clone(),
-                format!(
-                    "progress of `{}` went down from {}% to {}%",
-                    s.proposal.id(),
-                    pp.value,
-                    p.value
+                msg!(
+                    "progress-regressed",
+                    id = s.proposal.id(),
+                    before = pp.value,
+                    now = p.value
                 ),
-                "lower than before",
+                msg!("progress-lower-label"),
             )
-            .also(&prev.meta.source, pp.span.clone(), "previous report")
-            .help("correct the number, or explain in the report's text what work was undone"),
+            .also(
+                &prev.meta.source,
+                pp.span.clone(),
+                msg!("previous-report-label"),
+            )
+            .help(msg!("progress-regressed-help")),
         );
     });
 }

@@ -2,6 +2,7 @@
 
 use crate::diag::{Diagnostic, Severity};
 use crate::lifecycle::EventKind;
+use crate::msg;
 use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
@@ -53,15 +54,16 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let mut d = RULE.at(
             &r.meta.source,
             date.span.clone(),
-            format!(
-                "a report on `{}` after its acceptance inspection",
-                s.proposal.id()
-            ),
-            "after acceptance",
+            msg!("report-after-acceptance", id = s.proposal.id()),
+            msg!("after-acceptance-label"),
         );
         if let Some(st) = &acc.status {
-            d = d.also(&acc.meta.source, st.span.clone(), "accepted here");
+            d = d.also(
+                &acc.meta.source,
+                st.span.clone(),
+                msg!("accepted-here-label"),
+            );
         }
-        out.push(d.help("a matter is closed once accepted: raise reopened work as a new proposal, or correct this report's `proposal`"));
+        out.push(d.help(msg!("report-after-acceptance-help")));
     });
 }

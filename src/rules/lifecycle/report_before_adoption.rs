@@ -3,6 +3,7 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::lifecycle::EventKind;
 use crate::model::Outcome;
+use crate::msg;
 use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
@@ -56,17 +57,22 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let r = &s.council.reports[report];
         let Some(date) = &r.date else { return };
         let state = match s.decision {
-            None => "not decided yet".to_string(),
-            Some((_, _, o)) => format!("{o}"),
+            None => msg!("not-decided-yet"),
+            Some((_, _, o)) => crate::rules::outcome_words(o),
         };
         out.push(
             RULE.at(
                 &r.meta.source,
                 date.span.clone(),
-                format!("a report on `{}` dated {} when the matter was {state}", s.proposal.id(), date.value),
-                "no adoption before this date",
+                msg!(
+                    "report-before-adoption",
+                    id = s.proposal.id(),
+                    date = date.value,
+                    state
+                ),
+                msg!("no-adoption-label"),
             )
-            .help("check the report's `date` and `proposal`; supervision starts after the meeting that adopted the matter"),
+            .help(msg!("report-before-adoption-help")),
         );
     });
 }

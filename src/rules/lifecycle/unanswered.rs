@@ -1,6 +1,7 @@
 //! `unanswered`: a submitted matter that no meeting has taken up in time.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::msg;
 use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
@@ -53,10 +54,15 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             RULE.at(
                 &p.meta.source,
                 s.span.clone(),
-                format!("`{}/{}` has waited {waiting} days for a meeting (limit {} days)", c.key, p.id(), ctx.site.config.response_days),
-                "submitted here",
+                msg!(
+                    "unanswered",
+                    matter = format!("{}/{}", c.key, p.id()),
+                    waiting,
+                    limit = ctx.site.config.response_days
+                ),
+                msg!("submitted-here-label"),
             )
-            .help("put the matter on the next meeting's agenda as an item with `action = \"deliberate\"`"),
+            .help(msg!("unanswered-help")),
         );
     });
 }

@@ -10,7 +10,9 @@ pub mod votes_exceed_present;
 
 use std::collections::BTreeSet;
 
+use crate::i18n::Msg;
 use crate::model::{Council, Majority, Meeting, Votes};
+use crate::msg;
 
 /// Attendance of a meeting as the quorum and majority rules count it.
 pub struct Attendance {
@@ -20,11 +22,14 @@ pub struct Attendance {
     pub serving_voting: usize,
 }
 
-/// `None` when the meeting's date, its `present` list or the council's members are unknown.
+/// `None` when the meeting's date, its `present` list or the council's members are unknown,
+/// or when `present` names someone who is not a member: that typo is `unknown-member`, and
+/// counting without the member it hides would report a quorum or a majority that is only
+/// its consequence (one slip, one finding).
 pub fn attendance(c: &Council, m: &Meeting) -> Option<Attendance> {
     let date = m.date.as_ref()?.value;
     m.present.as_ref()?;
-    if !c.members_known() {
+    if !c.members_known() || m.present_ids().any(|id| c.member(id).is_none()) {
         return None;
     }
     let present: BTreeSet<&str> = m.present_ids().collect();
@@ -47,16 +52,14 @@ pub fn carries(majority: Majority, votes: Votes, present: usize) -> bool {
 }
 
 /// The rule in words, for messages.
-pub fn rule_words(majority: Majority, present: usize) -> String {
+pub fn rule_words(majority: Majority, present: usize) -> Msg {
     match majority {
-        Majority::Present => format!(
-            "more than half of the {present} voting members present ({} or more yes)",
-            present / 2 + 1
-        ),
-        Majority::Cast => "more yes than no votes".to_string(),
-        Majority::TwoThirds => format!(
-            "at least two thirds of the {present} voting members present ({} or more yes)",
-            (present * 2).div_ceil(3)
+        Majority::Present => msg!("majority-present-words", present, needed = present / 2 + 1),
+        Majority::Cast => msg!("majority-cast-words"),
+        Majority::TwoThirds => msg!(
+            "majority-two-thirds-words",
+            present,
+            needed = (present * 2).div_ceil(3)
         ),
     }
 }

@@ -1,6 +1,7 @@
 //! `not-present`: the chair or recorder is not listed as present.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::msg;
 use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
@@ -57,15 +58,28 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 if present.value.iter().any(|p| p.value == who.value) {
                     continue;
                 }
+                // A misspelt id is `unknown-member`, not also this (one slip, one finding).
+                if c.members_known() && c.member(&who.value).is_none() {
+                    continue;
+                }
+                let message = if field == "chair" {
+                    msg!("not-present-chair", id = &who.value)
+                } else {
+                    msg!("not-present-recorder", id = &who.value)
+                };
                 out.push(
                     RULE.at(
                         &m.meta.source,
                         who.span.clone(),
-                        format!("the {field} `{}` is not listed as present", who.value),
-                        "not in `present`",
+                        message,
+                        msg!("not-present-label"),
                     )
-                    .also(&m.meta.source, present.span.clone(), "attendance")
-                    .help(format!("add \"{}\" to `present`", who.value)),
+                    .also(
+                        &m.meta.source,
+                        present.span.clone(),
+                        msg!("attendance-label"),
+                    )
+                    .help(msg!("not-present-help", id = &who.value)),
                 );
             }
         }

@@ -2,6 +2,7 @@
 
 use crate::diag::{Diagnostic, Severity};
 use crate::model::Outcome;
+use crate::msg;
 use crate::rules::{Check, Context, Rule};
 
 use super::{attendance, carries, rule_words};
@@ -69,21 +70,26 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 if !wrong {
                     continue;
                 }
-                let how = if passes { "carry" } else { "do not carry" };
+                let message = msg!(
+                    "outcome-contradicts-votes",
+                    outcome = o.value.as_str(),
+                    yes = v.value.yes,
+                    no = v.value.no,
+                    abstain = v.value.abstain,
+                    majority = c.majority.as_str(),
+                    carries = if passes { "yes" } else { "no" }
+                );
                 out.push(
                     RULE.at(
                         &m.meta.source,
                         o.span.clone(),
-                        format!(
-                            "`{}` but the votes (yes {}, no {}, abstain {}) {how} under majority `{}`",
-                            o.value, v.value.yes, v.value.no, v.value.abstain, c.majority
-                        ),
-                        format!("recorded `{}`", o.value),
+                        message,
+                        msg!("outcome-recorded-label", outcome = o.value.as_str()),
                     )
-                    .also(&m.meta.source, v.span.clone(), "votes")
-                    .help(format!(
-                        "adopting needs {}; check the count and the outcome in the meeting's notes",
-                        rule_words(c.majority, a.present_voting)
+                    .also(&m.meta.source, v.span.clone(), msg!("votes-plain-label"))
+                    .help(msg!(
+                        "outcome-votes-help",
+                        rule = rule_words(c.majority, a.present_voting)
                     )),
                 );
             }

@@ -1,6 +1,7 @@
 //! `present-and-absent`: a member listed both present and absent.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::msg;
 use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
@@ -53,9 +54,14 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             for a in &m.absent {
                 if let Some(p) = present.value.iter().find(|p| p.value == a.value) {
                     out.push(
-                        RULE.at(&m.meta.source, a.span.clone(), format!("`{}` is listed both present and absent", a.value), "listed absent")
-                            .also(&m.meta.source, p.span.clone(), "listed present")
-                            .help("keep the member in the list that matches the sign-in sheet, and remove them from the other"),
+                        RULE.at(
+                            &m.meta.source,
+                            a.span.clone(),
+                            msg!("present-and-absent", id = &a.value),
+                            msg!("listed-absent-label"),
+                        )
+                        .also(&m.meta.source, p.span.clone(), msg!("listed-present-label"))
+                        .help(msg!("present-and-absent-help")),
                     );
                 }
             }

@@ -1,6 +1,7 @@
 //! `quorum-not-met`: a decision taken with too few voting members present.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::msg;
 use crate::rules::{Check, Context, Rule};
 
 use super::attendance;
@@ -63,15 +64,16 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 RULE.at(
                     &m.meta.source,
                     present.span.clone(),
-                    format!(
-                        "decision taken with {} of {} voting members present; quorum is {} ({needed})",
-                        a.present_voting, a.serving_voting, c.quorum.value
+                    msg!(
+                        "quorum-not-met",
+                        present = a.present_voting,
+                        serving = a.serving_voting,
+                        quorum = c.quorum.value.to_string(),
+                        needed
                     ),
-                    format!("{} present", a.present_voting),
+                    msg!("quorum-present-label", present = a.present_voting),
                 )
-                .help(format!(
-                    "record the decision at a meeting with at least {needed} voting members present, or mark the item `action = \"deliberate\"`"
-                )),
+                .help(msg!("quorum-not-met-help", needed)),
             );
         }
     }

@@ -1,6 +1,7 @@
 //! `votes-exceed-present`: more votes than voting members present.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::msg;
 use crate::rules::{Check, Context, Rule};
 
 use super::attendance;
@@ -57,10 +58,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     RULE.at(
                         &m.meta.source,
                         v.span.clone(),
-                        format!("{total} votes counted but only {} voting members were present", a.present_voting),
-                        format!("{total} votes"),
+                        msg!("votes-exceed", total, present = a.present_voting),
+                        msg!("votes-label", total),
                     )
-                    .help("check the count against the sign-in sheet: each present voting member votes once (yes, no or abstain)"),
+                    .help(msg!("votes-exceed-help")),
                 );
             }
         }

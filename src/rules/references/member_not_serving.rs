@@ -1,6 +1,7 @@
 //! `member-not-serving`: a member named in a record did not serve on its date.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::msg;
 use crate::rules::{Check, Context, Rule};
 
 use super::member_refs;
@@ -60,20 +61,17 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let mut d = RULE.at(
                 r.source,
                 r.id.span.clone(),
-                format!(
-                    "`{}` in `{}` does not serve on the council on {date}",
-                    r.id.value, r.field
-                ),
-                "not serving on this date",
+                msg!("not-serving", id = &r.id.value, field = r.field, date),
+                msg!("not-serving-label"),
             );
             match (&m.from, &m.to) {
                 (Some(f), _) if date < f.value => {
-                    d = d.also(&c.source, f.span.clone(), "serves from this day")
+                    d = d.also(&c.source, f.span.clone(), msg!("serves-from-label"))
                 }
-                (_, Some(t)) => d = d.also(&c.source, t.span.clone(), "served until this day"),
+                (_, Some(t)) => d = d.also(&c.source, t.span.clone(), msg!("served-until-label")),
                 _ => {}
             }
-            out.push(d.help("check the record's date and the member's `from` and `to` in council.toml; a visitor goes in `guests`"));
+            out.push(d.help(msg!("not-serving-help")));
         }
     }
 }

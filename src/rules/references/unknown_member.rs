@@ -2,6 +2,7 @@
 
 use crate::diag::{Diagnostic, Severity};
 use crate::model::suggest;
+use crate::msg;
 use crate::rules::{Check, Context, Rule};
 
 use super::member_refs;
@@ -59,22 +60,28 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             if c.member(&r.id.value).is_some() {
                 continue;
             }
-            let help = match suggest(&r.id.value, &ids) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!(
-                    "add the member to {} or use one of its member ids",
-                    c.source.path
-                ),
+            let written = r.id.value.trim();
+            // A member's name written where the id goes: the id of the member of that name.
+            let by_name = c
+                .members
+                .iter()
+                .find(|m| m.name.as_ref().is_some_and(|n| n.value.trim() == written));
+            let help = match (by_name, suggest(&r.id.value, &ids)) {
+                (Some(m), _) => msg!("unknown-member-name-help", name = written, id = m.id()),
+                (None, Some(s)) => msg!("help-did-you-mean", code = s),
+                (None, None) => msg!("unknown-member-help", file = &c.source.path),
             };
             out.push(
                 RULE.at(
                     r.source,
                     r.id.span.clone(),
-                    format!(
-                        "`{}` in `{}` is not a member of council `{}`",
-                        r.id.value, r.field, c.key
+                    msg!(
+                        "unknown-member",
+                        id = &r.id.value,
+                        field = r.field,
+                        council = &c.key
                     ),
-                    "no such member",
+                    msg!("unknown-member-label"),
                 )
                 .help(help),
             );

@@ -4,6 +4,7 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::lifecycle::proposal_index;
 use crate::model::{Sp, suggest};
+use crate::msg;
 use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
@@ -84,24 +85,20 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let help = match suggest(&p.value, &ids) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!(
-                    "add `{}/proposals/{}.md` first, or use the id of an existing proposal",
-                    c.dir(),
-                    p.value
+                Some(s) => msg!("help-did-you-mean", code = s),
+                None => msg!(
+                    "unknown-proposal-help",
+                    path = format!("{}/proposals/{}.md", c.dir(), p.value)
                 ),
             };
+            let message = if what == "item" {
+                msg!("unknown-proposal-item", id = &p.value, council = &c.key)
+            } else {
+                msg!("unknown-proposal-report", id = &p.value, council = &c.key)
+            };
             out.push(
-                RULE.at(
-                    src,
-                    p.span.clone(),
-                    format!(
-                        "this {what} names proposal `{}`, which council `{}` does not have",
-                        p.value, c.key
-                    ),
-                    "no such proposal",
-                )
-                .help(help),
+                RULE.at(src, p.span.clone(), message, msg!("unknown-proposal-label"))
+                    .help(help),
             );
         }
     }

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::lifecycle::chain::{Keys, MatterAt, Referral};
+use crate::msg;
 use crate::rules::{Check, Context, Rule};
 
 use super::{continuations, referrals, referrals_of};
@@ -94,10 +95,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     RULE.at(
                         &r.meeting.meta.source,
                         r.to.span.clone(),
-                        format!("a referral to `{}`, the council that decides it", c.key),
-                        "its own council",
+                        msg!("referral-to-itself", key = c.key.as_str()),
+                        msg!("referral-to-itself-label"),
                     )
-                    .help("write where the matter goes: another council's key or an outside body's full name; to discuss it again here, decide `outcome = \"deferred\"`"),
+                    .help(msg!("referral-to-itself-help")),
                 );
             }
         }
@@ -115,22 +116,30 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .iter()
                 .find(|r| keys.referral(&r.to.value) == Referral::Council(ci))
             else {
-                let mut d = RULE.at(
+                let d = RULE.at(
                     &p.meta.source,
                     from.span.clone(),
-                    format!("`{}` was not referred to council `{}`", from.value, c.key),
-                    "no referral to this council",
+                    msg!(
+                        "referral-not-here",
+                        matter = from.value.as_str(),
+                        key = c.key.as_str()
+                    ),
+                    msg!("referral-not-here-label"),
                 );
-                d = match all.last() {
+                out.push(match all.last() {
                     Some(r) => d
-                        .also(&r.meeting.meta.source, r.to.span.clone(), "referred here instead")
-                        .help("a matter continues at the council it was referred to: check `referred_from`, or the `referred_to` of the referral"),
-                    None => d.help(format!(
-                        "record the referral first: the minutes of `{}` decide `outcome = \"referred\"` with `referred_to = \"{}\"`",
-                        qc.key, c.key
+                        .also(
+                            &r.meeting.meta.source,
+                            r.to.span.clone(),
+                            msg!("referral-elsewhere-label"),
+                        )
+                        .help(msg!("referral-elsewhere-help")),
+                    None => d.help(msg!(
+                        "referral-missing-help",
+                        from = qc.key.as_str(),
+                        key = c.key.as_str()
                     )),
-                };
-                out.push(d);
+                });
                 continue;
             };
             if let Some(sub) = &p.submitted
@@ -140,14 +149,20 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     RULE.at(
                         &p.meta.source,
                         sub.span.clone(),
-                        format!(
-                            "submitted on {}, before `{}` was referred here on {}",
-                            sub.value, from.value, r.date
+                        msg!(
+                            "referral-before",
+                            submitted = sub.value,
+                            matter = from.value.as_str(),
+                            date = r.date
                         ),
-                        "before the referral",
+                        msg!("referral-before-label"),
                     )
-                    .also(&r.meeting.meta.source, r.to.span.clone(), "referred here")
-                    .help("a continuation is recorded on or after the day of the referral: check `submitted` and the date of the minutes"),
+                    .also(
+                        &r.meeting.meta.source,
+                        r.to.span.clone(),
+                        msg!("referral-here-label"),
+                    )
+                    .help(msg!("referral-before-help")),
                 );
                 continue;
             }
@@ -159,18 +174,21 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 let mut d = RULE.at(
                     &p.meta.source,
                     from.span.clone(),
-                    format!(
-                        "`{}` is already continued by `{}/{}`",
-                        from.value,
-                        site.councils[earlier.0].key,
-                        other.id()
+                    msg!(
+                        "referral-twice",
+                        matter = from.value.as_str(),
+                        other = format!("{}/{}", site.councils[earlier.0].key, other.id())
                     ),
-                    "continued twice",
+                    msg!("referral-twice-label"),
                 );
                 if let Some(f) = &other.referred_from {
-                    d = d.also(&other.meta.source, f.span.clone(), "continued here first");
+                    d = d.also(
+                        &other.meta.source,
+                        f.span.clone(),
+                        msg!("referral-first-label"),
+                    );
                 }
-                out.push(d.help("record a referred matter once: withdraw the duplicate with `withdrawn = <date>` and `withdrawn_reason`"));
+                out.push(d.help(msg!("referral-twice-help")));
             }
         }
     }

@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::lifecycle::chain::{Keys, MatterAt, Referral};
+use crate::msg;
 use crate::rules::{Check, Context, Rule};
 
 use super::{continuations, referrals};
@@ -85,19 +86,25 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             if waited <= limit || withdrawn || continued.contains(&((ci, pi), to)) {
                 continue;
             }
+            let to_key = site.councils[to].key.as_str();
+            let matter = format!("{}/{id}", c.key);
             out.push(
                 RULE.at(
                     &r.meeting.meta.source,
                     r.to.span.clone(),
-                    format!(
-                        "`{}/{id}` was referred to `{}` {waited} days ago, and it has not recorded the matter (limit {limit} days)",
-                        c.key, site.councils[to].key
+                    msg!(
+                        "referral-unanswered",
+                        matter = matter.as_str(),
+                        key = to_key,
+                        days = waited,
+                        limit
                     ),
-                    "not taken up yet",
+                    msg!("referral-unanswered-label"),
                 )
-                .help(format!(
-                    "`{}` records the matter as a proposal with `referred_from = \"{}/{id}\"`",
-                    site.councils[to].key, c.key
+                .help(msg!(
+                    "referral-unanswered-help",
+                    key = to_key,
+                    matter = matter.as_str()
                 )),
             );
         }

@@ -4,8 +4,10 @@
 use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Severity, Source};
+use crate::i18n::Msg;
 use crate::lifecycle::chain::{Keys, Referral};
 use crate::model::{Sp, split_matter_ref, suggest};
+use crate::msg;
 use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
@@ -74,11 +76,9 @@ the referring council and the id of its proposal, like `huangtai/grid-03/2026-00
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let keys = Keys::of(ctx.site);
     let all_keys: Vec<&str> = ctx.site.councils.iter().map(|c| c.key.as_str()).collect();
-    let key_help = |key: &str| {
-        match suggest(key, &all_keys) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => "a council's key is its folder under `councils/`, like `huangtai/joint`; an outside body is written by its full name".to_string(),
-    }
+    let key_help = |key: &str| match suggest(key, &all_keys) {
+        Some(s) => msg!("help-did-you-mean", code = s),
+        None => msg!("unknown-council-help"),
     };
     for (_, c) in ctx.councils() {
         for m in &c.meetings {
@@ -91,8 +91,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         RULE.at(
                             &m.meta.source,
                             to.span.clone(),
-                            format!("`{}` is written like a council key, but the site has no such council", to.value),
-                            "no such council",
+                            msg!("unknown-council-referral", value = to.value.as_str()),
+                            msg!("unknown-council-label"),
                         )
                         .help(key_help(to.value.trim())),
                     );
@@ -114,7 +114,7 @@ fn unknown_matter(
     keys: &Keys<'_>,
     src: &Arc<Source>,
     from: &Sp<String>,
-    key_help: &dyn Fn(&str) -> String,
+    key_help: &dyn Fn(&str) -> Msg,
 ) -> Option<Diagnostic> {
     let (key, id) = split_matter_ref(&from.value)?;
     let Some(ci) = keys.council(key) else {
@@ -122,8 +122,8 @@ fn unknown_matter(
             RULE.at(
                 src,
                 from.span.clone(),
-                format!("`referred_from` names the council `{key}`, which the site does not have"),
-                "no such council",
+                msg!("unknown-council-from", key),
+                msg!("unknown-council-label"),
             )
             .help(key_help(key)),
         );
@@ -134,18 +134,18 @@ fn unknown_matter(
     let c = &ctx.site.councils[ci];
     let ids: Vec<&str> = c.proposals.iter().map(|p| p.id()).collect();
     let help = match suggest(id, &ids) {
-        Some(s) => format!("did you mean `{key}/{s}`?"),
-        None => format!(
-            "`referred_from` is the referring council's key and the id of its proposal; see `{}/proposals/`",
-            c.dir()
+        Some(s) => msg!("help-did-you-mean", code = format!("{key}/{s}")),
+        None => msg!(
+            "unknown-council-proposal-help",
+            folder = format!("{}/proposals/", c.dir())
         ),
     };
     Some(
         RULE.at(
             src,
             from.span.clone(),
-            format!("`referred_from` names `{id}`, which council `{key}` does not have"),
-            "no such proposal",
+            msg!("unknown-council-proposal", id, key),
+            msg!("unknown-council-proposal-label"),
         )
         .help(help),
     )

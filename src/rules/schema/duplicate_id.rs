@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use crate::diag::{Diagnostic, Severity};
+use crate::msg;
 use crate::rules::{Check, Context, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
@@ -71,11 +72,11 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     RULE.at(
                         &c.source,
                         id.span.clone(),
-                        format!("member id `{}` is used twice", id.value),
-                        "second use",
+                        msg!("duplicate-member", id = &id.value),
+                        msg!("duplicate-second-label"),
                     )
-                    .also(&c.source, first.span.clone(), "first use")
-                    .help("give each member their own id, and check which one the records mean"),
+                    .also(&c.source, first.span.clone(), msg!("duplicate-first-label"))
+                    .help(msg!("duplicate-member-help")),
                 ),
                 None => {
                     seen.insert(id.value.to_lowercase(), id);
@@ -87,8 +88,11 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let key = p.id().to_lowercase();
             match seen.get(&key) {
                 Some(first) => out.push(
-                    RULE.diag(p.meta.source.path.clone(), format!("proposal id `{}` is used twice in council `{}`", p.id(), c.key))
-                        .help(format!("this file and `{first}` name the same proposal (ids ignore case); rename one of them")),
+                    RULE.diag(
+                        p.meta.source.path.clone(),
+                        msg!("duplicate-proposal", id = p.id(), council = &c.key),
+                    )
+                    .help(msg!("duplicate-proposal-help", first = *first)),
                 ),
                 None => {
                     seen.insert(key, &p.meta.source.path);

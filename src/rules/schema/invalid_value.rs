@@ -4,6 +4,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Severity, Source};
+use crate::i18n::{Msg, codes};
+use crate::msg;
 use crate::rules::{Check, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
@@ -67,39 +69,22 @@ Follow the help line: remove the quotes around dates, pick one of the listed wor
     check: Check::Load,
 };
 
-pub fn diagnostic(
-    src: &Arc<Source>,
-    span: Range<usize>,
-    message: impl Into<String>,
-    label: impl Into<String>,
-) -> Diagnostic {
+pub fn diagnostic(src: &Arc<Source>, span: Range<usize>, message: Msg, label: Msg) -> Diagnostic {
     RULE.at(src, span, message, label)
 }
 
 /// A finding about a file's name (no position inside the file).
-pub fn file_name(src: &Arc<Source>, message: impl Into<String>) -> Diagnostic {
-    RULE.diag(src.path.clone(), message)
+pub fn file_name(rel: &str, message: Msg) -> Diagnostic {
+    RULE.diag(rel, message)
 }
 
 /// `2022-001.fr.md` when `fr` is not a language of the site.
 pub fn bad_language_suffix(rel: &str, lang: &str, languages: &[String]) -> Diagnostic {
     let help = if languages.first().is_some_and(|d| d == lang) {
-        format!(
-            "`{lang}` is the default language: its text is the record itself, without a language suffix"
-        )
+        msg!("lang-suffix-default-help", lang)
     } else {
-        format!(
-            "add `{lang}` to `languages` in site.toml (now {}), or rename the file",
-            languages
-                .iter()
-                .map(|l| format!("`{l}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
+        msg!("lang-suffix-add-help", lang, languages = codes(languages))
     };
-    RULE.diag(
-        rel,
-        format!("`{lang}` is not a translation language of this site"),
-    )
-    .help(help)
+    RULE.diag(rel, msg!("lang-not-translation", lang))
+        .help(help)
 }

@@ -4,6 +4,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Severity, Source};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::rules::{Check, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
@@ -69,26 +71,25 @@ Add the missing field with its value, for example `owner = "社区居委会"` an
     check: Check::Load,
 };
 
-/// `what` is the table in words ("the proposal", "item 2"); `example` a line to add.
+/// `what` is the table in words ("the proposal", "item 2"); `example` the line to add (or
+/// a whole table, over several lines).
 pub fn diagnostic(
     src: &Arc<Source>,
     anchor: Range<usize>,
-    what: &str,
+    what: &Msg,
     key: &str,
     example: &str,
 ) -> Diagnostic {
     let d = RULE.at(
         src,
         anchor,
-        format!("{what} has no `{key}`"),
-        format!("`{key}` is required"),
+        msg!("missing-field", what, key),
+        msg!("missing-field-label", key),
     );
     if example.contains('\n') {
         // A table: show the whole of it.
-        d.help(format!(
-            "add a table like this one, with the real values:\n{example}"
-        ))
+        d.help(msg!("missing-field-table-help", example))
     } else {
-        d.help(format!("add `{example}` with the right value"))
+        d.help(msg!("missing-field-help", example))
     }
 }

@@ -4,7 +4,9 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Severity, Source};
+use crate::i18n::{Msg, codes};
 use crate::model::suggest;
+use crate::msg;
 use crate::rules::{Check, Rule};
 
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
@@ -55,26 +57,19 @@ Correct the spelling (`submitted`), or remove the field if it has no place in th
 pub fn diagnostic(
     src: &Arc<Source>,
     span: Range<usize>,
-    what: &str,
+    what: &Msg,
     key: &str,
     known: &[&'static str],
 ) -> Diagnostic {
     let d = RULE.at(
         src,
         span,
-        format!("unknown field `{key}` in {what}"),
-        "not a known field",
+        msg!("unknown-field", key, what),
+        msg!("unknown-field-label"),
     );
     match suggest(key, known) {
-        Some(s) => d.help(format!("did you mean `{s}`?")),
-        None if known.is_empty() => d.help("this table takes no fields; remove it"),
-        None => d.help(format!(
-            "known fields here: {}",
-            known
-                .iter()
-                .map(|k| format!("`{k}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
+        Some(s) => d.help(msg!("help-did-you-mean", code = s)),
+        None if known.is_empty() => d.help(msg!("unknown-field-no-fields-help")),
+        None => d.help(msg!("unknown-field-known-help", known = codes(known))),
     }
 }

@@ -18,16 +18,22 @@ struct FeedEntry {
     outcome: Option<&'static str>,
 }
 
-/// The Atom feed: new matters and decisions, newest first (at most 100 entries).
-pub fn feed(r: &Renderer<'_>) -> Value {
+/// An Atom feed of new matters and decisions, newest first (at most 100 entries): of every
+/// council, or of council `council` only; in `lang`, its entries linking to pages in `lang`.
+pub fn feed(r: &Renderer<'_>, lang: &str, council: Option<usize>) -> Value {
     let ctx = &r.ctx;
-    let lang = ctx.default_lang.clone();
     let base = r.base_url();
+    let prefix = lang_prefix(lang, &ctx.default_lang);
+    let page = |url: &str| format!("{base}{prefix}{url}");
+    let ours = |key: &str| council.is_none_or(|ci| ctx.site.councils[ci].key == key);
     let mut entries = Vec::new();
-    for row in views::all_rows(ctx, &lang) {
+    for row in views::all_rows(ctx, lang) {
+        if !ours(&row.council.key) {
+            continue;
+        }
         entries.push(FeedEntry {
             id: format!("{base}{}#submitted", row.url),
-            url: format!("{base}{}", row.url),
+            url: page(&row.url),
             date: row.submitted.clone(),
             kind: "submitted",
             title: row.title.text.clone(),
@@ -35,10 +41,13 @@ pub fn feed(r: &Renderer<'_>) -> Value {
             outcome: None,
         });
     }
-    for d in views::decisions(ctx, &lang) {
+    for d in views::decisions(ctx, lang) {
+        if !ours(&d.council.key) {
+            continue;
+        }
         entries.push(FeedEntry {
             id: format!("{base}{}#decided-{}", d.matter.url, d.date),
-            url: format!("{base}{}", d.matter.url),
+            url: page(&d.matter.url),
             date: d.date.clone(),
             kind: "decided",
             title: d.matter.title.text.clone(),
@@ -52,19 +61,27 @@ pub fn feed(r: &Renderer<'_>) -> Value {
         .first()
         .map(|e| e.date.clone())
         .unwrap_or_else(|| ctx.today.to_string());
-    let title = ctx
-        .site
-        .config
-        .title
-        .as_ref()
-        .map(|t| t.value.clone())
-        .unwrap_or_default();
+    let site_title = r.site_title(lang).text;
+    let (title, home, path) = match council {
+        Some(ci) => {
+            let url = ctx.url(&crate::site::routes::Route::Council(ci));
+            let name = ctx.council_ref(lang, ci).name.text;
+            (
+                format!("{name}{}{site_title}", r.ui(lang, "title_sep")),
+                page(&url),
+                format!("{url}feed.xml"),
+            )
+        }
+        None => (site_title, page(""), format!("{prefix}feed.xml")),
+    };
     context! {
-        t => r.strings_of(&lang),
+        t => r.strings_of(lang),
         lang => lang,
         base_url => base,
+        home => home,
+        self_url => format!("{base}{path}"),
         title => title,
-        description => ctx.site.config.description.as_ref().map(|d| d.value.clone()).unwrap_or_default(),
+        description => r.site_description(lang),
         updated => updated,
         entries => sv(&entries),
     }

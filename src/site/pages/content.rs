@@ -31,12 +31,13 @@ pub fn page(r: &Renderer<'_>, lang: &str, file: &str, i: usize) -> Page {
     };
     Page::new(
         template,
-        title.clone(),
+        Some(title.clone().unwrap_or_else(|| p.path.clone())),
         context! {
-            page => context! { title => title, description => description, date => p.date.as_ref().map(|d| d.value.to_string()), children => sv(children) },
+            page => context! { title => title, description => description.clone(), date => p.date.as_ref().map(|d| d.value.to_string()), children => sv(children) },
             body => sv(body),
         },
     )
+    .described(description)
 }
 
 /// The pages directly inside section `i`, by weight, then date (newest first), then title.
@@ -68,21 +69,25 @@ fn section_children(r: &Renderer<'_>, i: usize, lang: &str) -> Vec<PageLink> {
             .then_with(|| a.path.cmp(&b.path))
     });
     kids.into_iter()
-        .map(|(p, j)| {
-            let t = p.texts.iter().find(|t| t.lang == lang);
-            PageLink {
-                url: page_path(&Route::Page(j), site),
-                title: t
-                    .and_then(|t| t.title.as_ref())
-                    .or(p.title.as_ref())
-                    .map(|t| t.value.clone())
-                    .unwrap_or_else(|| p.path.clone()),
-                description: t
-                    .and_then(|t| t.description.as_ref())
-                    .or(p.description.as_ref())
-                    .map(|t| t.value.clone()),
-                date: p.date.as_ref().map(|d| d.value.to_string()),
-            }
-        })
+        .map(|(_, j)| page_link(site, j, lang))
         .collect()
+}
+
+/// A link to content page `j` with its title, description and date in `lang`.
+pub(crate) fn page_link(site: &crate::model::Site, j: usize, lang: &str) -> PageLink {
+    let p = &site.pages[j];
+    let t = p.texts.iter().find(|t| t.lang == lang);
+    PageLink {
+        url: page_path(&Route::Page(j), site),
+        title: t
+            .and_then(|t| t.title.as_ref())
+            .or(p.title.as_ref())
+            .map(|t| t.value.clone())
+            .unwrap_or_else(|| p.path.clone()),
+        description: t
+            .and_then(|t| t.description.as_ref())
+            .or(p.description.as_ref())
+            .map(|t| t.value.clone()),
+        date: p.date.as_ref().map(|d| d.value.to_string()),
+    }
 }

@@ -4,11 +4,12 @@ use minijinja::context;
 
 use super::Page;
 use crate::error::Error;
+use crate::msg;
 use crate::site::{Renderer, sv, views};
 
 pub fn area(r: &Renderer<'_>, lang: &str, key: &str) -> Result<Page, Error> {
-    let a =
-        views::area(&r.ctx, lang, key).ok_or_else(|| Error::Other(format!("no area `{key}`")))?;
+    let a = views::area(&r.ctx, lang, key)
+        .ok_or_else(|| Error::other(msg!("page-not-published", what = key)))?;
     let title = a.name.text.clone();
     Ok(Page::new(
         "area.html",

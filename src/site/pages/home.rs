@@ -20,7 +20,7 @@ pub fn councils(r: &Renderer<'_>, lang: &str) -> Page {
     let summaries = views::council_summaries(&r.ctx, lang);
     Page::new(
         "councils.html",
-        None,
+        Some(r.ui(lang, "council.all")),
         context! { councils => sv(summaries) },
     )
 }

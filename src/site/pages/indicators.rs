@@ -9,7 +9,7 @@ use crate::site::{Renderer, sv, views};
 pub fn indicators(r: &Renderer<'_>, lang: &str) -> Page {
     Page::new(
         "indicators.html",
-        None,
+        Some(r.ui(lang, "indicators.title")),
         context! { page => sv(views::indicators_page(&r.ctx, lang)) },
     )
 }

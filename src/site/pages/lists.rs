@@ -10,9 +10,10 @@ use crate::site::{Renderer, page_of, sv, views};
 pub fn decisions(r: &Renderer<'_>, lang: &str, n: usize) -> Page {
     let (at, pager) = page_of(&r.lists().decisions, n, Route::Decisions, r.ctx.site);
     let rows = views::decision_rows(&r.ctx, lang, at);
+    let title = super::paged_title(r, lang, "decisions.title", n, pager.pages);
     Page::new(
         "decisions.html",
-        None,
+        Some(title),
         context! { decisions => sv(rows), pager => sv(pager) },
     )
 }
@@ -20,9 +21,10 @@ pub fn decisions(r: &Renderer<'_>, lang: &str, n: usize) -> Page {
 pub fn supervision(r: &Renderer<'_>, lang: &str, n: usize) -> Page {
     let (at, pager) = page_of(&r.lists().supervision, n, Route::Supervision, r.ctx.site);
     let rows = views::matter_rows(&r.ctx, lang, at);
+    let title = super::paged_title(r, lang, "supervision.title", n, pager.pages);
     Page::new(
         "supervision.html",
-        None,
+        Some(title),
         context! { matters => sv(rows), pager => sv(pager) },
     )
 }

@@ -3,12 +3,14 @@
 //! dispatch; what every page shares (navigation, languages, the site's title) is added by
 //! [`super::Renderer::render_page`].
 
-mod content;
+pub(crate) mod content;
 mod council;
 mod home;
 mod indicators;
 mod lists;
+pub mod notice;
 mod records;
+mod search;
 mod transparency;
 
 use minijinja::{Value, context};
@@ -17,11 +19,14 @@ use super::Renderer;
 use super::routes::Route;
 use crate::error::Error;
 
-/// What a page kind gives the template: which template, the page's title (the site's title
-/// when `None`), and the page's own values.
+/// What a page kind gives the template: which template, the page's own title (the
+/// `<title>` adds the site's after it; `None` only for the home page, whose title is the
+/// site's), a one-line description for search results and link previews (the site's when
+/// `None`), and the page's own values.
 pub struct Page {
     pub template: &'static str,
     pub title: Option<String>,
+    pub description: Option<String>,
     pub ctx: Value,
 }
 
@@ -30,9 +35,29 @@ impl Page {
         Page {
             template,
             title,
+            description: None,
             ctx,
         }
     }
+
+    fn described(mut self, description: Option<String>) -> Page {
+        self.description = description;
+        self
+    }
+}
+
+/// The title of a page that is one of several (`全部决议 · 第 2 页，共 3 页`), so that every
+/// page of a list has a title of its own.
+fn paged_title(r: &Renderer<'_>, lang: &str, key: &str, n: usize, pages: usize) -> String {
+    let title = r.ui(lang, key);
+    if n <= 1 {
+        return title;
+    }
+    let page = r
+        .ui(lang, "pager.page")
+        .replace("{n}", &n.to_string())
+        .replace("{total}", &pages.to_string());
+    format!("{title}{}{page}", r.ui(lang, "title_sep"))
 }
 
 /// The page `route` in `lang`, written to output file `file` (relative links start there).
@@ -47,11 +72,19 @@ pub fn render(r: &Renderer<'_>, route: &Route, lang: &str, file: &str) -> Result
         Route::Report(ci, ri) => records::report(r, lang, file, *ci, *ri),
         Route::Feedback(ci, fi) => records::feedback(r, lang, file, *ci, *fi),
         Route::Indicators => Ok(indicators::indicators(r, lang)),
+        Route::Notice(ci, pi) => notice::notice(r, lang, *ci, *pi),
+        Route::Search => Ok(search::search(r, lang)),
+        Route::ByState(state, n) => Ok(search::by_state(r, lang, state, *n)),
+        Route::ByYear(year, n) => Ok(search::by_year(r, lang, *year, *n)),
         Route::Decisions(n) => Ok(lists::decisions(r, lang, *n)),
         Route::Supervision(n) => Ok(lists::supervision(r, lang, *n)),
-        Route::DataDictionary => Ok(transparency::data_dictionary()),
-        Route::Transparency => Ok(transparency::transparency(r)),
+        Route::DataDictionary => Ok(transparency::data_dictionary(r, lang)),
+        Route::Transparency => Ok(transparency::transparency(r, lang)),
         Route::Page(i) => Ok(content::page(r, lang, file, *i)),
-        Route::NotFound => Ok(Page::new("404.html", None, context! {})),
+        Route::NotFound => Ok(Page::new(
+            "404.html",
+            Some(r.ui(lang, "notfound.title")),
+            context! {},
+        )),
     }
 }

@@ -12,8 +12,8 @@ use serde::Serialize;
 pub const WIDTH: u32 = 320;
 /// The longest bar: the rest of the width holds the number written after it.
 const BAR_MAX: u32 = 260;
-const LABEL: u32 = 16;
-const BAR: u32 = 12;
+const LABEL: u32 = 19;
+const BAR: u32 = 13;
 const GAP: u32 = 3;
 const ROW_GAP: u32 = 10;
 
@@ -75,7 +75,7 @@ pub fn bars(
     let rows = rows
         .into_iter()
         .map(|(key, text, values)| {
-            let label_y = y + LABEL - 4;
+            let label_y = y + LABEL - 5;
             let bars = values
                 .iter()
                 .enumerate()

@@ -205,6 +205,51 @@ pub fn supervision_order(ctx: &Ctx<'_>) -> Vec<(usize, usize)> {
     keyed.into_iter().map(|(_, m)| m).collect()
 }
 
+/// Every published matter by its state and by the year it was submitted, newest first (then
+/// by council and id): the search page's browse lists, for readers without JavaScript.
+#[allow(clippy::type_complexity)]
+pub fn browse_orders(
+    ctx: &Ctx<'_>,
+) -> (
+    std::collections::BTreeMap<&'static str, Vec<(usize, usize)>>,
+    std::collections::BTreeMap<i16, Vec<(usize, usize)>>,
+) {
+    let mut all = Vec::new();
+    for (ci, lcs) in ctx.derived.lifecycles.iter().enumerate() {
+        for (pi, lc) in lcs.iter().enumerate() {
+            let (Some(lc), Some(s)) = (lc, &ctx.site.councils[ci].proposals[pi].submitted) else {
+                continue;
+            };
+            all.push((s.value, ci, pi, lc.state.as_str()));
+        }
+    }
+    let councils = &ctx.site.councils;
+    all.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| councils[a.1].key.cmp(&councils[b.1].key))
+            .then_with(|| {
+                councils[a.1].proposals[a.2]
+                    .id()
+                    .cmp(councils[b.1].proposals[b.2].id())
+            })
+    });
+    let (mut by_state, mut by_year) = (
+        std::collections::BTreeMap::new(),
+        std::collections::BTreeMap::new(),
+    );
+    for (date, ci, pi, state) in all {
+        by_state
+            .entry(state)
+            .or_insert_with(Vec::new)
+            .push((ci, pi));
+        by_year
+            .entry(date.year())
+            .or_insert_with(Vec::new)
+            .push((ci, pi));
+    }
+    (by_state, by_year)
+}
+
 /// The rows of the matters `at` (council, proposal), in `lang`.
 pub fn matter_rows(ctx: &Ctx<'_>, lang: &str, at: &[(usize, usize)]) -> Vec<MatterRow> {
     at.iter()

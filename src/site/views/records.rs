@@ -25,7 +25,8 @@ pub struct MeetingView {
     pub recorder: Option<PersonRef>,
     pub present: Vec<PersonRef>,
     pub absent: Vec<PersonRef>,
-    pub guests: Vec<String>,
+    /// Written in the default language only (guests have no translation).
+    pub guests: Vec<Text>,
     pub present_voting: usize,
     pub serving_voting: usize,
     pub quorum_needed: usize,
@@ -87,7 +88,15 @@ pub fn meeting(ctx: &Ctx<'_>, lang: &str, ci: usize, mi: usize) -> Option<Meetin
             .iter()
             .map(|id| ctx.member_name(lang, c, &id.value))
             .collect(),
-        guests: m.guests.iter().map(|g| g.value.clone()).collect(),
+        guests: m
+            .guests
+            .iter()
+            .map(|g| Text {
+                text: g.value.clone(),
+                lang: ctx.default_lang.clone(),
+                fallback: lang != ctx.default_lang,
+            })
+            .collect(),
         present_voting: att.as_ref().map(|a| a.present_voting).unwrap_or(0),
         serving_voting,
         quorum_needed: c.quorum.value.needed(serving_voting),
