@@ -137,11 +137,8 @@ fn main() {
         .map(|m| m.parse().unwrap())
         .unwrap_or(5);
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let site = manifest.join(format!("target/bench-sites/site-{matters}"));
-    if !site.join("site.toml").exists() {
-        synth::generate(&synth::Spec::for_matters(matters), &site);
-    }
-    let repo = manifest.join(format!("target/bench-sites/history-{matters}-{commits}"));
+    let site = synth::site(&manifest, matters);
+    let repo = synth::beside(&site, &format!("history-{commits}"));
     if !repo.join(".git").exists() {
         make_history(&site, &repo, commits);
     }

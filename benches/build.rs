@@ -113,21 +113,16 @@ fn main() {
     let _ = std::fs::remove_dir_all(&trash);
     for n in &sizes {
         let _ = std::fs::remove_dir_all(manifest.join(format!("target/bench-out/council-{n}")));
-        let _ =
-            std::fs::remove_dir_all(manifest.join(format!("target/bench-sites/zola-{n}/public")));
+        let _ = std::fs::remove_dir_all(
+            synth::beside(&synth::site(&manifest, *n), "zola").join("public"),
+        );
     }
     eprintln!("waiting 65 s for the file system to forget the deleted outputs");
     settle();
     std::thread::sleep(std::time::Duration::from_secs(60));
     let mut ratios = Vec::new();
     for n in sizes {
-        let site = manifest.join(format!("target/bench-sites/site-{n}"));
-        if !site.join("site.toml").exists() {
-            let tmp = site.with_extension("tmp");
-            let _ = std::fs::remove_dir_all(&tmp);
-            synth::generate(&synth::Spec::for_matters(n), &tmp);
-            std::fs::rename(&tmp, &site).unwrap();
-        }
+        let site = synth::site(&manifest, n);
         let out = manifest.join(format!("target/bench-out/council-{n}"));
         let council_build = || {
             let mut c = Command::new(council);
@@ -136,7 +131,7 @@ fn main() {
                 .arg(&site);
             c
         };
-        let zsite = manifest.join(format!("target/bench-sites/zola-{n}"));
+        let zsite = synth::beside(&site, "zola");
         if zola.is_some() && !zsite.join("config.toml").exists() {
             let tmp = zsite.with_extension("tmp");
             let _ = std::fs::remove_dir_all(&tmp);

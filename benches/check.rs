@@ -1,8 +1,9 @@
-//! `cargo bench --bench check [-- --matters N --runs K]`: times `council check` (the release
+//! `cargo bench --bench check [-- --matters N --runs K --v1]`: times `council check` (the release
 //! binary, as a user runs it) on a synthetic site of N matters (default 10,000) with their
 //! meetings and reports. Prints the median, minimum and maximum wall time, the median CPU
 //! seconds (user + system) and the peak resident memory over K runs (default 10), after one
-//! warm-up run. The site is generated once under target/bench-sites/.
+//! warm-up run. The site is generated once under target/bench-sites/ (`--v1`: the site
+//! without referrals and return visits, as before SPEC v2).
 
 mod synth;
 
@@ -18,15 +19,7 @@ fn main() {
         .map(|m| m.parse().unwrap())
         .unwrap_or(10);
 
-    let site = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join(format!("target/bench-sites/site-{matters}"));
-    if !site.join("site.toml").exists() {
-        let tmp = site.with_extension("tmp");
-        let _ = std::fs::remove_dir_all(&tmp);
-        let n = synth::generate(&synth::Spec::for_matters(matters), &tmp);
-        std::fs::rename(&tmp, &site).unwrap();
-        eprintln!("generated {n} files in {}", site.display());
-    }
+    let site = synth::site(&PathBuf::from(env!("CARGO_MANIFEST_DIR")), matters);
     let files = walkdir::WalkDir::new(&site)
         .into_iter()
         .filter(|e| e.as_ref().is_ok_and(|e| e.file_type().is_file()))
@@ -54,7 +47,11 @@ fn main() {
                 .take(2000)
                 .collect::<String>()
         );
-        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "[]");
+        // The v1 site has no return visits: as of 2030 every final matter lacks one
+        // (`feedback-missing`, a warning). The site of today is clean.
+        if !std::env::args().any(|a| a == "--v1") {
+            assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "[]");
+        }
     };
     run();
     let mut wall = Vec::new();

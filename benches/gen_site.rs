@@ -1,4 +1,5 @@
-//! Writes a synthetic site: `cargo bench --bench gen_site -- --matters 10000 --out DIR`.
+//! Writes a synthetic site: `cargo bench --bench gen_site -- --matters 10000 --out DIR`
+//! (`--v1`: without referrals and return visits, as before SPEC v2).
 
 mod synth;
 
@@ -12,7 +13,11 @@ fn main() {
         std::process::exit(2);
     }
     let t = std::time::Instant::now();
-    let n = synth::generate(&synth::Spec::for_matters(matters), &out);
+    let mut spec = synth::Spec::for_matters(matters);
+    if std::env::args().any(|a| a == "--v1") {
+        spec = spec.v1();
+    }
+    let n = synth::generate(&spec, &out);
     eprintln!(
         "wrote {n} files for {matters} matters to {} in {:.1?} (check it as of {})",
         out.display(),

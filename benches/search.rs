@@ -41,11 +41,7 @@ fn main() {
         .map(|s| s.parse().expect("--runs N"))
         .unwrap_or(5);
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let site = manifest.join(format!("target/bench-sites/site-{n}"));
-    if !site.join("site.toml").exists() {
-        eprintln!("generating a site of {n} matters in {}", site.display());
-        synth::generate(&synth::Spec::for_matters(n), &site);
-    }
+    let site = synth::site(manifest, n);
     let today: jiff::civil::Date = synth::TODAY.parse().unwrap();
     let shm = PathBuf::from("/dev/shm/council-search-bench");
     let _ = std::fs::remove_dir_all(&shm);

@@ -61,11 +61,8 @@ fn main() {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let council = env!("CARGO_BIN_EXE_council");
 
-    let source = manifest.join(format!("target/bench-sites/site-{matters}"));
-    if !source.join("site.toml").exists() {
-        synth::generate(&synth::Spec::for_matters(matters), &source);
-    }
-    let site = manifest.join(format!("target/bench-sites/serve-{matters}"));
+    let source = synth::site(&manifest, matters);
+    let site = synth::beside(&source, "serve");
     copy_tree(&source, &site);
 
     // A full build of the same site, for the ratio.
@@ -154,11 +151,11 @@ fn main() {
     );
 
     if let Some(zola) = zola {
-        let zsource = manifest.join(format!("target/bench-sites/zola-{matters}"));
+        let zsource = synth::beside(&source, "zola");
         if !zsource.join("config.toml").exists() {
             synth::zola_site(&source, &zsource);
         }
-        let zsite = manifest.join(format!("target/bench-sites/zola-serve-{matters}"));
+        let zsite = synth::beside(&source, "zola-serve");
         copy_tree(&zsource, &zsite);
         let _ = std::fs::remove_dir_all(zsite.join("public"));
         let zport = 40000 + (std::process::id() % 20000) as u16;

@@ -6,7 +6,8 @@
 //! - [`load`] finds the site and its files and reads them as text;
 //! - [`model`] reads each file into typed, spanned records;
 //! - [`rules`] check the records and push [`diag::Diagnostic`]s;
-//! - [`lifecycle`] derives each matter's state as of a day;
+//! - [`lifecycle`] derives each matter's state as of a day, and its chain across councils;
+//! - [`indicators`] count how well each council, area and the street answer residents;
 //! - [`check`] runs these stages for `council check`;
 //! - [`site`] publishes the records as a website (`council build`), SVG attachments through
 //!   [`svg`];
@@ -23,6 +24,7 @@ pub mod check;
 pub mod diag;
 pub mod error;
 pub mod i18n;
+pub mod indicators;
 pub mod lifecycle;
 pub mod load;
 pub mod markdown;
@@ -34,5 +36,8 @@ pub mod secretary;
 pub mod serve;
 pub mod site;
 pub mod svg;
+
+#[cfg(test)]
+pub(crate) mod testsite;
 
 pub use error::Error;

@@ -129,6 +129,13 @@ enum NewCommand {
         #[arg(long, default_value = ".")]
         path: PathBuf,
     },
+    Feedback {
+        matter: String,
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+        #[arg(long, default_value = ".")]
+        path: PathBuf,
+    },
     Report {
         matter: String,
         #[arg(long, value_parser = parse_date)]
@@ -174,7 +181,8 @@ impl Command {
             Command::New { record } => Some(match record {
                 NewCommand::Proposal { path, .. }
                 | NewCommand::Meeting { path, .. }
-                | NewCommand::Report { path, .. } => path,
+                | NewCommand::Report { path, .. }
+                | NewCommand::Feedback { path, .. } => path,
             }),
             Command::Hook { action } => match action {
                 HookCommand::Install { path } | HookCommand::PreCommit { path } => or_here(path),
@@ -369,6 +377,11 @@ fn run(command: Command, lang: Lang) -> Result<ExitCode, Error> {
                     path,
                     date,
                     record: NewRecord::Report { matter },
+                },
+                NewCommand::Feedback { matter, date, path } => NewOptions {
+                    path,
+                    date,
+                    record: NewRecord::Feedback { matter },
                 },
             };
             let created = new(&opts)?;

@@ -29,7 +29,9 @@ fn records_json_has_every_state_and_both_flags_in_the_shape_of_the_contract() {
     };
     assert_eq!(
         keys(&v),
-        ["as_of", "councils", "proposals"].map(String::from).into()
+        ["as_of", "councils", "indicators", "proposals"]
+            .map(String::from)
+            .into()
     );
     let c = &v["councils"][0];
     assert_eq!(keys(c), ["key", "members", "name"].map(String::from).into());
@@ -80,15 +82,22 @@ fn records_json_has_every_state_and_both_flags_in_the_shape_of_the_contract() {
         assert_eq!(
             keys(&p),
             [
+                "chain_state",
+                "channel",
+                "continued_as",
+                "continues",
                 "council",
                 "due",
                 "events",
+                "feedback",
                 "id",
                 "overdue",
                 "progress",
+                "referred_to",
                 "state",
                 "submitted",
                 "title",
+                "track",
                 "unanswered"
             ]
             .map(String::from)
@@ -121,6 +130,170 @@ fn records_json_has_every_state_and_both_flags_in_the_shape_of_the_contract() {
         "withdrawn"
     );
     assert!(by_id("2022-002")["due"].is_null() && by_id("2022-002")["progress"].is_null());
+}
+
+/// The base fixture with the `sites/street` overlay: a grid matter referred to the
+/// community's joint council and on to the street's, which adopts and accepts it; a referral
+/// to a district office; a rejection without a return visit; visits of each satisfaction.
+fn street_site() -> tempfile::TempDir {
+    site(&["sites/street"])
+}
+
+#[test]
+fn records_json_follows_matters_across_councils_with_their_tracks_and_indicators() {
+    let site = street_site();
+    let out = site.path().join("public");
+    let (code, err) = build(site.path(), &out);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("feedback-missing"),
+        "2022-005 awaits a visit: {err}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&read(&out, "data/records.json")).unwrap();
+    let matter = |key: &str, id: &str| {
+        v["proposals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["council"] == key && p["id"] == id)
+            .unwrap_or_else(|| panic!("{key}/{id}"))
+            .clone()
+    };
+    let row = |key: &str, id: &str| {
+        let p = matter(key, id);
+        [
+            "state",
+            "track",
+            "referred_to",
+            "continues",
+            "continued_as",
+            "chain_state",
+            "feedback",
+        ]
+        .map(|k| p[k].as_str().map(String::from))
+    };
+    let s = |x: &str| Some(x.to_string());
+    // The chain grid → community joint meeting → street joint meeting.
+    assert_eq!(
+        row("demo/grid-01", "2022-003"),
+        [
+            s("referred"),
+            s("joint"),
+            s("demo/joint"),
+            None,
+            s("demo/joint/2022-001"),
+            s("accepted"),
+            s("satisfied")
+        ]
+    );
+    assert_eq!(
+        row("demo/joint", "2022-001"),
+        [
+            s("referred"),
+            s("joint"),
+            s("street"),
+            s("demo/grid-01/2022-003"),
+            s("street/2022-001"),
+            s("accepted"),
+            s("basically-satisfied")
+        ]
+    );
+    assert_eq!(
+        row("street", "2022-001"),
+        [
+            s("accepted"),
+            s("joint"),
+            None,
+            s("demo/joint/2022-001"),
+            None,
+            s("accepted"),
+            s("satisfied")
+        ]
+    );
+    // Special handling by a district office; direct decisions; a matter not decided yet.
+    assert_eq!(
+        row("demo/grid-01", "2022-004"),
+        [
+            s("referred"),
+            s("special"),
+            s("市北区城市管理局"),
+            None,
+            None,
+            s("referred"),
+            s("unsatisfied")
+        ]
+    );
+    assert_eq!(row("demo/grid-01", "2022-005")[1], s("direct"));
+    assert_eq!(row("demo/grid-01", "2022-001")[1], s("direct"));
+    assert!(matter("demo/grid-01", "2022-002")["track"].is_null());
+    assert_eq!(matter("demo/grid-01", "2022-004")["channel"], "applet");
+    // Events: the referral says where, the visit how satisfied.
+    let events = &matter("demo/grid-01", "2022-004")["events"];
+    assert_eq!(events[1]["kind"], "decided");
+    assert_eq!(events[1]["referred_to"], "市北区城市管理局");
+    assert_eq!(events[2]["kind"], "feedback");
+    assert_eq!(events[2]["satisfaction"], "unsatisfied");
+    assert_eq!(
+        events[2]["file"],
+        "councils/demo/grid-01/feedback/2022-06-20-2022-004.md"
+    );
+
+    let ind = &v["indicators"];
+    let share = |x: &serde_json::Value| (x["n"].as_u64().unwrap(), x["of"].as_u64().unwrap());
+    let grid = &ind["councils"]["demo/grid-01"];
+    assert_eq!(grid["matters"], 5);
+    assert_eq!(grid["by_state"]["referred"], 2);
+    assert_eq!(grid["by_state"]["withdrawn"], 0);
+    assert_eq!(grid["by_track"]["direct"], 2);
+    assert_eq!(grid["by_track"]["joint"], 1);
+    assert_eq!(grid["by_track"]["special"], 1);
+    assert_eq!(grid["by_channel"]["visit"], 2);
+    assert_eq!(grid["response_days_median"], 14, "14, 14, 14, 20");
+    assert_eq!(share(&grid["answered_on_time"]), (4, 4));
+    assert_eq!(share(&grid["completed_on_time"]), (0, 0), "not due yet");
+    assert_eq!(
+        share(&grid["supervised"]),
+        (0, 1),
+        "last report 93 days ago"
+    );
+    assert_eq!(
+        share(&grid["feedback_given"]),
+        (2, 3),
+        "2022-005 not visited"
+    );
+    assert_eq!(grid["satisfaction"]["unsatisfied"], 1);
+    let street = &ind["councils"]["street"];
+    assert_eq!(share(&street["completed_on_time"]), (1, 1));
+    assert_eq!(
+        share(&street["feedback_given"]),
+        (0, 0),
+        "accepted 11 days ago"
+    );
+    assert_eq!(street["satisfaction"]["satisfied"], 1);
+    // The area counts its grid and its joint council; the street council is in no area.
+    let area = &ind["areas"]["demo"];
+    assert_eq!(area["matters"], 6);
+    assert_eq!(area["by_track"]["joint"], 2);
+    assert_eq!(share(&area["feedback_given"]), (3, 4));
+    assert_eq!(ind["areas"].as_object().unwrap().len(), 1);
+    let all = &ind["site"];
+    assert_eq!(all["matters"], 7);
+    assert_eq!(all["by_track"]["joint"], 3);
+    assert_eq!(all["by_state"].as_object().unwrap().len(), 9);
+    assert_eq!(all["by_channel"].as_object().unwrap().len(), 5);
+
+    // decisions.csv names the track of each decision.
+    let csv = read(&out, "data/decisions.csv");
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert!(lines[0].ends_with(",url,track"), "{}", lines[0]);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("2022-06-15,demo/grid-01,2022-004,")
+                && l.contains(",市北区城市管理局,")
+                && l.ends_with(",special")),
+        "{csv}"
+    );
 }
 
 #[test]
@@ -288,10 +461,16 @@ fn council_refuses_to_clean_a_folder_it_did_not_write() {
 
 #[test]
 fn every_link_and_image_in_the_output_resolves() {
-    let site = states_site();
-    let out = site.path().join("public");
-    assert_eq!(build(site.path(), &out).0, 0);
-    let files = tree(&out);
+    for site in [states_site(), street_site()] {
+        let out = site.path().join("public");
+        assert_eq!(build(site.path(), &out).0, 0);
+        links_resolve(&out);
+    }
+}
+
+/// Every relative `href` and `src` of every page of `out` leads to a file of `out`.
+fn links_resolve(out: &Path) {
+    let files = tree(out);
     let mut checked = 0;
     for (rel, bytes) in &files {
         if !rel.ends_with(".html") {
@@ -421,6 +600,38 @@ fn key_pages_look_right() {
             .replace('/', "__");
         insta::assert_snapshot!(format!("page_{name}"), main_of(&html));
     }
+}
+
+#[test]
+fn pages_of_a_street_with_referrals_and_return_visits_look_right() {
+    let site = street_site();
+    let out = site.path().join("public");
+    assert_eq!(build(site.path(), &out).0, 0);
+    for page in [
+        "indicators/index.html",
+        "en/indicators/index.html",
+        "councils/demo/index.html",
+        "councils/demo/grid-01/proposals/2022-003/index.html",
+        "en/councils/demo/grid-01/proposals/2022-004/index.html",
+        "councils/demo/grid-01/feedback/2022-06-20-2022-004/index.html",
+        "councils/street/index.html",
+    ] {
+        let html = read(&out, page);
+        let name = page.trim_end_matches("/index.html").replace('/', "__");
+        insta::assert_snapshot!(format!("street_{name}"), main_of(&html));
+    }
+    // Each chart is an image with a title and a description, and its numbers in a table.
+    let html = read(&out, "indicators/index.html");
+    assert_eq!(html.matches("<svg class=\"chart-svg\"").count(), 4);
+    assert_eq!(html.matches("role=\"img\"").count(), 4);
+    assert_eq!(html.matches("<title id=").count(), 4);
+    assert_eq!(html.matches("<desc id=").count(), 4);
+    assert_eq!(html.matches("<table class=\"chart-table\">").count(), 4);
+    assert!(!html.contains("<script"), "no JavaScript");
+    // The twelve months end with the day's month.
+    assert!(
+        html.contains("2022年10月") && html.contains("2021年11月") && !html.contains("2021年10月")
+    );
 }
 
 #[test]
@@ -643,6 +854,8 @@ fn dangerous_markup(html: &str) -> Vec<String> {
                 && (tag.starts_with("<meta charset")
                     || tag.starts_with("<meta name=")
                     || tag.starts_with("<meta property=\"og:")))
+            // The theme's own charts (labels from its strings, numbers from the counts).
+            && !tag.starts_with("<svg class=\"chart-svg\"")
         {
             out.push(format!("a `<{name}>` tag"));
         }

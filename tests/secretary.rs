@@ -223,6 +223,109 @@ fn from_init_to_a_checked_council_with_its_status() {
 }
 
 #[test]
+fn a_return_visit_follows_the_outcome_and_leaves_the_status_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("s");
+    council().arg("init").arg(&site).assert().code(0);
+    let (_, out, _) = run(
+        &site,
+        &[
+            "new",
+            "proposal",
+            G,
+            "--title",
+            "拆除院内车棚",
+            "--proposer",
+            "2号楼居民",
+            "--date",
+            "2030-03-01",
+        ],
+    );
+    let p = out.trim().to_string();
+    write(&site, &p, fill(&read(&site, &p), "居民反映的情况。"));
+    // Not final yet: no visit.
+    let (code, _, err) = run(
+        &site,
+        &[
+            "new",
+            "feedback",
+            &format!("{G}/2030-001"),
+            "--date",
+            "2030-03-05",
+        ],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("is submitted on 2030-03-05") && err.contains("final outcome"),
+        "{err}"
+    );
+    // Rejected on 2030-03-10.
+    write(
+        &site,
+        &format!("councils/{G}/meetings/2030-03-10.md"),
+        "+++\ndate = 2030-03-10\nchair = \"chair\"\nrecorder = \"secretary\"\npresent = [\"chair\", \"secretary\", \"supervisor\", \"member-1\", \"member-2\"]\n\n[[items]]\nproposal = \"2030-001\"\naction = \"decide\"\noutcome = \"rejected\"\nvotes = { yes = 1, no = 4, abstain = 0 }\n+++\n\n多数居民仍在使用车棚。\n",
+    );
+    let (_, out, _) = run(&site, &["status", "--today", "2030-04-20"]);
+    assert!(
+        out.lines().any(|l| l.contains("awaiting a return visit")
+            && l.contains("2030-001")
+            && l.contains("41 days since the outcome")),
+        "{out}"
+    );
+    let (code, out, _) = run(&site, &["check", "--today", "2030-04-20"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("warning[feedback-missing]"), "{out}");
+
+    // The visit: the secretary filled in, the rest marked for her.
+    let (code, out, _) = run(
+        &site,
+        &[
+            "new",
+            "feedback",
+            &format!("{G}/2030-001"),
+            "--date",
+            "2030-03-15",
+        ],
+    );
+    assert_eq!(code, 0);
+    let rel = out.trim().to_string();
+    assert_eq!(rel, format!("councils/{G}/feedback/2030-03-15-2030-001.md"));
+    let text = read(&site, &rel);
+    assert!(text.contains("proposal = \"2030-001\""), "{text}");
+    assert!(text.contains("by = [\"secretary\"]"), "{text}");
+    assert!(text.contains("satisfaction = \"【请填写"), "{text}");
+    let (code, out, _) = run(&site, &["check", "--today", "2030-04-20"]);
+    assert_eq!(code, 1, "blanks are errors until filled: {out}");
+    assert_eq!(out.matches("still holds a placeholder").count(), 3, "{out}");
+    let filled = fill(&text, "居民代表").replace(
+        "satisfaction = \"居民代表\"",
+        "satisfaction = \"basically-satisfied\"",
+    );
+    write(&site, &rel, filled);
+    let (code, out, _) = run(&site, &["check", "--today", "2030-04-20"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("feedback-missing"), "{out}");
+    let (_, out, _) = run(&site, &["status", "--today", "2030-04-20"]);
+    assert!(!out.contains("awaiting a return visit"), "{out}");
+    // A second visit the same day gets its own file; the first is never overwritten.
+    let (_, out, _) = run(
+        &site,
+        &[
+            "new",
+            "feedback",
+            &format!("{G}/2030-001"),
+            "--date",
+            "2030-03-15",
+        ],
+    );
+    assert_eq!(
+        out.trim(),
+        format!("councils/{G}/feedback/2030-03-15-2030-001-2.md")
+    );
+    assert!(read(&site, &rel).contains("basically-satisfied"));
+}
+
+#[test]
 fn init_refuses_a_folder_that_is_not_empty() {
     let tmp = tempfile::tempdir().unwrap();
     write(tmp.path(), "notes.txt", "mine");
@@ -264,6 +367,10 @@ fn bad_arguments_give_a_clear_message_and_exit_2() {
         (
             vec!["new", "report", "2030-001"],
             "is not `<council key>/<id>`",
+        ),
+        (
+            vec!["new", "feedback", "community/grid-01/2030-009"],
+            "has no proposal `2030-009`",
         ),
         (
             vec!["new", "meeting", "nowhere"],

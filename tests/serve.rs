@@ -192,6 +192,93 @@ fn a_new_decision_can_add_a_page_to_the_lists() {
 }
 
 #[test]
+fn a_return_visit_edit_updates_the_matter_page_the_indicators_and_the_data() {
+    let site = site(&["sites/street"]);
+    let root = site.path();
+    let server = start(root);
+    let port = server.port;
+    const MATTER: &str = "/councils/demo/grid-01/proposals/2022-004/";
+    const VISIT: &str = "councils/demo/grid-01/feedback/2022-06-20-2022-004.md";
+    let (status, page) = get(port, MATTER);
+    assert_eq!(status, 200);
+    assert!(page.contains("badge satisfaction-unsatisfied"), "{page}");
+    // Satisfied / basically satisfied / unsatisfied, for the whole street.
+    let (_, indicators) = get(port, "/indicators/");
+    assert!(indicators.contains("<td>2 / 1 / 1</td>"), "{indicators}");
+
+    // The residents were satisfied after all: the secretary corrects the visit.
+    let text = std::fs::read_to_string(root.join(VISIT)).unwrap();
+    write(
+        root,
+        VISIT,
+        text.replace("\"unsatisfied\"", "\"satisfied\""),
+    );
+    until(port, MATTER, "the new satisfaction", |s, b| {
+        s == 200 && b.contains("badge satisfaction-satisfied") && !b.contains("unsatisfied")
+    });
+    until(port, "/indicators/", "the new totals", |s, b| {
+        s == 200 && b.contains("<td>3 / 1 / 0</td>")
+    });
+    until(
+        port,
+        "/en/indicators/",
+        "the new totals in English",
+        |s, b| s == 200 && b.contains("<td>3 / 1 / 0</td>"),
+    );
+    let data = until(port, "/data/records.json", "the new data", |s, b| {
+        s == 200 && b.contains("\"unsatisfied\": 0")
+    });
+    let v: serde_json::Value = serde_json::from_str(&data).unwrap();
+    let p = v["proposals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["council"] == "demo/grid-01" && p["id"] == "2022-004")
+        .unwrap();
+    assert_eq!(p["feedback"], "satisfied");
+    assert_eq!(v["indicators"]["site"]["satisfaction"]["satisfied"], 3);
+
+    // A change at the street's council shows on the grid's page, in the matter's chain.
+    const STREET: &str = "councils/street/proposals/2022-001.md";
+    let text = std::fs::read_to_string(root.join(STREET)).unwrap();
+    write(
+        root,
+        STREET,
+        text.replace(
+            "title = \"更换小区主供水管道\"",
+            "title = \"更换小区主供水管道（街道统筹）\"",
+        ),
+    );
+    until(
+        port,
+        "/councils/demo/grid-01/proposals/2022-003/",
+        "the street's new title in the chain",
+        |s, b| s == 200 && b.contains("更换小区主供水管道（街道统筹）"),
+    );
+
+    // A referral changed at the grid makes the joint council's continuation wrong: the
+    // councils linked by referrals are checked again together.
+    const REFERRAL: &str = "councils/demo/grid-01/meetings/2022-05-10.md";
+    let text = std::fs::read_to_string(root.join(REFERRAL)).unwrap();
+    write(
+        root,
+        REFERRAL,
+        text.replace(
+            "referred_to = \"demo/joint\"",
+            "referred_to = \"市北区水务局\"",
+        ),
+    );
+    let page = until(port, "/", "the overlay", |_, b| {
+        b.contains("council-overlay")
+    });
+    assert!(page.contains("error[referral-mismatch]"), "{page}");
+    assert!(
+        page.contains("councils/demo/joint/proposals/2022-001.md"),
+        "{page}"
+    );
+}
+
+#[test]
 fn the_overlay_speaks_the_language_of_the_run() {
     let site = states_site();
     let root = site.path();

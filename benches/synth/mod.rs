@@ -2,6 +2,12 @@
 //! each, with the meetings that deliberate and decide them and the reports that supervise
 //! them, every record valid, bodies of about 2 KB of mixed Chinese and English Markdown.
 //! Deterministic: the same arguments write the same bytes.
+//!
+//! Since SPEC v2 (§8) the site also has the street's own system, in the proportions of the
+//! demo street: one matter in twenty is referred (half to the community's joint council,
+//! which records, adopts, supervises and accepts it; half to a district office), and every
+//! matter with a final outcome has a return visit. `Spec::v1` leaves them out and writes
+//! exactly the site of v1, to measure the new code on the old records.
 
 #![allow(dead_code)]
 
@@ -22,6 +28,30 @@ pub fn arg(name: &str) -> Option<String> {
 pub fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(|a, b| a.total_cmp(b));
     xs[xs.len() / 2]
+}
+
+/// The synthetic site of `matters` matters under `target/bench-sites/` of `manifest`,
+/// generated once; the v1 site when the benchmark was given `--v1`.
+pub fn site(manifest: &Path, matters: usize) -> PathBuf {
+    let mut spec = Spec::for_matters(matters);
+    if std::env::args().any(|a| a == "--v1") {
+        spec = spec.v1();
+    }
+    let site = manifest.join("target/bench-sites").join(spec.dir_name());
+    if !site.join("site.toml").exists() {
+        let tmp = site.with_extension("tmp");
+        let _ = fs::remove_dir_all(&tmp);
+        let n = generate(&spec, &tmp);
+        fs::rename(&tmp, &site).unwrap();
+        eprintln!("generated {n} files in {}", site.display());
+    }
+    site
+}
+
+/// A folder beside the site, named after it: `beside(site, "zola")` → `zola-site-v2-10000`.
+pub fn beside(site: &Path, prefix: &str) -> PathBuf {
+    let name = site.file_name().unwrap().to_string_lossy();
+    site.with_file_name(format!("{prefix}-{name}"))
 }
 
 /// CPU seconds (user + system) used by the benchmark's finished children so far, and the
@@ -154,6 +184,8 @@ pub fn day(n: i64) -> String {
 pub struct Spec {
     pub councils: usize,
     pub per_council: usize,
+    /// Referrals, joint councils and return visits (SPEC §8).
+    pub street: bool,
 }
 
 impl Spec {
@@ -163,8 +195,69 @@ impl Spec {
         Spec {
             councils: matters.div_ceil(per),
             per_council: per,
+            street: true,
         }
     }
+
+    /// The same without the records of SPEC §8: the benchmark site of v1, byte for byte.
+    pub fn v1(mut self) -> Spec {
+        self.street = false;
+        self
+    }
+
+    /// The folder of this site under `target/bench-sites/`.
+    pub fn dir_name(&self) -> String {
+        let matters = self.councils * self.per_council;
+        if self.street {
+            format!("site-v2-{matters}")
+        } else {
+            format!("site-{matters}")
+        }
+    }
+}
+
+/// How a grid decides its matter `j`: one in ten rejected, one in twenty deferred, one in
+/// twenty referred (alternately to the joint council and to a district office), the rest
+/// adopted. Without the street's system, the referred ones are deferred as in v1.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Decision {
+    Rejected,
+    Deferred,
+    ToJoint,
+    ToOffice,
+    Adopted,
+}
+
+fn decision(j: usize, street: bool) -> Decision {
+    match j % 10 {
+        0 => Decision::Rejected,
+        1 if !street || j % 20 == 1 => Decision::Deferred,
+        1 if (j / 20).is_multiple_of(2) => Decision::ToJoint,
+        1 => Decision::ToOffice,
+        _ => Decision::Adopted,
+    }
+}
+
+const SATISFACTION: [&str; 3] = ["satisfied", "basically-satisfied", "unsatisfied"];
+
+/// A return visit on matter `id` (its `j`-th of the council) on day `day`.
+fn visit(dir: &Path, id: &str, j: usize, day: i64) -> usize {
+    let date = self::day(day);
+    let text = format!(
+        "+++\nproposal = \"{id}\"\ndate = {date}\nby = [\"m02\", \"m03\"]\nreached = \"提议居民代表{}户\"\nsatisfaction = \"{}\"\n\n[translations.en]\nreached = \"{} households who raised it\"\n+++\n\n网格员和监督员上门回访了提出事项的居民，告诉他们办理结果，听取了他们的意见。居民对结果的评价如上。 The council's members visited the residents who raised the matter and told them the outcome.\n",
+        j % 5 + 2,
+        SATISFACTION[j % 3],
+        j % 5 + 2,
+    );
+    write(&dir.join("feedback").join(format!("{date}-{id}.md")), &text);
+    1
+}
+
+/// A matter a grid referred to its community's joint council: grid key, id, day referred.
+struct Referred {
+    key: String,
+    id: String,
+    day: i64,
 }
 
 const MEMBERS: [(&str, &str, &str); 9] = [
@@ -187,6 +280,7 @@ fn write(path: &Path, text: &str) {
 /// Writes the site into `out`. Returns the number of files written.
 pub fn generate(spec: &Spec, out: &Path) -> usize {
     let mut files = 0;
+    let mut referred = Vec::new();
     write(
         &out.join("site.toml"),
         "title = \"合成测试街道\"\nbase_url = \"https://bench.example.org/\"\nlanguages = [\"zh\", \"en\"]\n",
@@ -213,12 +307,92 @@ pub fn generate(spec: &Spec, out: &Path) -> usize {
         }
         write(&dir.join("council.toml"), &toml);
         files += 1;
-        files += generate_council(&dir, c as u64, spec.per_council);
+        files += generate_council(
+            &dir,
+            &key,
+            c as u64,
+            spec.per_council,
+            spec.street,
+            &mut referred,
+        );
+        let last_of_area = c % 10 == 9 || c + 1 == spec.councils;
+        if spec.street && last_of_area {
+            files += generate_joint(out, &area, &std::mem::take(&mut referred));
+        }
     }
     files
 }
 
-fn generate_council(dir: &Path, seed: u64, n: usize) -> usize {
+/// The joint council of `area`: each referred matter recorded three days after its referral,
+/// adopted at the joint council's next meeting, accepted 60 days later, and visited a week
+/// after that.
+fn generate_joint(out: &Path, area: &str, referred: &[Referred]) -> usize {
+    let dir = out.join("councils").join(area).join("joint");
+    let mut toml = String::from(
+        "name = \"合成社区联席会议\"\nestablished = 2019-12-01\nquorum = \"2/3\"\nlevel = \"community\"\n",
+    );
+    for (id, name, role) in MEMBERS {
+        let _ = write!(
+            toml,
+            "\n[[members]]\nid = \"{id}\"\nname = \"{name}\"\nroles = [\"{role}\"]\nfrom = 2019-12-01\n"
+        );
+    }
+    write(&dir.join("council.toml"), &toml);
+    let mut files = 1;
+    let meeting_day = |k: i64| 12 + 14 * k;
+    let mut meetings: std::collections::BTreeMap<i64, Vec<String>> = Default::default();
+    for (n, r) in referred.iter().enumerate() {
+        let id = format!("{}-{:03}", 2020 + n / 1000, n % 1000);
+        let submitted = r.day + 3;
+        let text = format!(
+            "+++\ntitle = \"网格转来的事项（{}）\"\nsubmitted = {}\nproposer = \"合成网格议事会\"\nchannel = \"meeting\"\nreferred_from = \"{}/{}\"\n\n[translations.en]\ntitle = \"A matter referred by a grid ({n})\"\n+++\n\n网格议事会提交联席会议的事项，居民原来的诉求见网格的记录。 A matter the grid council referred to the joint meeting.\n",
+            r.id,
+            day(submitted),
+            r.key,
+            r.id
+        );
+        write(&dir.join("proposals").join(format!("{id}.md")), &text);
+        files += 1;
+        let k = (submitted - 12).div_euclid(14) + 1;
+        let decided = meeting_day(k);
+        meetings.entry(k).or_default().push(format!(
+            "[[items]]\nproposal = \"{id}\"\naction = \"decide\"\noutcome = \"adopted\"\nvotes = {{ yes = 8, no = 0, abstain = 1 }}\nowner = \"社区居委会\"\ndue = {}\nsupervisors = [\"m03\"]\n",
+            day(decided + 3650)
+        ));
+        let accepted = decided + 60;
+        let date = day(accepted);
+        write(
+            &dir.join("reports").join(format!("{date}-{id}.md")),
+            &format!(
+                "+++\nproposal = \"{id}\"\ndate = {date}\nby = [\"m03\"]\nprogress = 100\nstatus = \"accepted\"\n+++\n\n验收合格。 Accepted.\n"
+            ),
+        );
+        files += 1 + visit(&dir, &id, n, accepted + 7);
+    }
+    for (k, items) in meetings {
+        let date = day(meeting_day(k));
+        let mut text = format!(
+            "+++\ndate = {date}\ntitle = \"联席会议第{k}次会议\"\nkind = \"joint\"\nchair = \"m01\"\nrecorder = \"m02\"\npresent = [\"m01\", \"m02\", \"m03\", \"m04\", \"m05\", \"m06\", \"m07\", \"m08\", \"m09\"]\nabsent = []\n"
+        );
+        for it in &items {
+            text.push('\n');
+            text.push_str(it);
+        }
+        text.push_str("+++\n\n联席会议讨论了网格转来的事项。 The joint meeting took up the matters referred by the grids.\n");
+        write(&dir.join("meetings").join(format!("{date}.md")), &text);
+        files += 1;
+    }
+    files
+}
+
+fn generate_council(
+    dir: &Path,
+    key: &str,
+    seed: u64,
+    n: usize,
+    street: bool,
+    referred: &mut Vec<Referred>,
+) -> usize {
     let mut rng = Rng::new(seed + 1);
     let mut files = 0;
     // Matter j is submitted on day 5j, deliberated at the first meeting after, decided at the
@@ -249,24 +423,50 @@ fn generate_council(dir: &Path, seed: u64, n: usize) -> usize {
         ));
         let k2 = k1 + 1;
         let decided = meeting_day(k2);
-        let item = match j % 10 {
-            0 => format!(
+        let item = match decision(j, street) {
+            Decision::Rejected => format!(
                 "[[items]]\nproposal = \"{id}\"\naction = \"decide\"\noutcome = \"rejected\"\nvotes = {{ yes = 2, no = 6, abstain = 1 }}\n"
             ),
-            1 => format!(
+            Decision::Deferred => format!(
                 "[[items]]\nproposal = \"{id}\"\naction = \"decide\"\noutcome = \"deferred\"\n"
             ),
-            _ => format!(
+            Decision::ToJoint => {
+                let area = key.rsplit_once('/').map(|(a, _)| a).unwrap_or(key);
+                referred.push(Referred {
+                    key: key.to_string(),
+                    id: id.clone(),
+                    day: decided,
+                });
+                format!(
+                    "[[items]]\nproposal = \"{id}\"\naction = \"decide\"\noutcome = \"referred\"\nreferred_to = \"{area}/joint\"\n"
+                )
+            }
+            Decision::ToOffice => format!(
+                "[[items]]\nproposal = \"{id}\"\naction = \"decide\"\noutcome = \"referred\"\nreferred_to = \"市北区城市管理局\"\n"
+            ),
+            Decision::Adopted => format!(
                 "[[items]]\nproposal = \"{id}\"\naction = \"decide\"\noutcome = \"adopted\"\nvotes = {{ yes = 7, no = 1, abstain = 1 }}\nowner = \"社区居委会\"\ndue = {}\nsupervisors = [\"m03\", \"m04\"]\n",
                 day(decided + 3650)
             ),
         };
-        let adopted = j % 10 >= 2;
+        let adopted = decision(j, street) == Decision::Adopted;
         meetings.entry(k2).or_default().push(item);
+        if street
+            && matches!(
+                decision(j, street),
+                Decision::Rejected | Decision::ToJoint | Decision::ToOffice
+            )
+        {
+            files += visit(dir, id, j, decided + 7);
+        }
         if adopted {
             let last = if j % 3 == 0 { "accepted" } else { "completed" };
             let reports = [(30, 50, "on-track"), (90, 100, last)];
-            for (r, (after, progress, status)) in reports.iter().enumerate().take(1 + j % 2) {
+            let count = 1 + j % 2;
+            if street && count == 2 && last == "accepted" {
+                files += visit(dir, id, j, decided + 97);
+            }
+            for (r, (after, progress, status)) in reports.iter().enumerate().take(count) {
                 let date = day(decided + after);
                 let text = format!(
                     "+++\nproposal = \"{id}\"\ndate = {date}\nby = [\"m03\", \"m04\"]\nprogress = {progress}\nstatus = \"{status}\"\n+++\n\n{}",

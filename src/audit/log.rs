@@ -15,7 +15,9 @@ use super::history::{Change, ChangeKind, CommitInfo, Repo, WalkOptions};
 use super::{config_at, keys_of, open_history, signature};
 use crate::error::Error;
 use crate::i18n::{Lang, Msg, list};
-use crate::model::{Item, Meeting, Report, Sp, parse_proposal, parse_report};
+use crate::model::{
+    Feedback, Item, Meeting, Report, Sp, parse_feedback, parse_proposal, parse_report,
+};
 use crate::msg;
 
 #[derive(Clone, Debug)]
@@ -244,6 +246,7 @@ impl Story<'_> {
             }
             Some("meetings") => self.meeting_lines(ch, from),
             Some("reports") => self.report_lines(ch, from),
+            Some("feedback") => self.feedback_lines(ch, from),
             _ => Vec::new(),
         }
     }
@@ -379,6 +382,47 @@ impl Story<'_> {
                 .collect()
         })
         .unwrap_or_default()
+    }
+
+    /// A return visit about the matter: added (with its satisfaction), or what changed.
+    fn feedback_lines(&self, ch: &Change, from: &str) -> Vec<Msg> {
+        let parse = |blob: Option<git2::Oid>, path: &str| {
+            let stem = path
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(".md");
+            blob.and_then(|b| self.repo.source(b, path))
+                .map(|src| parse_feedback(stem, &src, self.languages).0)
+        };
+        let (old, new) = (parse(ch.old, from), parse(ch.new, &ch.path));
+        let about = |f: &Option<Feedback>| {
+            f.as_ref()
+                .is_some_and(|f| self.matter.is_about(&f.proposal))
+        };
+        if !about(&old) && !about(&new) {
+            return Vec::new();
+        }
+        let mut out = vec![verb(ch)];
+        match (&old, &new) {
+            (None, Some(n)) => out.push(msg!("log-feedback", satisfaction = text(&n.satisfaction))),
+            (Some(o), Some(n)) => {
+                field(&mut out, "proposal", text(&o.proposal), text(&n.proposal));
+                field(&mut out, "date", text(&o.date), text(&n.date));
+                set_field(&mut out, "by", &o.by, &n.by);
+                field(
+                    &mut out,
+                    "satisfaction",
+                    text(&o.satisfaction),
+                    text(&n.satisfaction),
+                );
+                if body_of(&o.meta, &o.body) != body_of(&n.meta, &n.body) {
+                    out.push(msg!("log-text-changed"));
+                }
+            }
+            _ => {}
+        }
+        out
     }
 
     fn report_lines(&self, ch: &Change, from: &str) -> Vec<Msg> {

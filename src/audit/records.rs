@@ -241,6 +241,7 @@ fn record_date(
         }
         "meetings" => crate::model::parse_meeting(stem, src, languages).0.date,
         "reports" => crate::model::parse_report(stem, src, languages).0.date,
+        "feedback" => crate::model::parse_feedback(stem, src, languages).0.date,
         _ => None,
     }
 }

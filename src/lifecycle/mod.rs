@@ -1,16 +1,20 @@
 //! The derived lifecycle of a matter (SPEC §4): its state, never written by hand, follows
 //! from its events in date order as of a day T.
 //!
-//! [`Timelines`] puts every proposal's events in order once (submission, meeting items and
-//! reports, by date; on one date submission first, then items in file-name order, then
-//! reports in file-name order); the rules walk these timelines, and [`derive`] folds one
-//! into a [`Lifecycle`]. Pure functions of the model and a date: no I/O, no clock.
+//! [`Timelines`] puts every proposal's events in order once (submission, meeting items,
+//! reports, a withdrawal and return visits, by date; on one date submission first, then items
+//! in file-name order, then reports in file-name order, then the withdrawal, then return
+//! visits in file-name order); the rules walk these timelines, and [`derive`] folds one into a
+//! [`Lifecycle`]. [`chain`] follows matters across councils (SPEC §8). Pure functions of the
+//! model and a date: no I/O, no clock.
+
+pub mod chain;
 
 use std::collections::HashMap;
 
 use jiff::civil::Date;
 
-use crate::model::{Action, Council, Outcome, Proposal, Site, Status};
+use crate::model::{Action, Council, Outcome, Proposal, Satisfaction, Site, Status};
 
 /// The state of a matter as of a day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -54,6 +58,14 @@ impl State {
         }
     }
 
+    /// Whether the matter is final at its own council (SPEC §8): return visits may follow.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            State::Accepted | State::Rejected | State::Referred | State::Withdrawn
+        )
+    }
+
     /// Whether the council still owes residents something on this matter.
     pub fn is_open(self) -> bool {
         matches!(
@@ -76,6 +88,10 @@ pub enum EventKind {
         report: usize,
     },
     Withdrawn,
+    /// A return visit (index into the council's `feedback`).
+    Feedback {
+        feedback: usize,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,6 +114,12 @@ impl Event {
                 (self.date, 2, council.reports[report].meta.stem.as_str(), 0)
             }
             EventKind::Withdrawn => (self.date, 3, "", 0),
+            EventKind::Feedback { feedback } => (
+                self.date,
+                4,
+                council.feedback[feedback].meta.stem.as_str(),
+                0,
+            ),
         }
     }
 }
@@ -126,7 +148,8 @@ impl Timelines {
     }
 }
 
-/// Index of the proposal with id `id` (ids compare without case), for items and reports.
+/// Index of the proposal with id `id` (ids compare without case), for items, reports and
+/// return visits.
 pub fn proposal_index(council: &Council) -> HashMap<String, usize> {
     council
         .proposals
@@ -184,6 +207,17 @@ fn council_timelines(council: &Council) -> Vec<Vec<Event>> {
             });
         }
     }
+    for (fi, f) in council.feedback.iter().enumerate() {
+        let (Some(date), Some(pid)) = (&f.date, &f.proposal) else {
+            continue;
+        };
+        if let Some(&pi) = index.get(&pid.value.to_ascii_lowercase()) {
+            out[pi].push(Event {
+                date: date.value,
+                kind: EventKind::Feedback { feedback: fi },
+            });
+        }
+    }
     for ev in &mut out {
         ev.sort_by(|a, b| a.order_key(council).cmp(&b.order_key(council)));
     }
@@ -202,6 +236,12 @@ pub struct Lifecycle {
     pub progress: Option<u8>,
     /// The latest decision: (meeting index, item index).
     pub decision: Option<(usize, usize)>,
+    /// The day the matter became final at its council (SPEC §8): the deciding item
+    /// (rejected, referred), the first `accepted` report, or the withdrawal; `None` while it
+    /// is not final.
+    pub final_date: Option<Date>,
+    /// The satisfaction recorded by the latest return visit, if any.
+    pub feedback: Option<Satisfaction>,
     /// The events up to the day, in order.
     pub events: Vec<Event>,
 }
@@ -231,10 +271,15 @@ pub fn derive(
     let mut accepted = false;
     let mut progress = None;
     let mut withdrawn = false;
+    let mut final_date = None;
+    let mut feedback = None;
     for e in &events {
         match e.kind {
             EventKind::Submitted => {}
-            EventKind::Withdrawn => withdrawn = true,
+            EventKind::Withdrawn => {
+                withdrawn = true;
+                final_date = final_date.or(Some(e.date));
+            }
             // Acceptance is final (SPEC §4): a later item or report (which `already-decided`
             // and `report-after-acceptance` report) does not reopen the matter.
             EventKind::Item { .. } | EventKind::Report { .. } if accepted => {}
@@ -249,11 +294,17 @@ pub fn derive(
                     && let Some(o) = &it.outcome
                 {
                     decision = Some((meeting, item, o.value));
-                    if o.value == Outcome::Adopted {
-                        reports = 0;
-                        latest_status = None;
-                        accepted = false;
-                        progress = None;
+                    match o.value {
+                        Outcome::Adopted => {
+                            reports = 0;
+                            latest_status = None;
+                            accepted = false;
+                            progress = None;
+                        }
+                        Outcome::Rejected | Outcome::Referred => {
+                            final_date = final_date.or(Some(e.date));
+                        }
+                        Outcome::Deferred => {}
                     }
                 }
             }
@@ -263,11 +314,19 @@ pub fn derive(
                     reports += 1;
                     if let Some(s) = &r.status {
                         latest_status = Some(s.value);
-                        accepted |= s.value == Status::Accepted;
+                        if s.value == Status::Accepted && !accepted {
+                            accepted = true;
+                            final_date = final_date.or(Some(e.date));
+                        }
                     }
                     if let Some(p) = &r.progress {
                         progress = Some(p.value);
                     }
+                }
+            }
+            EventKind::Feedback { feedback: fi } => {
+                if let Some(s) = &council.feedback[fi].satisfaction {
+                    feedback = Some(s.value);
                 }
             }
         }
@@ -310,6 +369,8 @@ pub fn derive(
         due: if adopted_family { due } else { None },
         progress: if adopted_family { progress } else { None },
         decision: decision.map(|(m, i, _)| (m, i)),
+        final_date: final_date.filter(|_| state.is_final()),
+        feedback,
         events,
     })
 }

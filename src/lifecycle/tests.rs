@@ -1,87 +1,29 @@
 //! The lifecycle of SPEC §4 on small sites written in memory.
 
 use super::*;
-use crate::model::load_site;
+use crate::testsite::{self as t, TestSite};
 
-const COUNCIL: &str = r#"
-name = "第一网格议事会"
-established = 2021-01-01
-[[members]]
-id = "a"
-name = "甲"
-from = 2021-01-01
-[[members]]
-id = "b"
-name = "乙"
-from = 2021-01-01
-[[members]]
-id = "c"
-name = "丙"
-from = 2021-01-01
-"#;
-
-/// A site with one council `x/g` holding `files` (paths relative to the council).
-fn site(files: &[(&str, &str)]) -> (tempfile::TempDir, Site) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    let w = |rel: &str, text: &str| {
-        let p = root.join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    };
-    w(
-        "site.toml",
-        "title = \"t\"\nbase_url = \"https://e.org/\"\n[lifecycle]\nresponse_days = 30\n",
-    );
-    w("councils/x/g/council.toml", COUNCIL);
-    for (rel, text) in files {
-        w(&format!("councils/x/g/{rel}"), text);
-    }
-    let (site, _) = load_site(root);
-    (dir, site)
-}
-
+// The helpers of `testsite`, for the one council `x/g`.
 fn proposal(id: &str, submitted: &str, extra: &str) -> (String, String) {
-    (
-        format!("proposals/{id}.md"),
-        format!("+++\ntitle = \"t\"\nsubmitted = {submitted}\nproposer = \"p\"\n{extra}+++\n"),
-    )
+    t::proposal("x/g", id, submitted, extra)
 }
 
 fn meeting(date: &str, items: &str) -> (String, String) {
-    (
-        format!("meetings/{date}.md"),
-        format!(
-            "+++\ndate = {date}\nchair = \"a\"\nrecorder = \"b\"\npresent = [\"a\", \"b\", \"c\"]\n{items}+++\n"
-        ),
-    )
+    t::meeting("x/g", date, items)
 }
 
-fn item(p: &str, action: &str, rest: &str) -> String {
-    format!("[[items]]\nproposal = \"{p}\"\naction = \"{action}\"\n{rest}")
-}
+use t::item;
 
 const ADOPT: &str = "outcome = \"adopted\"\nvotes = { yes = 3, no = 0, abstain = 0 }\nowner = \"o\"\ndue = 2022-06-30\n";
 
 fn report(stem: &str, p: &str, date: &str, progress: u8, status: &str) -> (String, String) {
-    (
-        format!("reports/{stem}.md"),
-        format!(
-            "+++\nproposal = \"{p}\"\ndate = {date}\nby = [\"c\"]\nprogress = {progress}\nstatus = \"{status}\"\n+++\n"
-        ),
-    )
+    t::report("x/g", stem, p, date, progress, status)
 }
 
 fn state_of(files: Vec<(String, String)>, id: &str, today: &str) -> Option<Lifecycle> {
-    let refs: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
-    let (_dir, site) = site(&refs);
-    let t = Timelines::build(&site);
-    let c = &site.councils[0];
-    let pi = c.proposals.iter().position(|p| p.id() == id).unwrap();
-    derive(c, &c.proposals[pi], t.of(0, pi), today.parse().unwrap(), 30)
+    let s = TestSite::new(&[("x/g", "grid")], &files, "response_days = 30");
+    let (ci, pi) = s.at(&format!("x/g/{id}"));
+    s.lifecycles(today)[ci][pi].clone()
 }
 
 fn d(s: &str) -> Date {
@@ -237,13 +179,13 @@ fn on_one_date_submission_comes_first_then_items_by_file_name_then_reports() {
     let files = vec![
         proposal("p1", "2022-03-10", ""),
         (
-            "meetings/2022-03-10-b.md".into(),
+            "x/g/meetings/2022-03-10-b.md".into(),
             "+++\ndate = 2022-03-10\nchair = \"a\"\nrecorder = \"b\"\npresent = [\"a\", \"b\", \"c\"]\n".to_string()
                 + &item("p1", "decide", ADOPT)
                 + "+++\n",
         ),
         (
-            "meetings/2022-03-10-a.md".into(),
+            "x/g/meetings/2022-03-10-a.md".into(),
             "+++\ndate = 2022-03-10\nchair = \"a\"\nrecorder = \"b\"\npresent = [\"a\", \"b\", \"c\"]\n".to_string()
                 + &item("p1", "deliberate", "")
                 + "+++\n",
@@ -257,4 +199,100 @@ fn on_one_date_submission_comes_first_then_items_by_file_name_then_reports() {
     assert!(matches!(kinds[1], EventKind::Item { .. }));
     assert!(matches!(kinds[2], EventKind::Item { .. }));
     assert!(matches!(kinds[3], EventKind::Report { .. }));
+}
+
+mod final_dates_and_return_visits {
+    use super::*;
+
+    fn lifecycle(files: &[(String, String)], id: &str, today: &str) -> Lifecycle {
+        let s = TestSite::new(&[("x/g", "grid")], files, "");
+        let (ci, pi) = s.at(&format!("x/g/{id}"));
+        s.lifecycles(today)[ci][pi].clone().unwrap()
+    }
+
+    #[test]
+    fn a_matter_is_final_from_its_deciding_item_acceptance_or_withdrawal() {
+        let decided = |rest: &str| {
+            vec![
+                t::proposal("x/g", "p1", "2022-03-01", ""),
+                t::meeting("x/g", "2022-03-10", &t::item("p1", "decide", rest)),
+            ]
+        };
+        let lc = lifecycle(&decided(t::REJECT), "p1", "2022-04-01");
+        assert_eq!(lc.final_date, Some(d("2022-03-10")));
+        let lc = lifecycle(&decided(&t::refer("区住建局")), "p1", "2022-04-01");
+        assert_eq!(lc.final_date, Some(d("2022-03-10")));
+
+        let mut adopted = decided(&t::adopt("2022-12-31"));
+        adopted.push(t::report("x/g", "r1", "p1", "2022-05-01", 100, "completed"));
+        let lc = lifecycle(&adopted, "p1", "2022-06-01");
+        assert_eq!((lc.state, lc.final_date), (State::Completed, None));
+        adopted.push(t::report("x/g", "r2", "p1", "2022-06-10", 100, "accepted"));
+        adopted.push(t::report("x/g", "r3", "p1", "2022-07-10", 100, "accepted"));
+        let lc = lifecycle(&adopted, "p1", "2022-08-01");
+        assert_eq!(lc.final_date, Some(d("2022-06-10")), "the first acceptance");
+
+        let withdrawn = vec![t::proposal(
+            "x/g",
+            "p1",
+            "2022-03-01",
+            "withdrawn = 2022-03-20\n",
+        )];
+        assert_eq!(
+            lifecycle(&withdrawn, "p1", "2022-03-19").final_date,
+            None,
+            "not yet"
+        );
+        assert_eq!(
+            lifecycle(&withdrawn, "p1", "2022-03-20").final_date,
+            Some(d("2022-03-20"))
+        );
+    }
+
+    #[test]
+    fn the_latest_return_visit_up_to_the_day_gives_the_satisfaction() {
+        let files = vec![
+            t::proposal("x/g", "p1", "2022-03-01", ""),
+            t::meeting("x/g", "2022-03-10", &t::item("p1", "decide", t::REJECT)),
+            t::feedback("x/g", "2022-03-20", "p1", "2022-03-20", "unsatisfied"),
+            t::feedback(
+                "x/g",
+                "2022-05-02",
+                "p1",
+                "2022-05-02",
+                "basically-satisfied",
+            ),
+        ];
+        assert_eq!(lifecycle(&files, "p1", "2022-03-19").feedback, None);
+        assert_eq!(
+            lifecycle(&files, "p1", "2022-04-01").feedback,
+            Some(Satisfaction::Unsatisfied)
+        );
+        let lc = lifecycle(&files, "p1", "2022-06-01");
+        assert_eq!(lc.feedback, Some(Satisfaction::BasicallySatisfied));
+        assert_eq!(
+            lc.state,
+            State::Rejected,
+            "a visit does not change the state"
+        );
+    }
+
+    #[test]
+    fn on_one_date_reports_come_before_the_withdrawal_and_return_visits_last() {
+        let files = vec![
+            t::proposal("x/g", "p1", "2022-03-01", "withdrawn = 2022-05-01\n"),
+            t::meeting(
+                "x/g",
+                "2022-03-10",
+                &t::item("p1", "decide", &t::adopt("2022-12-31")),
+            ),
+            t::feedback("x/g", "a-visit", "p1", "2022-05-01", "satisfied"),
+            t::report("x/g", "z-report", "p1", "2022-05-01", 30, "on-track"),
+        ];
+        let lc = lifecycle(&files, "p1", "2022-06-01");
+        let kinds: Vec<_> = lc.events.iter().map(|e| e.kind).collect();
+        assert!(matches!(kinds[2], EventKind::Report { .. }), "{kinds:?}");
+        assert!(matches!(kinds[3], EventKind::Withdrawn), "{kinds:?}");
+        assert!(matches!(kinds[4], EventKind::Feedback { .. }), "{kinds:?}");
+    }
 }

@@ -29,13 +29,16 @@ pub enum RecordKind {
     Proposal,
     Meeting,
     Report,
+    /// A return visit (SPEC §8).
+    Feedback,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 3] = [
+    pub const ALL: [RecordKind; 4] = [
         RecordKind::Proposal,
         RecordKind::Meeting,
         RecordKind::Report,
+        RecordKind::Feedback,
     ];
 
     pub fn folder(self) -> &'static str {
@@ -43,6 +46,7 @@ impl RecordKind {
             RecordKind::Proposal => "proposals",
             RecordKind::Meeting => "meetings",
             RecordKind::Report => "reports",
+            RecordKind::Feedback => "feedback",
         }
     }
 

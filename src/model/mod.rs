@@ -1,5 +1,6 @@
-//! The typed records of a site (SPEC §3): site configuration, areas, councils and their
-//! members, proposals, meeting minutes, supervision reports and content pages.
+//! The typed records of a site (SPEC §3, §8): site configuration, areas, councils and their
+//! members, and (in [`records`]) proposals, meeting minutes, supervision reports, return
+//! visits and content pages.
 //!
 //! Every field keeps the byte span it was read from, so that rules can point at it. A
 //! required field that is missing or malformed is `None` here (the finding was already
@@ -8,15 +9,17 @@
 //! `load`) and knows nothing of rules' logic, templates or the command line.
 
 mod parse;
+mod records;
 mod schema;
 mod site;
 pub mod slips;
 
 pub use parse::{
-    SSH_KEY_TYPES, base_url_problem, parse_area, parse_council, parse_meeting, parse_page,
-    parse_proposal, parse_report, parse_site_config, parse_translation,
+    SSH_KEY_TYPES, base_url_problem, parse_area, parse_council, parse_feedback, parse_meeting,
+    parse_page, parse_proposal, parse_report, parse_site_config, parse_translation,
 };
-pub use schema::{is_id, suggest};
+pub use records::*;
+pub use schema::{is_id, is_key, split_matter_ref, suggest};
 pub use site::{Touched, load_site};
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -115,6 +118,16 @@ str_enum!(Majority {
 str_enum!(Signing {
     Required = "required" ["必须", "需要", "要求"],
     Optional = "optional" ["可选", "不要求", "不需要"],
+});
+str_enum!(Level {
+    Grid = "grid" ["网格"],
+    Community = "community" ["社区", "社区级"],
+    Street = "street" ["街道", "街道级"],
+});
+str_enum!(Satisfaction {
+    Satisfied = "satisfied" ["满意", "非常满意"],
+    BasicallySatisfied = "basically-satisfied" ["基本满意", "比较满意"],
+    Unsatisfied = "unsatisfied" ["不满意"],
 });
 str_enum!(Role {
     Chair = "chair" ["召集人", "主持人", "主任", "组长", "会长"],
@@ -261,6 +274,10 @@ pub struct SiteConfig {
     pub extra: serde_json::Value,
     pub response_days: i64,
     pub filing_days: i64,
+    /// Days after a matter's final outcome by which residents should be visited (§8).
+    pub feedback_days: i64,
+    /// Days within which an adopted matter should have a supervision report (§8).
+    pub supervision_days: i64,
     /// The public notice period of a decision, in days from the meeting (SPEC §9).
     pub notice_days: i64,
     pub privacy_allow: Vec<String>,
@@ -281,6 +298,8 @@ impl Default for SiteConfig {
             extra: serde_json::Value::Object(Default::default()),
             response_days: 30,
             filing_days: 7,
+            feedback_days: 30,
+            supervision_days: 60,
             notice_days: 7,
             privacy_allow: Vec::new(),
             repository: None,
@@ -352,6 +371,8 @@ pub struct Council {
     pub quorum: Sp<Fraction>,
     pub majority: Majority,
     pub signing: Signing,
+    /// Where the council sits in the grid → community → street chain (descriptive).
+    pub level: Level,
     /// How residents reach the council publicly (printed on notices).
     pub contact: Option<Sp<String>>,
     pub members: Vec<Member>,
@@ -362,6 +383,8 @@ pub struct Council {
     pub meetings: Vec<Meeting>,
     /// Sorted by file name.
     pub reports: Vec<Report>,
+    /// Return visits, sorted by file name.
+    pub feedback: Vec<Feedback>,
 }
 
 impl Council {
@@ -397,176 +420,6 @@ impl Council {
     /// Whether every field the rules about members need was read.
     pub fn members_known(&self) -> bool {
         self.parsed && self.members.iter().all(|m| m.id.is_some())
-    }
-}
-
-#[derive(Clone, Debug)]
-pub struct Proposal {
-    pub meta: RecordMeta,
-    pub title: Option<Sp<String>>,
-    pub submitted: Option<Sp<Date>>,
-    pub proposer: Option<Sp<String>>,
-    pub channel: Channel,
-    pub category: Option<Sp<String>>,
-    pub withdrawn: Option<Sp<Date>>,
-    pub withdrawn_reason: Option<Sp<String>>,
-    pub translations: Translations,
-    pub body: Body,
-    pub texts: Vec<TranslatedText>,
-}
-
-impl Proposal {
-    pub fn id(&self) -> &str {
-        &self.meta.stem
-    }
-
-    /// A proposal whose file could not be read: it exists, nothing more is known.
-    pub fn unread(meta: RecordMeta) -> Proposal {
-        Proposal {
-            meta,
-            title: None,
-            submitted: None,
-            proposer: None,
-            channel: Channel::Other,
-            category: None,
-            withdrawn: None,
-            withdrawn_reason: None,
-            translations: Translations::new(),
-            body: Body::default(),
-            texts: Vec::new(),
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Votes {
-    pub yes: u32,
-    pub no: u32,
-    pub abstain: u32,
-}
-
-impl Votes {
-    pub fn total(self) -> u32 {
-        self.yes + self.no + self.abstain
-    }
-}
-
-#[derive(Clone, Debug)]
-pub struct Item {
-    /// The `[[items]]` header.
-    pub span: Range<usize>,
-    pub proposal: Option<Sp<String>>,
-    pub action: Option<Sp<Action>>,
-    pub outcome: Option<Sp<Outcome>>,
-    pub votes: Option<Sp<Votes>>,
-    pub owner: Option<Sp<String>>,
-    pub due: Option<Sp<Date>>,
-    pub referred_to: Option<Sp<String>>,
-    pub supervisors: Vec<Sp<String>>,
-    pub translations: Translations,
-}
-
-impl Item {
-    pub fn is_decision(&self) -> bool {
-        matches!(self.action.as_deref(), Some(Action::Decide))
-    }
-}
-
-#[derive(Clone, Debug)]
-pub struct Meeting {
-    pub meta: RecordMeta,
-    pub date: Option<Sp<Date>>,
-    pub title: Option<Sp<String>>,
-    pub kind: MeetingKind,
-    pub location: Option<Sp<String>>,
-    pub chair: Option<Sp<String>>,
-    pub recorder: Option<Sp<String>>,
-    pub present: Option<Sp<Vec<Sp<String>>>>,
-    pub absent: Vec<Sp<String>>,
-    pub guests: Vec<Sp<String>>,
-    pub items: Vec<Item>,
-    pub translations: Translations,
-    pub body: Body,
-    pub texts: Vec<TranslatedText>,
-}
-
-impl Meeting {
-    /// Minutes whose file could not be read.
-    pub fn unread(meta: RecordMeta) -> Meeting {
-        Meeting {
-            meta,
-            date: None,
-            title: None,
-            kind: MeetingKind::Regular,
-            location: None,
-            chair: None,
-            recorder: None,
-            present: None,
-            absent: Vec::new(),
-            guests: Vec::new(),
-            items: Vec::new(),
-            translations: Translations::new(),
-            body: Body::default(),
-            texts: Vec::new(),
-        }
-    }
-
-    pub fn present_ids(&self) -> impl Iterator<Item = &str> {
-        self.present
-            .iter()
-            .flat_map(|p| p.value.iter().map(|s| s.value.as_str()))
-    }
-}
-
-#[derive(Clone, Debug)]
-pub struct Report {
-    pub meta: RecordMeta,
-    pub proposal: Option<Sp<String>>,
-    pub date: Option<Sp<Date>>,
-    pub by: Vec<Sp<String>>,
-    pub progress: Option<Sp<u8>>,
-    pub status: Option<Sp<Status>>,
-    pub translations: Translations,
-    pub body: Body,
-    pub texts: Vec<TranslatedText>,
-}
-
-impl Report {
-    /// A report whose file could not be read.
-    pub fn unread(meta: RecordMeta) -> Report {
-        Report {
-            meta,
-            proposal: None,
-            date: None,
-            by: Vec::new(),
-            progress: None,
-            status: None,
-            translations: Translations::new(),
-            body: Body::default(),
-            texts: Vec::new(),
-        }
-    }
-}
-
-/// A page of `content/` (Zola semantics: `_index` is a section).
-#[derive(Clone, Debug)]
-pub struct Page {
-    /// Relative to `content/` without `.md`: `about`, `guide/_index`, `guide/process`.
-    pub path: String,
-    pub meta: RecordMeta,
-    pub title: Option<Sp<String>>,
-    pub description: Option<Sp<String>>,
-    pub date: Option<Sp<Date>>,
-    pub weight: Option<i64>,
-    pub draft: bool,
-    pub extra: serde_json::Value,
-    pub body: Body,
-    pub texts: Vec<TranslatedText>,
-}
-
-impl Page {
-    pub fn is_section(&self) -> bool {
-        self.path == "_index" || self.path.ends_with("/_index")
     }
 }
 

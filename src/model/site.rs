@@ -18,6 +18,7 @@ enum Parsed {
     Proposal(usize, Proposal),
     Meeting(usize, Meeting),
     Report(usize, Report),
+    Feedback(usize, Feedback),
     RecordText(usize, RecordKind, String, TranslatedText, String),
     Page(Page),
     PageText(String, TranslatedText, String),
@@ -109,6 +110,9 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
                                 }
                                 RecordKind::Meeting => Parsed::Meeting(*i, Meeting::unread(meta)),
                                 RecordKind::Report => Parsed::Report(*i, Report::unread(meta)),
+                                RecordKind::Feedback => {
+                                    Parsed::Feedback(*i, Feedback::unread(meta))
+                                }
                             };
                             (parsed, vec![*d])
                         }
@@ -147,6 +151,7 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
     let mut proposals: Vec<Vec<Proposal>> = layout.councils.iter().map(|_| Vec::new()).collect();
     let mut meetings: Vec<Vec<Meeting>> = layout.councils.iter().map(|_| Vec::new()).collect();
     let mut reports: Vec<Vec<Report>> = layout.councils.iter().map(|_| Vec::new()).collect();
+    let mut feedback: Vec<Vec<Feedback>> = layout.councils.iter().map(|_| Vec::new()).collect();
     let mut record_texts = Vec::new();
     let mut pages = Vec::new();
     let mut page_texts = Vec::new();
@@ -160,6 +165,7 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
             Parsed::Proposal(i, p) => proposals[i].push(p),
             Parsed::Meeting(i, m) => meetings[i].push(m),
             Parsed::Report(i, r) => reports[i].push(r),
+            Parsed::Feedback(i, f) => feedback[i].push(f),
             Parsed::RecordText(i, kind, stem, t, rel) => record_texts.push((i, kind, stem, t, rel)),
             Parsed::Page(p) => pages.push(p),
             Parsed::PageText(path, t, rel) => page_texts.push((path, t, rel)),
@@ -173,11 +179,13 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
         .zip(proposals)
         .zip(meetings)
         .zip(reports)
-        .filter_map(|(((c, p), m), r)| {
+        .zip(feedback)
+        .filter_map(|((((c, p), m), r), f)| {
             let mut c = c?;
             c.proposals = p;
             c.meetings = m;
             c.reports = r;
+            c.feedback = f;
             Some(c)
         })
         .collect();
@@ -200,6 +208,11 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
                 .map(|p| &mut p.texts),
             RecordKind::Report => c
                 .reports
+                .iter_mut()
+                .find(|p| p.meta.stem == stem)
+                .map(|p| &mut p.texts),
+            RecordKind::Feedback => c
+                .feedback
                 .iter_mut()
                 .find(|p| p.meta.stem == stem)
                 .map(|p| &mut p.texts),
@@ -236,6 +249,7 @@ pub fn load_site(root: &Path) -> (Site, Vec<Diagnostic>) {
         );
         c.meetings.sort_by(|a, b| a.meta.stem.cmp(&b.meta.stem));
         c.reports.sort_by(|a, b| a.meta.stem.cmp(&b.meta.stem));
+        c.feedback.sort_by(|a, b| a.meta.stem.cmp(&b.meta.stem));
     }
     areas.sort_by(|a: &Area, b| a.key.cmp(&b.key));
     attachments.sort_by(|a: &Attachment, b| a.file.rel.cmp(&b.file.rel));
@@ -358,6 +372,10 @@ fn parse_record(
             let (x, d) = parse_report(&r.stem, src, langs);
             (Parsed::Report(i, x), d)
         }
+        RecordKind::Feedback => {
+            let (x, d) = parse_feedback(&r.stem, src, langs);
+            (Parsed::Feedback(i, x), d)
+        }
     }
 }
 
@@ -373,6 +391,15 @@ pub enum Touched {
 }
 
 impl Site {
+    /// The index of the council whose folder holds the file `rel` (relative to the root).
+    pub fn council_of(&self, rel: &str) -> Option<usize> {
+        let rest = rel.strip_prefix("councils/")?;
+        self.councils.iter().position(|c| {
+            rest.strip_prefix(c.key.as_str())
+                .is_some_and(|r| r.starts_with('/'))
+        })
+    }
+
     /// Reads again a file this site already holds and that still exists as a regular file:
     /// a record, a translation, a council.toml or a content page. Returns what it was and its
     /// findings from reading, or `None` when the change is anything else (a new or deleted
@@ -419,11 +446,7 @@ impl Site {
                 }
             };
         }
-        let ci = self.councils.iter().position(|c| {
-            rel.strip_prefix("councils/")
-                .and_then(|r| r.strip_prefix(c.key.as_str()))
-                .is_some_and(|r| r.starts_with('/'))
-        })?;
+        let ci = self.council_of(rel)?;
         let inner = &rel["councils/".len() + self.councils[ci].key.len() + 1..];
         if inner == "council.toml" {
             let src = load::read_source(&found).ok()?;
@@ -432,6 +455,7 @@ impl Site {
             council.proposals = std::mem::take(&mut old.proposals);
             council.meetings = std::mem::take(&mut old.meetings);
             council.reports = std::mem::take(&mut old.reports);
+            council.feedback = std::mem::take(&mut old.feedback);
             *old = council;
             return Some((Touched::Council { council: ci }, d));
         }
@@ -477,6 +501,7 @@ impl Site {
             }
             RecordKind::Meeting => replace!(c.meetings, parse_meeting),
             RecordKind::Report => replace!(c.reports, parse_report),
+            RecordKind::Feedback => replace!(c.feedback, parse_feedback),
         }
     }
 }

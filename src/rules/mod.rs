@@ -11,11 +11,13 @@
 
 pub mod content;
 pub mod dates;
+pub mod feedback;
 pub mod files;
 pub mod history;
 pub mod lifecycle;
 pub mod meetings;
 pub mod references;
+pub mod referrals;
 pub mod schema;
 
 use std::sync::Arc;
@@ -176,6 +178,8 @@ pub static REGISTRY: &[&Rule] = &[
     &history::dated_in_future::RULE,
     &history::decision_rewritten::RULE,
     &schema::duplicate_id::RULE,
+    &feedback::feedback_before_outcome::RULE,
+    &feedback::feedback_missing::RULE,
     &files::front_matter_missing::RULE,
     &files::invalid_utf8::RULE,
     &schema::invalid_value::RULE,
@@ -193,11 +197,14 @@ pub static REGISTRY: &[&Rule] = &[
     &lifecycle::progress_regressed::RULE,
     &meetings::quorum_not_met::RULE,
     &history::record_deleted::RULE,
+    &referrals::referral_mismatch::RULE,
+    &referrals::referral_unanswered::RULE,
     &lifecycle::report_after_acceptance::RULE,
     &lifecycle::report_before_adoption::RULE,
     &files::toml_syntax::RULE,
     &lifecycle::unanswered::RULE,
     &history::unauthorized_commit::RULE,
+    &referrals::unknown_council::RULE,
     &schema::unknown_field::RULE,
     &references::unknown_member::RULE,
     &references::unknown_proposal::RULE,
@@ -259,6 +266,10 @@ pub fn bodies<'a>(ctx: &Context<'a>) -> Vec<(&'a Arc<Source>, &'a Body)> {
         for r in &c.reports {
             out.push((&r.meta.source, &r.body));
             out.extend(r.texts.iter().map(|t| (&t.source, &t.body)));
+        }
+        for f in &c.feedback {
+            out.push((&f.meta.source, &f.body));
+            out.extend(f.texts.iter().map(|t| (&t.source, &t.body)));
         }
     }
     if ctx.site_in_scope() {

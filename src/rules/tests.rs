@@ -4,7 +4,7 @@
 use super::*;
 
 /// The rule names of SPEC §5, both tables.
-const SPEC_RULES: [(&str, Severity); 36] = [
+const SPEC_RULES: [(&str, Severity); 41] = [
     ("front-matter-missing", Severity::Error),
     ("toml-syntax", Severity::Error),
     ("invalid-utf8", Severity::Error),
@@ -41,6 +41,11 @@ const SPEC_RULES: [(&str, Severity); 36] = [
     ("dated-in-future", Severity::Error),
     ("dated-after-today", Severity::Warning),
     ("name-date-mismatch", Severity::Warning),
+    ("unknown-council", Severity::Error),
+    ("referral-mismatch", Severity::Error),
+    ("referral-unanswered", Severity::Warning),
+    ("feedback-before-outcome", Severity::Error),
+    ("feedback-missing", Severity::Warning),
 ];
 
 #[test]

@@ -1,5 +1,5 @@
-//! `council new proposal|meeting|report`: a well-formed record from a template, with the
-//! next free name, the council's serving members filled in, and every blank marked.
+//! `council new proposal|meeting|report|feedback`: a well-formed record from a template, with
+//! the next free name, the council's serving members filled in, and every blank marked.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use super::{create, toml_str};
 use crate::error::Error;
 use crate::i18n::codes;
-use crate::lifecycle::{State, Timelines, derive};
+use crate::lifecycle::{Lifecycle, State, Timelines, derive};
 use crate::model::{Channel, Council, Role, Site, load_site, suggest};
 use crate::msg;
 
@@ -26,6 +26,10 @@ pub enum NewRecord {
         council: String,
     },
     Report {
+        matter: String,
+    },
+    /// A return visit (SPEC §8).
+    Feedback {
         matter: String,
     },
 }
@@ -81,14 +85,27 @@ pub fn new(opts: &NewOptions) -> Result<Created, Error> {
             meeting(&site, ci, c, today)?
         }
         NewRecord::Report { matter } => {
-            let (key, id) = matter
-                .rsplit_once('/')
-                .ok_or_else(|| Error::usage(msg!("matter-not-key-id", matter = matter.as_str())))?;
-            let (ci, c) = find_council(&site, key)?;
+            let (ci, c, id) = find_matter(&site, matter)?;
             report(&site, ci, c, id, today)?
+        }
+        NewRecord::Feedback { matter } => {
+            let (ci, c, id) = find_matter(&site, matter)?;
+            feedback(&site, ci, c, id, today)?
         }
     };
     Ok(Created { path: rel, notes })
+}
+
+/// The council and the id of `<council key>/<id>`.
+fn find_matter<'s, 'm>(
+    site: &'s Site,
+    matter: &'m str,
+) -> Result<(usize, &'s Council, &'m str), Error> {
+    let (key, id) = matter
+        .rsplit_once('/')
+        .ok_or_else(|| Error::usage(msg!("matter-not-key-id", matter)))?;
+    let (ci, c) = find_council(site, key)?;
+    Ok((ci, c, id))
 }
 
 fn find_council<'s>(site: &'s Site, key: &str) -> Result<(usize, &'s Council), Error> {
@@ -275,25 +292,65 @@ fn meeting(site: &Site, ci: usize, c: &Council, date: Date) -> Result<String, Er
     Ok(rel)
 }
 
-fn report(site: &Site, ci: usize, c: &Council, id: &str, date: Date) -> Result<String, Error> {
-    let Some(pi) = c
-        .proposals
+/// The index of proposal `id` of council `c`, or an error naming the nearest id.
+fn find_proposal(c: &Council, id: &str) -> Result<usize, Error> {
+    c.proposals
         .iter()
         .position(|p| p.id().eq_ignore_ascii_case(id))
-    else {
-        let ids: Vec<&str> = c.proposals.iter().map(|p| p.id()).collect();
-        let hint = match suggest(id, &ids) {
-            Some(s) => msg!("help-did-you-mean", code = s),
-            None => msg!(
-                "see-proposals-help",
-                folder = format!("{}/proposals/", c.dir())
-            ),
-        };
-        return Err(Error::usage(msg!("no-such-proposal-arg", council = &c.key, id)).help(hint));
-    };
+        .ok_or_else(|| {
+            let ids: Vec<&str> = c.proposals.iter().map(|p| p.id()).collect();
+            let hint = match suggest(id, &ids) {
+                Some(s) => msg!("help-did-you-mean", code = s),
+                None => msg!(
+                    "see-proposals-help",
+                    folder = format!("{}/proposals/", c.dir())
+                ),
+            };
+            Error::usage(msg!("no-such-proposal-arg", council = &c.key, id)).help(hint)
+        })
+}
+
+/// The lifecycle of proposal `pi` of council `ci` as of `date`.
+fn lifecycle_on(site: &Site, ci: usize, pi: usize, date: Date) -> Option<Lifecycle> {
+    let c = &site.councils[ci];
     let timelines = Timelines::build(site);
+    derive(
+        c,
+        &c.proposals[pi],
+        timelines.of(ci, pi),
+        date,
+        site.config.response_days,
+    )
+}
+
+/// A free file name `<folder>/<date>-<id>.md` for a record about proposal `id`, and the
+/// opening of its front matter: `proposal`, `date` and `by` (with `by_note` after it).
+fn record_head(
+    site: &Site,
+    c: &Council,
+    folder: &str,
+    id: &str,
+    date: Date,
+    by: &[String],
+    by_note: &str,
+) -> (String, String) {
+    let rel = free_name(
+        site,
+        &format!("{}/{folder}", c.dir()),
+        &format!("{date}-{id}"),
+    );
+    let mut text = String::from("+++\n");
+    let _ = writeln!(text, "proposal = {}", toml_str(id));
+    let _ = writeln!(text, "date = {date}");
+    let by: Vec<String> = by.iter().map(|b| toml_str(b)).collect();
+    let _ = writeln!(text, "by = [{}]{by_note}", by.join(", "));
+    (rel, text)
+}
+
+fn report(site: &Site, ci: usize, c: &Council, id: &str, date: Date) -> Result<String, Error> {
+    let pi = find_proposal(c, id)?;
     let p = &c.proposals[pi];
-    let lc = derive(c, p, timelines.of(ci, pi), date, site.config.response_days);
+    let lc = lifecycle_on(site, ci, pi, date);
     let state = lc.as_ref().map(|l| l.state);
     if !matches!(
         state,
@@ -335,22 +392,7 @@ fn report(site: &Site, ci: usize, c: &Council, id: &str, date: Date) -> Result<S
     if by.is_empty() {
         by.push(placeholder("监督员的成员 id"));
     }
-    let rel = free_name(
-        site,
-        &format!("{}/reports", c.dir()),
-        &format!("{date}-{}", p.id()),
-    );
-    let mut text = String::from("+++\n");
-    let _ = writeln!(text, "proposal = {}", toml_str(p.id()));
-    let _ = writeln!(text, "date = {date}");
-    let _ = writeln!(
-        text,
-        "by = [{}]",
-        by.iter()
-            .map(|b| toml_str(b))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    let (rel, mut text) = record_head(site, c, "reports", p.id(), date, &by, "");
     let _ = writeln!(
         text,
         "progress = {progress}  # 上次报告的进度，请更新 / last report's progress: update it"
@@ -361,6 +403,90 @@ fn report(site: &Site, ci: usize, c: &Council, id: &str, date: Date) -> Result<S
     );
     text.push_str("+++\n\n");
     text.push_str(&placeholder("现场查看了什么、进展如何、还有什么问题"));
+    text.push('\n');
+    create(&site.root.join(&rel), &text)?;
+    Ok(rel)
+}
+
+/// A return visit to the residents who raised a matter that is final at its council.
+fn feedback(site: &Site, ci: usize, c: &Council, id: &str, date: Date) -> Result<String, Error> {
+    let pi = find_proposal(c, id)?;
+    let p = &c.proposals[pi];
+    let lc = lifecycle_on(site, ci, pi, date);
+    let state = lc.as_ref().map(|l| l.state);
+    let Some(lc) = lc.filter(|l| l.state.is_final()) else {
+        let words = match state {
+            Some(s) => crate::rules::state_words(s),
+            None => msg!("not-yet-submitted"),
+        };
+        return Err(Error::usage(msg!(
+            "feedback-not-final",
+            matter = format!("{}/{id}", c.key),
+            state = words,
+            date
+        ))
+        .help(msg!("feedback-not-final-help")));
+    };
+    // `by`: the serving secretaries, who usually visit and record; else a blank.
+    let mut by: Vec<String> = c
+        .members
+        .iter()
+        .filter(|m| m.serves(date) && m.has_role(Role::Secretary))
+        .map(|m| m.id().to_string())
+        .collect();
+    if by.is_empty() {
+        by.push(placeholder("回访成员的 id"));
+    }
+    // What to tell the residents: where a referred matter went.
+    let referred_to = lc.decision.and_then(|(m, i)| {
+        let item = &c.meetings[m].items[i];
+        (lc.state == State::Referred)
+            .then(|| item.referred_to.as_ref().map(|r| r.value.clone()))
+            .flatten()
+    });
+    let (rel, mut text) = record_head(
+        site,
+        c,
+        "feedback",
+        p.id(),
+        date,
+        &by,
+        "  # 参加回访的成员 / members who visited",
+    );
+    let _ = writeln!(
+        text,
+        "reached = {}",
+        toml_str(&placeholder(
+            "回访了谁，写公开的称呼，例如“提议居民代表3户”，不写姓名和电话"
+        ))
+    );
+    let _ = writeln!(
+        text,
+        "satisfaction = {}  # satisfied（满意）, basically-satisfied（基本满意）, unsatisfied（不满意）",
+        toml_str(&placeholder(
+            "satisfied、basically-satisfied 或 unsatisfied"
+        ))
+    );
+    if site.config.languages.len() > 1 {
+        let _ = writeln!(
+            text,
+            "\n# [translations.{}]\n# reached = \"…\"",
+            site.config.languages[1]
+        );
+    }
+    text.push_str("+++\n\n");
+    let tell = match &referred_to {
+        Some(to) => format!("告诉居民事项已转交{to}办理；居民怎么说，还有什么意见"),
+        None => {
+            let outcome = match lc.state {
+                State::Accepted => "已验收",
+                State::Rejected => "未通过",
+                _ => "已撤回",
+            };
+            format!("告诉居民事项的结果（{outcome}）；居民怎么说，还有什么意见")
+        }
+    };
+    text.push_str(&placeholder(&tell));
     text.push('\n');
     create(&site.root.join(&rel), &text)?;
     Ok(rel)

@@ -1,6 +1,7 @@
 //! `council status`: what each council still owes residents, as of a day: matters waiting
 //! for an answer, matters under deliberation, overdue implementations, deadlines in the next
-//! 30 days, and adopted matters that no supervisor has reported on for 60 days.
+//! 30 days, adopted matters that no supervisor has reported on for `supervision_days`, and
+//! final matters whose residents have not been visited yet (SPEC §8).
 
 use std::path::PathBuf;
 
@@ -40,18 +41,22 @@ pub struct CouncilStatus {
     pub overdue: Vec<Row>,
     pub due_soon: Vec<Row>,
     pub unsupervised: Vec<Row>,
+    /// Final matters without a return visit: days since the outcome.
+    pub awaiting_visit: Vec<Row>,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Status {
     pub as_of: String,
+    /// site.toml `[lifecycle]`: the days after which a matter counts as unsupervised, and
+    /// within which residents should be visited.
+    pub supervision_days: i64,
+    pub feedback_days: i64,
     /// Errors in the records: the lists may be incomplete until they are fixed.
     pub errors: usize,
     pub councils: Vec<CouncilStatus>,
 }
 
-/// Days without a supervision report after which an adopted matter is listed.
-pub const UNSUPERVISED_DAYS: i64 = 60;
 /// How far ahead deadlines are listed.
 pub const DUE_SOON_DAYS: i64 = 30;
 
@@ -125,27 +130,37 @@ pub fn status(opts: &StatusOptions) -> Result<Status, Error> {
                         })
                         .map(|e| e.date)
                         .unwrap_or(submitted);
-                    if days(last, today) > UNSUPERVISED_DAYS {
+                    if days(last, today) > site.config.supervision_days {
                         s.unsupervised.push(row(days(last, today), last));
                     }
                 }
                 _ => {}
             }
+            let visited = lc
+                .events
+                .iter()
+                .any(|e| matches!(e.kind, EventKind::Feedback { .. }));
+            if let Some(fin) = lc.final_date.filter(|_| !visited) {
+                s.awaiting_visit.push(row(days(fin, today), fin));
+            }
         }
-        s.unanswered
-            .sort_by(|a, b| b.days.cmp(&a.days).then_with(|| a.id.cmp(&b.id)));
-        s.deliberating
-            .sort_by(|a, b| b.days.cmp(&a.days).then_with(|| a.id.cmp(&b.id)));
-        s.overdue
-            .sort_by(|a, b| b.days.cmp(&a.days).then_with(|| a.id.cmp(&b.id)));
+        for list in [
+            &mut s.unanswered,
+            &mut s.deliberating,
+            &mut s.overdue,
+            &mut s.unsupervised,
+            &mut s.awaiting_visit,
+        ] {
+            list.sort_by(|a, b| b.days.cmp(&a.days).then_with(|| a.id.cmp(&b.id)));
+        }
         s.due_soon
             .sort_by(|a, b| a.days.cmp(&b.days).then_with(|| a.id.cmp(&b.id)));
-        s.unsupervised
-            .sort_by(|a, b| b.days.cmp(&a.days).then_with(|| a.id.cmp(&b.id)));
         councils.push(s);
     }
     Ok(Status {
         as_of: today.to_string(),
+        supervision_days: site.config.supervision_days,
+        feedback_days: site.config.feedback_days,
         errors: checked
             .diagnostics
             .iter()
@@ -177,7 +192,7 @@ pub fn human(s: &Status, lang: Lang) -> String {
     }
     for c in &s.councils {
         out.push_str(&format!("\n{}  {}\n", c.key, c.name));
-        let lists: [List<'_>; 5] = [
+        let lists: [List<'_>; 6] = [
             (msg!("status-unanswered"), &c.unanswered, |days| {
                 msg!("status-days-waiting", days)
             }),
@@ -190,10 +205,13 @@ pub fn human(s: &Status, lang: Lang) -> String {
                 |days| msg!("status-days-left", days),
             ),
             (
-                msg!("status-unsupervised", days = UNSUPERVISED_DAYS),
+                msg!("status-unsupervised", days = s.supervision_days),
                 &c.unsupervised,
                 |days| msg!("status-days-since", days),
             ),
+            (msg!("status-awaiting-visit"), &c.awaiting_visit, |days| {
+                msg!("status-days-since-outcome", days)
+            }),
             (msg!("status-deliberating"), &c.deliberating, |days| {
                 msg!("status-days-since", days)
             }),

@@ -16,6 +16,7 @@ use crate::diag::{self, Diagnostic, Severity};
 use crate::error::Error;
 use crate::i18n::Msg;
 use crate::lifecycle::Timelines;
+use crate::lifecycle::chain::linked_councils;
 use crate::model::{Site, Touched, load_site};
 use crate::msg;
 use crate::rules::{self, Context, Scope};
@@ -245,7 +246,8 @@ fn owner(f: &OutFile) -> Owner {
             | Route::Matter(ci, _)
             | Route::Notice(ci, _)
             | Route::Meeting(ci, _)
-            | Route::Report(ci, _),
+            | Route::Report(ci, _)
+            | Route::Feedback(ci, _),
             _,
         ) => Owner::Council(*ci),
         FileKind::Page(Route::Page(_) | Route::NotFound, _)
@@ -342,14 +344,8 @@ impl Workspace {
     /// The council a file belongs to (its key), or `None` for the site.
     fn scope_key(&self, file: &str) -> Option<String> {
         self.current
-            .councils
-            .iter()
-            .find(|c| {
-                file.strip_prefix("councils/")
-                    .and_then(|r| r.strip_prefix(c.key.as_str()))
-                    .is_some_and(|r| r.starts_with('/'))
-            })
-            .map(|c| c.key.clone())
+            .council_of(file)
+            .map(|ci| self.current.councils[ci].key.clone())
     }
 
     fn refresh_errors(&mut self) {
@@ -377,8 +373,14 @@ impl Workspace {
             .any(|p| p == "site.toml" || p.starts_with("themes/"));
         let mut touched = Vec::new();
         let mut full = structural;
+        // Councils linked by referrals before the change: their findings and pages may
+        // change with it (a link the change removes counts too).
+        let mut linked = BTreeSet::new();
         if !full {
             for p in paths {
+                if let Some(ci) = self.current.council_of(p) {
+                    linked.extend(linked_councils(&self.current, ci));
+                }
                 match self.current.reload_file(p) {
                     Some((t, d)) => {
                         self.read_diags.insert(p.clone(), d);
@@ -403,17 +405,24 @@ impl Workspace {
                 started: start,
             };
         }
-        // Check again what the changed files can affect.
+        // Check again what the changed files can affect: their councils, and the councils
+        // linked to them by referrals before or after the change.
         let mut scopes: Vec<Scope> = Vec::new();
         for t in &touched {
             let s = match t {
                 Touched::Record { council, .. } | Touched::Council { council } => {
+                    linked.extend(linked_councils(&self.current, *council));
                     Scope::Council(*council)
                 }
                 Touched::Page => Scope::Site,
             };
             if !scopes.contains(&s) {
                 scopes.push(s);
+            }
+        }
+        for ci in linked {
+            if !scopes.contains(&Scope::Council(ci)) {
+                scopes.push(Scope::Council(ci));
             }
         }
         for s in &scopes {
@@ -461,6 +470,11 @@ impl Workspace {
         let mut councils = BTreeSet::new();
         let mut pages = false;
         for p in &pending {
+            // Pages of councils linked by a referral show this council's matters in their
+            // chains: before the change and after it.
+            if let Some(ci) = good.site.council_of(p) {
+                councils.extend(linked_councils(&good.site, ci));
+            }
             match good.site.reload_file(p) {
                 Some((Touched::Record { council, .. } | Touched::Council { council }, _)) => {
                     councils.insert(council);
@@ -482,11 +496,19 @@ impl Workspace {
                 councils.insert(*ci);
             }
         }
+        for ci in councils.clone() {
+            councils.extend(linked_councils(&good.site, ci));
+        }
         let mut invalidated = 0;
         for &ci in &councils {
             good.timelines.update_council(&good.site, ci);
             good.derived
                 .update_council(&good.site, &good.timelines, today, ci);
+        }
+        if !councils.is_empty() {
+            good.derived.link(&good.site, today);
+        }
+        for &ci in &councils {
             invalidated += good.invalidate(Owner::Council(ci), today);
         }
         if pages {
@@ -503,7 +525,8 @@ impl Workspace {
                 if !stem.is_empty()
                     && (dir.ends_with("/proposals")
                         || dir.ends_with("/meetings")
-                        || dir.ends_with("/reports"))
+                        || dir.ends_with("/reports")
+                        || dir.ends_with("/feedback"))
                 {
                     eager.push(format!("councils/{dir}/{stem}/index.html"));
                 }

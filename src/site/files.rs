@@ -127,6 +127,7 @@ impl<'a> Renderer<'a> {
         let mut out = vec![
             Route::Home,
             Route::Councils,
+            Route::Indicators,
             Route::DataDictionary,
             Route::Transparency,
             Route::Search,
@@ -150,7 +151,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// The pages of council `ci` published as of the day: the council's own page, its
-    /// matters, minutes and reports.
+    /// matters, minutes, reports and return visits.
     pub fn council_routes(&self, ci: usize) -> Vec<Route> {
         let c = &self.site().councils[ci];
         let today = self.ctx.today;
@@ -171,6 +172,11 @@ impl<'a> Renderer<'a> {
         for (ri, r) in c.reports.iter().enumerate() {
             if r.date.as_ref().is_some_and(|d| d.value <= today) {
                 out.push(Route::Report(ci, ri));
+            }
+        }
+        for (fi, f) in c.feedback.iter().enumerate() {
+            if f.date.as_ref().is_some_and(|d| d.value <= today) {
+                out.push(Route::Feedback(ci, fi));
             }
         }
         out

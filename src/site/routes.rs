@@ -16,6 +16,10 @@ pub enum Route {
     Matter(usize, usize),
     Meeting(usize, usize),
     Report(usize, usize),
+    /// A return visit (SPEC §8).
+    Feedback(usize, usize),
+    /// Every council's indicators side by side, and the charts (SPEC §8).
+    Indicators,
     /// The public notice of a decided matter (SPEC §9), for print.
     Notice(usize, usize),
     /// Full-text search (SPEC §9); without JavaScript, browse lists.
@@ -69,6 +73,12 @@ pub fn page_path(route: &Route, site: &crate::model::Site) -> String {
             key(*ci),
             site.councils[*ci].reports[*i].meta.stem
         ),
+        Route::Feedback(ci, i) => format!(
+            "councils/{}/feedback/{}/",
+            key(*ci),
+            site.councils[*ci].feedback[*i].meta.stem
+        ),
+        Route::Indicators => "indicators/".into(),
         Route::Notice(ci, i) => format!(
             "councils/{}/proposals/{}/notice/",
             key(*ci),
@@ -150,6 +160,7 @@ pub const GENERATED: &[(&str, Generated)] = &[
     ("decisions", Generated::Folder),
     ("feed.xml", Generated::File),
     ("index.html", Generated::File),
+    ("indicators", Generated::Folder),
     ("robots.txt", Generated::Replaceable),
     ("search", Generated::Folder),
     ("sitemap.xml", Generated::File),

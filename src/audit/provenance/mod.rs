@@ -30,6 +30,9 @@ pub struct HistoryEntry {
     pub date: String,
     /// The author's name, as `.mailmap` maps it (never the e-mail address).
     pub author: String,
+    /// `zh` when the name is written in Chinese characters (pages in another language mark
+    /// it, for screen readers), else `None`.
+    pub author_lang: Option<&'static str>,
     /// `unsigned`, `verified`, `unknown-key`, `bad`, `gpg`, `unsupported`.
     pub signature: &'static str,
     pub fingerprint: Option<String>,
@@ -253,11 +256,16 @@ fn history(
                 }
                 _ => None,
             };
+            let author = names.resolve(&c.author, &c.email).0;
             out.entry(ch.path.clone()).or_default().push(HistoryEntry {
                 id: c.id.clone(),
                 short: c.id[..10].to_string(),
                 date: c.date.to_string(),
-                author: names.resolve(&c.author, &c.email).0,
+                author: author.clone(),
+                author_lang: author
+                    .chars()
+                    .any(|ch| matches!(ch, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}'))
+                    .then_some("zh"),
                 signature: status.kind(),
                 fingerprint,
                 change,

@@ -46,8 +46,11 @@ cli-new-meeting-date = The meeting's day (YYYY-MM-DD; default: today)
 cli-new-report = A supervision report on an adopted matter: reports/<date>-<id>.md
 cli-new-report-matter = `<council key>/<id>`, e.g. `huangtai/grid-03/2025-001`
 cli-new-report-date = The report's day (YYYY-MM-DD; default: today)
+cli-new-feedback = A return visit to the residents after a matter's final outcome: feedback/<date>-<id>.md
+cli-new-feedback-matter = `<council key>/<id>`, e.g. `huangtai/grid-03/2025-001`
+cli-new-feedback-date = The visit's day (YYYY-MM-DD; default: today)
 
-cli-status = What each council still owes residents: unanswered, overdue, due soon, unsupervised
+cli-status = What each council still owes residents: unanswered, overdue, due soon, unsupervised, awaiting a return visit
 cli-status-today = The day to judge by (YYYY-MM-DD; default: today)
 cli-status-format = Output format: human or json (default: human)
 

@@ -153,3 +153,10 @@ stem-bad = `{ $stem }` is not a valid file name for { $what }
 stem-bad-help = rename the file to `{ $name }`: file names use letters, digits, `-` and `_`
 proposal-stem-bad = `{ $stem }` is not a valid proposal file name
 proposal-stem-bad-help = a proposal's file name is its id (lowercase letters, digits and `-`): rename the file to `{ $name }`
+
+## Return visits and referrals (SPEC §8)
+what-feedback = the return visit
+by-empty-feedback-help = list the ids of the members who visited the residents, like `by = ["wang-li"]`
+referred-from-bad = `{ $value }` is not a matter of a council of this site
+referred-from-bad-label = not `<council key>/<id>`
+referred-from-bad-help = write the council's key and the proposal's id, like `referred_from = "huangtai/grid-03/2025-004"`

@@ -47,7 +47,7 @@ toml-unquoted-help = put the text in double quotes: `{ $fixed }`
 
 ## misplaced-file
 misplaced-record = `{ $inner }` is not where a council keeps records
-misplaced-record-help = move it to `proposals/`, `meetings/` or `reports/` of its council, directly inside that folder (attachments go in `files/` and are not `.md`)
+misplaced-record-help = move it to `proposals/`, `meetings/`, `reports/` or `feedback/` of its council, directly inside that folder (attachments go in `files/` and are not `.md`)
 misplaced-record-move-help = move it to `{ $path }`
 not-a-record-extension = `{ $name }` is not read: a record's file name ends in `.md`
 not-a-record-extension-help = rename the file to `{ $right }`
@@ -56,7 +56,7 @@ not-a-record-document-help = copy the record's text into a text file named `{ $r
 not-a-record-attachment = `{ $name }` is not a record: record folders hold only `.md` files
 not-a-record-attachment-help = move attachments (photos, scans, PDF files) to the council's `files/` folder
 outside-council = this record is not inside any council folder
-outside-council-help = a council is a folder holding council.toml; move the record into `proposals/`, `meetings/` or `reports/` of its council
+outside-council-help = a council is a folder holding council.toml; move the record into `proposals/`, `meetings/`, `reports/` or `feedback/` of its council
 nested-council = a council inside the council `{ $outer }`
 nested-council-help = councils do not nest: move this folder next to the other council, under an area folder
 council-at-top = council.toml directly in `councils/`

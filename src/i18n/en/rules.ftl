@@ -189,3 +189,37 @@ mailmap-onto-secretary = commit by { $author } maps <{ $alias }> onto <{ $addres
 mailmap-onto-secretary-help = have a secretary of `{ $key }` commit the mapping, or list the address in the member's `git` in councils/{ $key }/council.toml
 author-with-address = { $name } <{ $email }>
 author-with-mapped-address = { $name } <{ $email }> (mapped to <{ $mapped }> by .mailmap)
+
+## issue 10: referrals and return visits (SPEC §8)
+unknown-council-referral = `{ $value }` is written like a council key, but the site has no such council
+unknown-council-label = no such council
+unknown-council-help = a council's key is its folder under `councils/`, like `huangtai/joint`; an outside body is written by its full name
+unknown-council-from = `referred_from` names the council `{ $key }`, which the site does not have
+unknown-council-proposal = `referred_from` names `{ $id }`, which council `{ $key }` does not have
+unknown-council-proposal-label = no such proposal
+unknown-council-proposal-help = `referred_from` is the referring council's key and the id of its proposal; see `{ $folder }`
+referral-to-itself = a referral to `{ $key }`, the council that decides it
+referral-to-itself-label = its own council
+referral-to-itself-help = write where the matter goes: another council's key or an outside body's full name; to discuss it again here, decide `outcome = "deferred"`
+referral-not-here = `{ $matter }` was not referred to council `{ $key }`
+referral-not-here-label = no referral to this council
+referral-elsewhere-label = referred here instead
+referral-elsewhere-help = a matter continues at the council it was referred to: check `referred_from`, or the `referred_to` of the referral
+referral-missing-help = record the referral first: the minutes of `{ $from }` decide `outcome = "referred"` with `referred_to = "{ $key }"`
+referral-before = submitted on { $submitted }, before `{ $matter }` was referred here on { $date }
+referral-before-label = before the referral
+referral-here-label = referred here
+referral-before-help = a continuation is recorded on or after the day of the referral: check `submitted` and the date of the minutes
+referral-twice = `{ $matter }` is already continued by `{ $other }`
+referral-twice-label = continued twice
+referral-first-label = continued here first
+referral-twice-help = record a referred matter once: withdraw the duplicate with `withdrawn = <date>` and `withdrawn_reason`
+referral-unanswered = `{ $matter }` was referred to `{ $key }` { $days } days ago, and it has not recorded the matter (limit { $limit } days)
+referral-unanswered-label = not taken up yet
+referral-unanswered-help = `{ $key }` records the matter as a proposal with `referred_from = "{ $matter }"`
+visit-before-outcome = a return visit about `{ $id }` on { $date }, before the matter was { $state } on { $final_date }
+visit-without-outcome = a return visit about `{ $id }`, which has no final outcome yet (it is { $state })
+visit-before-outcome-label = before the outcome
+visit-before-outcome-help = a return visit tells residents the outcome: date it on or after the decision (rejected, referred), the acceptance inspection or the withdrawal; a visit during the works belongs in a supervision report
+feedback-missing = `{ $matter }` has been { $state } since { $final_date } ({ $days } days) and nobody has recorded a return visit (limit { $limit } days)
+feedback-missing-help = visit the residents who raised it, tell them the outcome, and record the visit: `council new feedback { $matter }`

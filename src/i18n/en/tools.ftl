@@ -44,6 +44,8 @@ see-proposals-help = see the proposals in { $folder }
 not-yet-submitted = not yet submitted
 report-not-adopted = `{ $matter }` is { $state } on { $date }: supervision reports follow the council's decision to adopt a matter
 report-not-adopted-help = record the decision in the minutes first (`action = "decide"`, `outcome = "adopted"`)
+feedback-not-final = `{ $matter }` is { $state } on { $date }: a return visit follows the matter's final outcome (accepted, rejected, referred or withdrawn)
+feedback-not-final-help = visit the residents once the matter is decided, accepted or withdrawn; a visit during the works belongs in a supervision report (`council new report`)
 
 ## council status
 status-as-of = as of { $date }
@@ -57,6 +59,11 @@ status-overdue = overdue
 status-due-soon = due in { $days } days
 status-unsupervised = no report in { $days } days
 status-deliberating = deliberating
+status-awaiting-visit = awaiting a return visit
+status-days-since-outcome = { $days ->
+    [one] 1 day since the outcome
+   *[other] { $days } days since the outcome
+}
 status-days-waiting = { $days ->
     [one] 1 day waiting
    *[other] { $days } days waiting
@@ -178,6 +185,7 @@ log-votes = votes { $yes }/{ $no }/{ $abstain }
 log-owner = owner { $owner }
 log-due = due { $due }
 log-report = {"  "}status { $status }, progress { $progress }%
+log-feedback = {"  "}return visit, { $satisfaction }
 sig-unsigned = unsigned
 sig-verified = verified ({ $fingerprint })
 sig-unknown-key = signed by an unlisted key ({ $fingerprint })

@@ -44,8 +44,11 @@ cli-new-meeting-date = 开会的日期（年-月-日；默认：今天）
 cli-new-report = 已通过事项的督办报告：reports/<日期>-<提议编号>.md
 cli-new-report-matter = 议事会代号/提议编号，例如 `huangtai/grid-03/2025-001`
 cli-new-report-date = 报告的日期（年-月-日；默认：今天）
+cli-new-feedback = 事项有了最终结果后回访居民的记录：feedback/<日期>-<提议编号>.md
+cli-new-feedback-matter = 议事会代号/提议编号，例如 `huangtai/grid-03/2025-001`
+cli-new-feedback-date = 回访的日期（年-月-日；默认：今天）
 
-cli-status = 每个议事会还欠居民什么：未答复、已逾期、快到期、很久没有督办的事项
+cli-status = 每个议事会还欠居民什么：未答复、已逾期、快到期、很久没有督办、还没有回访的事项
 cli-status-today = 按哪一天判断（年-月-日；默认：今天）
 cli-status-format = 输出格式：human（给人看）或 json（默认：human）
 

@@ -153,3 +153,10 @@ stem-bad = `{ $stem }` 不能用作{ $what }的文件名
 stem-bad-help = 把文件改名为 `{ $name }`：文件名只用字母、数字、`-` 和 `_`
 proposal-stem-bad = `{ $stem }` 不能用作提议的文件名
 proposal-stem-bad-help = 提议的文件名就是它的编号（只用小写字母、数字和 `-`）：把文件改名为 `{ $name }`
+
+## Return visits and referrals (SPEC §8)
+what-feedback = 回访记录
+by-empty-feedback-help = 写上参加回访的成员编号，例如 `by = ["wang-li"]`
+referred-from-bad = `{ $value }` 不是本网站某个议事会的事项
+referred-from-bad-label = 不是“议事会编号/提议编号”
+referred-from-bad-help = 写原议事会的编号和原提议的编号，例如 `referred_from = "huangtai/grid-03/2025-004"`

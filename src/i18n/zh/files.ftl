@@ -44,7 +44,7 @@ toml-unquoted-help = 给文字加上英文双引号：`{ $fixed }`
 
 ## misplaced-file
 misplaced-record = `{ $inner }` 不是议事会存放记录的地方
-misplaced-record-help = 把它移到所属议事会的 `proposals/`、`meetings/` 或 `reports/` 文件夹里，直接放在这个文件夹下（附件放在 `files/` 里，不用 `.md`）
+misplaced-record-help = 把它移到所属议事会的 `proposals/`、`meetings/`、`reports/` 或 `feedback/` 文件夹里，直接放在这个文件夹下（附件放在 `files/` 里，不用 `.md`）
 misplaced-record-move-help = 把它移到 `{ $path }`
 not-a-record-extension = `{ $name }` 不会被读取：记录的文件名要以 `.md` 结尾
 not-a-record-extension-help = 把文件改名为 `{ $right }`
@@ -53,7 +53,7 @@ not-a-record-document-help = 把记录的内容复制到一个名为 `{ $right }
 not-a-record-attachment = `{ $name }` 不是记录：存放记录的文件夹里只能放 `.md` 文件
 not-a-record-attachment-help = 附件（照片、扫描件、PDF 文件）请放到议事会的 `files/` 文件夹里
 outside-council = 这份记录不在任何议事会的文件夹里
-outside-council-help = 议事会就是一个放着 council.toml 的文件夹：把记录移到所属议事会的 `proposals/`、`meetings/` 或 `reports/` 里
+outside-council-help = 议事会就是一个放着 council.toml 的文件夹：把记录移到所属议事会的 `proposals/`、`meetings/`、`reports/` 或 `feedback/` 里
 nested-council = 议事会 `{ $outer }` 里面又有一个议事会
 nested-council-help = 议事会不能套着放：把这个文件夹移出来，和另一个议事会并列，放在社区的文件夹下
 council-at-top = council.toml 直接放在了 `councils/` 下

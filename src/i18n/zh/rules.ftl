@@ -186,3 +186,37 @@ mailmap-onto-secretary = { $author } 的提交在 .mailmap 里把 <{ $alias }> �
 mailmap-onto-secretary-help = 请由 `{ $key }` 的秘书提交这条对应关系，或者把这个邮箱写进 councils/{ $key }/council.toml 中该成员的 `git`
 author-with-address = { $name } <{ $email }>
 author-with-mapped-address = { $name } <{ $email }>（经 .mailmap 对应到 <{ $mapped }>）
+
+## issue 10: referrals and return visits (SPEC §8)
+unknown-council-referral = `{ $value }` 写成了议事会编号的样子，但本网站没有这个议事会
+unknown-council-label = 没有这个议事会
+unknown-council-help = 议事会编号就是它在 `councils/` 下的文件夹路径，例如 `huangtai/joint`；网站以外的单位写全称
+unknown-council-from = `referred_from`（承接自）写的议事会 `{ $key }` 本网站没有
+unknown-council-proposal = `referred_from`（承接自）写的提议 `{ $id }`，议事会 `{ $key }` 没有
+unknown-council-proposal-label = 没有这份提议
+unknown-council-proposal-help = `referred_from` 写原议事会的编号和原提议的编号；请查看 `{ $folder }`
+referral-to-itself = 转交给了 `{ $key }`，也就是作出决定的议事会自己
+referral-to-itself-label = 转交给自己
+referral-to-itself-help = 写明事项转到哪里：另一个议事会的编号，或网站以外单位的全称；要在本议事会以后再议，就决定 `outcome = "deferred"`（暂缓）
+referral-not-here = `{ $matter }` 并没有转交给议事会 `{ $key }`
+referral-not-here-label = 没有转交到本议事会
+referral-elsewhere-label = 实际转交到这里
+referral-elsewhere-help = 事项在它被转交去的议事会接着办：请核对 `referred_from`，或转交决定的 `referred_to`
+referral-missing-help = 先录入转交决定：在 `{ $from }` 的会议记录里写 `outcome = "referred"` 和 `referred_to = "{ $key }"`
+referral-before = 提出日期是 { $submitted }，早于 `{ $matter }` 在 { $date } 转交过来的日期
+referral-before-label = 早于转交
+referral-here-label = 在这里转交
+referral-before-help = 承接的提议在转交当天或之后登记：请核对 `submitted` 和那次会议的日期
+referral-twice = `{ $matter }` 已经由 `{ $other }` 承接了
+referral-twice-label = 重复承接
+referral-first-label = 先在这里承接
+referral-twice-help = 一个转交来的事项只登记一次：重复的那份用 `withdrawn = <日期>` 和 `withdrawn_reason` 撤回
+referral-unanswered = `{ $matter }` 转交给 `{ $key }` 已经 { $days } 天，对方还没有登记这个事项（期限是 { $limit } 天）
+referral-unanswered-label = 还没有登记
+referral-unanswered-help = 由 `{ $key }` 把事项登记为自己的提议，写上 `referred_from = "{ $matter }"`
+visit-before-outcome = 关于 `{ $id }` 的回访日期是 { $date }，早于事项在 { $final_date } 成为“{ $state }”
+visit-without-outcome = 关于 `{ $id }` 的回访，但这个事项还没有最终结果（现在是“{ $state }”）
+visit-before-outcome-label = 早于最终结果
+visit-before-outcome-help = 回访是告诉居民办理结果：日期不能早于作出决定（不通过、转交）、验收或撤回的那一天；办理过程中的走访写进督办报告
+feedback-missing = `{ $matter }` 从 { $final_date } 起已经是“{ $state }”（{ $days } 天），还没有回访记录（期限是 { $limit } 天）
+feedback-missing-help = 回访提出事项的居民，告诉他们结果，并记录这次回访：`council new feedback { $matter }`

@@ -43,6 +43,8 @@ see-proposals-help = 看看 { $folder } 里有哪些提议
 not-yet-submitted = 还没有提出
 report-not-adopted = `{ $matter }` 在 { $date } 的状态是“{ $state }”：督办报告要在议事会表决通过之后才写
 report-not-adopted-help = 先在会议记录里记下表决通过（`action = "decide"`、`outcome = "adopted"`）
+feedback-not-final = `{ $matter }` 在 { $date } 是“{ $state }”：回访在事项有了最终结果之后进行（已验收、不通过、已转交或已撤回）
+feedback-not-final-help = 等事项作出决定、通过验收或撤回后再回访居民；办理过程中的走访写进督办报告（`council new report`）
 
 ## council status
 status-as-of = 截至 { $date }
@@ -53,6 +55,8 @@ status-overdue = 已逾期
 status-due-soon = { $days } 天内到期
 status-unsupervised = { $days } 天无督办报告
 status-deliberating = 审议中
+status-awaiting-visit = 等待回访
+status-days-since-outcome = 有结果已 { $days } 天
 status-days-waiting = 已等 { $days } 天
 status-days-late = 逾期 { $days } 天
 status-days-left = 还剩 { $days } 天
@@ -144,6 +148,7 @@ log-votes = 票数 { $yes }/{ $no }/{ $abstain }
 log-owner = 负责 { $owner }
 log-due = 期限 { $due }
 log-report = {"  "}状态 { $status }，进度 { $progress }%
+log-feedback = {"  "}回访，{ $satisfaction }
 sig-unsigned = 未签名
 sig-verified = 签名已验证（{ $fingerprint }）
 sig-unknown-key = 签名用的公钥不在名单里（{ $fingerprint }）

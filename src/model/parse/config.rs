@@ -153,6 +153,12 @@ pub fn parse_site_config(src: &Arc<Source>) -> (SiteConfig, Vec<Diagnostic>) {
             if let Some(d) = l.int("notice_days", 0..3651) {
                 config.notice_days = d.value;
             }
+            if let Some(d) = l.int("feedback_days", 0..3651) {
+                config.feedback_days = d.value;
+            }
+            if let Some(d) = l.int("supervision_days", 1..3651) {
+                config.supervision_days = d.value;
+            }
             l.finish();
         }
         if let Some(mut p) = r.table("privacy", msg!("what-table", table = "privacy")) {
@@ -211,12 +217,14 @@ pub fn parse_council(
         quorum: Sp::new(Fraction { num: 2, den: 3 }, 0..0),
         majority: Majority::Present,
         signing: Signing::Optional,
+        level: Level::Grid,
         contact: None,
         members: Vec::new(),
         translations: Translations::new(),
         proposals: Vec::new(),
         meetings: Vec::new(),
         reports: Vec::new(),
+        feedback: Vec::new(),
     };
     let parsed = with_toml_file(src, &sink, msg!("what-file", file = "council.toml"), |r| {
         r.require("name", "name = \"黄台路社区第三网格议事会\"");
@@ -242,6 +250,9 @@ pub fn parse_council(
         }
         if let Some(s) = r.choice::<Signing>("signing") {
             council.signing = s.value;
+        }
+        if let Some(l) = r.choice::<Level>("level") {
+            council.level = l.value;
         }
         council.contact = r.string("contact").filter(|s| !s.value.trim().is_empty());
         let tables = r.tables("members", |n| msg!("what-member-n", n));

@@ -85,6 +85,18 @@ pub fn is_id(s: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
 }
 
+/// A council key: `/`-separated parts, each an id (`huangtai/grid-03`). SPEC §8 tells a key
+/// from the name of an outside body by this form.
+pub fn is_key(s: &str) -> bool {
+    !s.is_empty() && s.split('/').all(is_id)
+}
+
+/// `<council key>/<id>` split into the key and the id, when both are well formed.
+pub fn split_matter_ref(s: &str) -> Option<(&str, &str)> {
+    let (key, id) = s.rsplit_once('/')?;
+    (is_key(key) && is_id(id)).then_some((key, id))
+}
+
 impl<'a, 'i> Reader<'a, 'i> {
     pub fn new(
         src: &'a Arc<Source>,
@@ -329,6 +341,8 @@ impl<'a, 'i> Reader<'a, 'i> {
         let s = self.string(key)?;
         match T::parse(&s.value) {
             Some(t) => Some(Sp::new(t, s.span)),
+            // A placeholder was reported by `string`; one finding is enough.
+            None if s.value.contains(super::PLACEHOLDER) => None,
             None => {
                 self.push(self.not_one_of(key, &s, T::ALL, T::WORDS));
                 None
@@ -558,6 +572,22 @@ mod tests {
         assert!(!is_id("Wang"));
         assert!(!is_id("a_b"));
         assert!(!is_id(""));
+    }
+
+    #[test]
+    fn keys_and_matter_references_are_ids_joined_by_slashes() {
+        assert!(is_key("huangtai/grid-03"));
+        assert!(is_key("street-joint"));
+        assert!(!is_key("市北区城市管理局"));
+        assert!(!is_key("huangtai//grid"));
+        assert!(!is_key("Huangtai/grid"));
+        assert_eq!(
+            split_matter_ref("huangtai/grid-03/2025-001"),
+            Some(("huangtai/grid-03", "2025-001"))
+        );
+        assert_eq!(split_matter_ref("2025-001"), None);
+        assert_eq!(split_matter_ref("huangtai/grid-03/"), None);
+        assert_eq!(split_matter_ref("黄台/2025-001"), None);
     }
 
     #[test]

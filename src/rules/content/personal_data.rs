@@ -15,7 +15,7 @@ use crate::rules::{Check, Context, Rule};
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
 ## 检查什么
-检查所有会公开发布的字段文字（标题、提议人、姓名、实施责任方、地点、列席人员、译文等）、所有正文，以及所有会发布的文本文件（文本附件、SVG 图片里的文字、静态文件），查找以下内容：
+检查所有会公开发布的字段文字（标题、提议人、姓名、实施责任方、地点、列席人员、回访对象、译文等）、所有正文，以及所有会发布的文本文件（文本附件、SVG 图片里的文字、静态文件），查找以下内容：
 - 居民身份证号码：18 位，最后一位是数字或 `X`，并且符合 GB 11643 的校验位规则（这样普通的长数字不会被误报）；
 - 大陆手机号码：以 `13` 到 `19` 开头的 11 位数字，而且不是一长串数字中的一段；写成 `138-1234-5678`、`138 1234 5678`、`138.1234.5678`，带 `+86`、`86`、`0086` 国家代码，或用全角数字，也能查出来；
 - 带区号的固定电话：如 `0532-83456789`、`(0532) 8345 6789`、`+86 532 8345 6789`；
@@ -42,8 +42,8 @@ pub static RULE: Rule = Rule {
     docs: r#"
 ## What it does
 Scans every front-matter string that is published (titles, proposers, names, owners,
-locations, guests, translations), every body, and every published file that is text (text
-attachments, the text of SVG images, static files) for:
+locations, guests, who a return visit reached, translations), every body, and every
+published file that is text (text attachments, the text of SVG images, static files) for:
 - PRC resident ID numbers: 18 characters, the last a digit or `X`, with a valid GB 11643
   check digit (so that ordinary long numbers do not fire);
 - mainland mobile numbers: 11 digits starting `13`–`19`, not part of a longer run of digits,
@@ -197,12 +197,17 @@ pub fn published_texts<'a>(ctx: &Context<'a>) -> Vec<(&'a Arc<Source>, Range<usi
                 tr(&mut out, s, &it.translations);
             }
         }
+        for f in &c.feedback {
+            strs(&mut out, &f.meta.source, &f.reached);
+            tr(&mut out, &f.meta.source, &f.translations);
+        }
         let texts = c
             .proposals
             .iter()
             .flat_map(|p| &p.texts)
             .chain(c.meetings.iter().flat_map(|m| &m.texts))
-            .chain(c.reports.iter().flat_map(|r| &r.texts));
+            .chain(c.reports.iter().flat_map(|r| &r.texts))
+            .chain(c.feedback.iter().flat_map(|f| &f.texts));
         for t in texts {
             strs(&mut out, &t.source, t.title.iter().chain(&t.description));
         }

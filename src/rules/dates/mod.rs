@@ -24,7 +24,8 @@ pub struct Dated<'a> {
     pub named_by_date: bool,
 }
 
-/// The dates of every record in scope: proposals' `submitted`, minutes' and reports' `date`.
+/// The dates of every record in scope: proposals' `submitted`, minutes', reports' and return
+/// visits' `date`.
 pub fn dated<'a>(ctx: &Context<'a>) -> Vec<Dated<'a>> {
     let mut out = Vec::new();
     for (_, c) in ctx.councils() {
@@ -44,7 +45,8 @@ pub fn dated<'a>(ctx: &Context<'a>) -> Vec<Dated<'a>> {
             .meetings
             .iter()
             .map(|m| (&m.date, &m.meta))
-            .chain(c.reports.iter().map(|r| (&r.date, &r.meta)));
+            .chain(c.reports.iter().map(|r| (&r.date, &r.meta)))
+            .chain(c.feedback.iter().map(|f| (&f.date, &f.meta)));
         for (date, meta) in records {
             if let Some(d) = date {
                 out.push(Dated {

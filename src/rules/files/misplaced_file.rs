@@ -9,7 +9,7 @@ use crate::rules::{Check, Rule};
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
 ## 检查什么
-按规定的目录结构（见 SPEC 第 2 节）检查 `councils/` 文件夹：每个议事会是一个含有 `council.toml` 的文件夹；它的记录是 `proposals/<id>.md`、`meetings/<stem>.md` 和 `reports/<stem>.md`（`<stem>` 是不带 `.md` 的文件名）；议事会里不能再套议事会。记录文件夹里不是 `.md` 记录的文件（例如另存为 `.txt` 或 `.docx` 的记录）会被报告；网站不发布的附件类型也会被报告：附件（放在 `files/` 里或内容页面旁边）只能是 PDF、PNG、JPEG、GIF、WebP、SVG（发布前会做安全过滤）或纯文本（`.txt`、`.csv`、`.tsv`、`.json`），而且 PDF 和图片的内容必须和文件名相符。不是合格 XML 的 SVG 图片也会被报告。还会报告工具读不了的文件：既不是 `council.toml` 也不是 `area.toml` 的 `.toml` 文件、找不到原记录的译文、指向网站以外的符号链接（快捷方式）、打不开的文件、超过大小上限的文件（记录、页面和 `.toml` 文件最大 2 MiB，附件和静态文件最大 50 MiB），以及发布地址会和工具自动生成的页面或文件重合的内容页面、附件或静态文件（例如 `content/decisions.md`、网站有英文时的 `content/en/about.md`、`static/data/records.json`、和主题同名的 `static/style.css`），或者两个发布到同一地址的文件（`content/about.md` 和 `content/about/_index.md`）。只有 `static/robots.txt` 和静态的网站图标可以替换工具生成的文件。
+按规定的目录结构（见 SPEC 第 2 节）检查 `councils/` 文件夹：每个议事会是一个含有 `council.toml` 的文件夹；它的记录是 `proposals/<id>.md`、`meetings/<stem>.md`、`reports/<stem>.md` 和 `feedback/<stem>.md`（回访记录；`<stem>` 是不带 `.md` 的文件名）；议事会里不能再套议事会。记录文件夹里不是 `.md` 记录的文件（例如另存为 `.txt` 或 `.docx` 的记录）会被报告；网站不发布的附件类型也会被报告：附件（放在 `files/` 里或内容页面旁边）只能是 PDF、PNG、JPEG、GIF、WebP、SVG（发布前会做安全过滤）或纯文本（`.txt`、`.csv`、`.tsv`、`.json`），而且 PDF 和图片的内容必须和文件名相符。不是合格 XML 的 SVG 图片也会被报告。还会报告工具读不了的文件：既不是 `council.toml` 也不是 `area.toml` 的 `.toml` 文件、找不到原记录的译文、指向网站以外的符号链接（快捷方式）、打不开的文件、超过大小上限的文件（记录、页面和 `.toml` 文件最大 2 MiB，附件和静态文件最大 50 MiB），以及发布地址会和工具自动生成的页面或文件重合的内容页面、附件或静态文件（例如 `content/decisions.md`、网站有英文时的 `content/en/about.md`、`static/data/records.json`、和主题同名的 `static/style.css`），或者两个发布到同一地址的文件（`content/about.md` 和 `content/about/_index.md`）。只有 `static/robots.txt` 和静态的网站图标可以替换工具生成的文件。
 
 ## 为什么
 放错文件夹的记录不会被发布，而且没有任何提示：网站上少了一份会议记录，却没人发现。宁可报错，也不去猜。
@@ -22,23 +22,24 @@ councils/huangtai/grid-03/sub/council.toml            ← 议事会里又套了�
 ```
 
 ## 如何修改
-把文件移到所属议事会的 `proposals/`、`meetings/` 或 `reports/` 文件夹里（附件放在 `files/`）；或者把里面那个议事会移出来，和外面的议事会并列。
+把文件移到所属议事会的 `proposals/`、`meetings/`、`reports/` 或 `feedback/` 文件夹里（附件放在 `files/`）；或者把里面那个议事会移出来，和外面的议事会并列。
 "#;
 
 pub static RULE: Rule = Rule {
     name: "misplaced-file",
     severity: Severity::Error,
-    summary: "A .md under a council outside proposals/, meetings/, reports/; a council inside a council.",
+    summary: "A .md under a council outside proposals/, meetings/, reports/, feedback/; a council inside a council.",
     docs: r#"
 ## What it does
 Checks the layout of `councils/` (SPEC §2): every council is a folder holding `council.toml`,
-its records are `proposals/<id>.md`, `meetings/<stem>.md` and `reports/<stem>.md`, and
-councils do not nest. A file in a record folder that is not a `.md` record (a record saved
-as `.txt` or `.docx`) is reported, and so is an attachment of a type the site does not publish:
-attachments (in `files/` or beside content pages) may be PDF, PNG, JPEG, GIF, WebP, SVG
-(published sanitised) or plain text (`.txt`, `.csv`, `.tsv`, `.json`), and a PDF or image
-must hold what its name says. An SVG image that is not well-formed XML is reported too. It
-also reports files council cannot read: a `.toml` file that is
+its records are `proposals/<id>.md`, `meetings/<stem>.md`, `reports/<stem>.md` and
+`feedback/<stem>.md` (return visits), and councils do not nest. A file in a record folder that
+is not a `.md` record (a record saved as `.txt` or `.docx`) is reported, and so is an
+attachment of a type the site does not publish: attachments (in `files/` or beside content
+pages) may be PDF, PNG, JPEG, GIF, WebP, SVG (published sanitised) or plain text (`.txt`,
+`.csv`, `.tsv`, `.json`), and a PDF or image must hold what its name says. An SVG image that
+is not well-formed XML is reported too. It also reports files council cannot read: a `.toml`
+file that is
 neither `council.toml` nor `area.toml`, a translation without its record, a symbolic link to
 somewhere outside the site, a file that cannot be opened or is larger than council reads
 (2 MiB for a record, a page or a `.toml` file; 50 MiB for an attachment or a static file),
@@ -60,7 +61,7 @@ councils/huangtai/grid-03/sub/council.toml            ← a council inside a cou
 ```
 
 ## How to fix
-Move the file into `proposals/`, `meetings/` or `reports/` of its council (attachments go in
+Move the file into `proposals/`, `meetings/`, `reports/` or `feedback/` of its council (attachments go in
 `files/`), or move the inner council next to the outer one.
 "#,
     docs_zh: DOCS_ZH,
@@ -83,6 +84,10 @@ const FOLDERS: &[(&str, &[&str])] = &[
         ],
     ),
     ("reports", &["report", "督办", "报告", "督办报告", "监督"]),
+    (
+        "feedback",
+        &["feedbacks", "visits", "visit", "回访", "回访记录", "评价"],
+    ),
 ];
 
 /// The record folder `folder` was meant to be, if it is close to one.
@@ -92,7 +97,7 @@ fn folder_meant(folder: &str) -> Option<&'static str> {
         .iter()
         .find(|(f, words)| *f == lower || words.contains(&lower.as_str()))
         .map(|(f, _)| *f)
-        .or_else(|| suggest(folder, &["proposals", "meetings", "reports"]))
+        .or_else(|| suggest(folder, &["proposals", "meetings", "reports", "feedback"]))
 }
 
 /// A `.md` file under a council but not directly in a record folder. `council` is the

@@ -12,9 +12,31 @@ pub mod report_after_acceptance;
 pub mod report_before_adoption;
 pub mod unanswered;
 
-use crate::lifecycle::{Event, EventKind};
+use jiff::civil::Date;
+
+use crate::lifecycle::{Event, EventKind, Lifecycle, derive};
 use crate::model::{Council, Item, Meeting, Outcome, Proposal, Report};
 use crate::rules::Context;
+
+/// Every matter of the councils in scope whose events can be ordered, with its lifecycle as
+/// of `day` (matters not yet submitted on that day are skipped).
+pub fn each_lifecycle<'a>(
+    ctx: &Context<'a>,
+    day: Date,
+    mut f: impl FnMut(&'a Council, &'a Proposal, Lifecycle),
+) {
+    for (ci, c) in ctx.councils() {
+        if !c.meetings_known() {
+            continue;
+        }
+        for (pi, p) in c.proposals.iter().enumerate() {
+            let timeline = ctx.timelines.of(ci, pi);
+            if let Some(lc) = derive(c, p, timeline, day, ctx.site.config.response_days) {
+                f(c, p, lc);
+            }
+        }
+    }
+}
 
 /// One step of a walk over a matter's timeline, with what came before it.
 pub struct Step<'a> {
@@ -54,7 +76,7 @@ pub fn walk<'a>(ctx: &Context<'a>, mut f: impl FnMut(&Step<'a>)) {
                     withdrawn,
                 });
                 match event.kind {
-                    EventKind::Submitted => {}
+                    EventKind::Submitted | EventKind::Feedback { .. } => {}
                     EventKind::Withdrawn => withdrawn = true,
                     EventKind::Item { meeting, item } => {
                         let m = &council.meetings[meeting];

@@ -47,46 +47,32 @@ decision: if the council agreed to give more time, say so in the next supervisio
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (ci, c) in ctx.councils() {
-        if !c.meetings_known() {
-            continue;
+    super::each_lifecycle(ctx, ctx.today, |c, p, lc| {
+        if !lc.overdue {
+            return;
         }
-        for (pi, p) in c.proposals.iter().enumerate() {
-            let Some(lc) = crate::lifecycle::derive(
-                c,
-                p,
-                ctx.timelines.of(ci, pi),
-                ctx.today,
-                ctx.site.config.response_days,
-            ) else {
-                continue;
-            };
-            if !lc.overdue {
-                continue;
-            }
-            let Some((mi, ii)) = lc.decision else {
-                continue;
-            };
-            let m = &c.meetings[mi];
-            let Some(due) = &m.items[ii].due else {
-                continue;
-            };
-            let late = (ctx.today - due.value).get_days();
-            out.push(
-                RULE.at(
-                    &m.meta.source,
-                    due.span.clone(),
-                    msg!(
-                        "overdue",
-                        matter = format!("{}/{}", c.key, p.id()),
-                        due = due.value,
-                        late,
-                        state = crate::rules::state_words(lc.state)
-                    ),
-                    msg!("overdue-label"),
-                )
-                .help(msg!("overdue-help")),
-            );
-        }
-    }
+        let Some((mi, ii)) = lc.decision else {
+            return;
+        };
+        let m = &c.meetings[mi];
+        let Some(due) = &m.items[ii].due else {
+            return;
+        };
+        let late = (ctx.today - due.value).get_days();
+        out.push(
+            RULE.at(
+                &m.meta.source,
+                due.span.clone(),
+                msg!(
+                    "overdue",
+                    matter = format!("{}/{}", c.key, p.id()),
+                    due = due.value,
+                    late,
+                    state = crate::rules::state_words(lc.state)
+                ),
+                msg!("overdue-label"),
+            )
+            .help(msg!("overdue-help")),
+        );
+    });
 }

@@ -44,39 +44,25 @@ belongs to another body, decide to refer it (`outcome = "referred"`).
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (ci, c) in ctx.councils() {
-        if !c.meetings_known() {
-            continue;
+    super::each_lifecycle(ctx, ctx.today, |c, p, lc| {
+        if !lc.unanswered {
+            return;
         }
-        for (pi, p) in c.proposals.iter().enumerate() {
-            let Some(lc) = crate::lifecycle::derive(
-                c,
-                p,
-                ctx.timelines.of(ci, pi),
-                ctx.today,
-                ctx.site.config.response_days,
-            ) else {
-                continue;
-            };
-            if !lc.unanswered {
-                continue;
-            }
-            let Some(s) = &p.submitted else { continue };
-            let waiting = (ctx.today - s.value).get_days();
-            out.push(
-                RULE.at(
-                    &p.meta.source,
-                    s.span.clone(),
-                    msg!(
-                        "unanswered",
-                        matter = format!("{}/{}", c.key, p.id()),
-                        waiting,
-                        limit = ctx.site.config.response_days
-                    ),
-                    msg!("submitted-here-label"),
-                )
-                .help(msg!("unanswered-help")),
-            );
-        }
-    }
+        let Some(s) = &p.submitted else { return };
+        let waiting = (ctx.today - s.value).get_days();
+        out.push(
+            RULE.at(
+                &p.meta.source,
+                s.span.clone(),
+                msg!(
+                    "unanswered",
+                    matter = format!("{}/{}", c.key, p.id()),
+                    waiting,
+                    limit = ctx.site.config.response_days
+                ),
+                msg!("submitted-here-label"),
+            )
+            .help(msg!("unanswered-help")),
+        );
+    });
 }

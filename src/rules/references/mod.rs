@@ -20,7 +20,7 @@ pub struct MemberRef<'a> {
     pub date: Option<Date>,
 }
 
-/// Every member reference of a council's meetings and reports.
+/// Every member reference of a council's meetings, reports and return visits.
 pub fn member_refs(c: &Council) -> Vec<MemberRef<'_>> {
     let mut out = Vec::new();
     for m in &c.meetings {
@@ -52,13 +52,18 @@ pub fn member_refs(c: &Council) -> Vec<MemberRef<'_>> {
             }
         }
     }
-    for r in &c.reports {
-        let date = r.date.as_ref().map(|d| d.value);
-        for x in &r.by {
+    let by = c
+        .reports
+        .iter()
+        .map(|r| (&r.meta.source, &r.date, &r.by))
+        .chain(c.feedback.iter().map(|f| (&f.meta.source, &f.date, &f.by)));
+    for (source, date, ids) in by {
+        let date = date.as_ref().map(|d| d.value);
+        for x in ids {
             out.push(MemberRef {
                 field: "by",
                 id: x,
-                source: &r.meta.source,
+                source,
                 date,
             });
         }

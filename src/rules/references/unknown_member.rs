@@ -10,7 +10,7 @@ use super::member_refs;
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
 ## 检查什么
-检查会议记录（`chair` 召集人、`recorder` 记录人、`present` 出席成员、`absent` 缺席成员、事项的 `supervisors` 监督员）和督办报告（`by` 报告人）中的每个成员编号，都是本议事会 council.toml 里某位成员的 `id`（编号）。
+检查会议记录（`chair` 召集人、`recorder` 记录人、`present` 出席成员、`absent` 缺席成员、事项的 `supervisors` 监督员）、督办报告（`by` 报告人）和回访记录（`by` 回访人）中的每个成员编号，都是本议事会 council.toml 里某位成员的 `id`（编号）。
 
 ## 为什么
 出席情况决定决议是否有效（法定人数、表决规则）。编号写错了，这个人就不会被算进去，公开的会议记录还会出现一个不在议事会里的人。
@@ -31,7 +31,7 @@ pub static RULE: Rule = Rule {
     docs: r#"
 ## What it does
 Checks that every member id in minutes (`chair`, `recorder`, `present`, `absent`, an item's
-`supervisors`) and reports (`by`) is the `id` of a member in the council's council.toml.
+`supervisors`), reports and return visits (`by`) is the `id` of a member in the council's council.toml.
 
 ## Why
 Attendance decides whether a decision was valid (quorum, majority). A misspelt id would count

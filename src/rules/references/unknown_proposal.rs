@@ -1,4 +1,5 @@
-//! `unknown-proposal`: an item or report names a proposal the council does not have.
+//! `unknown-proposal`: an item, report or return visit names a proposal the council does not
+//! have.
 
 use crate::diag::{Diagnostic, Severity};
 use crate::lifecycle::proposal_index;
@@ -9,7 +10,7 @@ use crate::rules::{Check, Context, Rule};
 /// The same documentation in Chinese, for secretaries (`--explain` with `--lang zh`, the guide).
 const DOCS_ZH: &str = r#"
 ## 检查什么
-检查每个会议事项的 `proposal`（所属提议）和每份督办报告的 `proposal`，都是本议事会 `proposals/` 文件夹中某份提议的编号（文件名去掉 `.md`）。
+检查每个会议事项、每份督办报告和每份回访记录（`feedback/`）的 `proposal`（所属提议），都是本议事会 `proposals/` 文件夹中某份提议的编号（文件名去掉 `.md`）。
 
 ## 为什么
 一个事项的进程，是由提到它的会议事项和督办报告组成的。会议事项写了一份不存在的提议，等于对“空气”作了决定，而真正的事项会一直停在“已提出”状态。
@@ -29,11 +30,12 @@ action = "deliberate"
 pub static RULE: Rule = Rule {
     name: "unknown-proposal",
     severity: Severity::Error,
-    summary: "An item or report names a proposal the council does not have.",
+    summary: "An item, report or return visit names a proposal the council does not have.",
     docs: r#"
 ## What it does
-Checks that every meeting item's `proposal` and every report's `proposal` is the id (file name
-without `.md`) of a proposal in the same council's `proposals/` folder.
+Checks that the `proposal` of every meeting item, supervision report and return visit
+(`feedback/`) is the id (file name without `.md`) of a proposal in the same council's
+`proposals/` folder.
 
 ## Why
 The lifecycle of a matter is built from the items and reports that name it. An item naming a
@@ -71,6 +73,11 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for r in &c.reports {
             if let Some(p) = &r.proposal {
                 refs.push((p, &r.meta.source, "report"));
+            }
+        }
+        for f in &c.feedback {
+            if let Some(p) = &f.proposal {
+                refs.push((p, &f.meta.source, "return visit"));
             }
         }
         for (p, src, what) in refs {

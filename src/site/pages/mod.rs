@@ -6,6 +6,7 @@
 pub(crate) mod content;
 mod council;
 mod home;
+mod indicators;
 mod lists;
 pub mod notice;
 mod records;
@@ -69,6 +70,8 @@ pub fn render(r: &Renderer<'_>, route: &Route, lang: &str, file: &str) -> Result
         Route::Matter(ci, pi) => records::matter(r, lang, file, *ci, *pi),
         Route::Meeting(ci, mi) => records::meeting(r, lang, file, *ci, *mi),
         Route::Report(ci, ri) => records::report(r, lang, file, *ci, *ri),
+        Route::Feedback(ci, fi) => records::feedback(r, lang, file, *ci, *fi),
+        Route::Indicators => Ok(indicators::indicators(r, lang)),
         Route::Notice(ci, pi) => notice::notice(r, lang, *ci, *pi),
         Route::Search => Ok(search::search(r, lang)),
         Route::ByState(state, n) => Ok(search::by_state(r, lang, state, *n)),

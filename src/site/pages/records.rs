@@ -1,4 +1,5 @@
-//! The pages of one record each: a matter (with its timeline), minutes, a supervision report.
+//! The pages of one record each: a matter (with its timeline), minutes, a supervision report,
+//! a return visit.
 //! Each shows the record's text and, when the build has it, its history from git.
 
 use minijinja::context;
@@ -101,29 +102,88 @@ pub fn report(
     let rec = &r.ctx.site.councils[ci].reports[ri];
     let body = r.body(&rec.meta.source, &rec.body, &rec.texts, file, lang);
     let history = r.history_of(&rec.meta.source.path);
-    let sep = r.ui(lang, "title_sep");
-    let mut title = format!(
-        "{} {}",
-        r.ui(lang, "report.title"),
-        crate::site::theme::longdate(v.date.clone(), lang.to_string())
-    );
-    if let Some(m) = &v.matter {
-        title = format!("{title}{sep}{}", m.title.text);
-    }
     // Two reports on one matter on one day: the file name tells them apart.
     let c = &r.ctx.site.councils[ci];
-    if c.reports.iter().enumerate().any(|(j, x)| {
+    let twin = c.reports.iter().enumerate().any(|(j, x)| {
         j != ri
             && x.date.as_ref().map(|d| d.value) == rec.date.as_ref().map(|d| d.value)
             && x.proposal.as_ref().map(|p| p.value.to_ascii_lowercase())
                 == rec.proposal.as_ref().map(|p| p.value.to_ascii_lowercase())
-    }) {
-        title = format!("{title}（{}）", rec.meta.stem);
-    }
-    let title = format!("{title}{sep}{}", v.council.name.text);
+    });
+    let title = dated_title(
+        r,
+        lang,
+        "report.title",
+        &v.date,
+        v.matter.as_ref(),
+        twin.then_some(rec.meta.stem.as_str()),
+        &v.council,
+    );
     Ok(Page::new(
         "report.html",
         Some(title),
         context! { report => sv(v), body => sv(body), history => sv(history) },
     ))
+}
+
+pub fn feedback(
+    r: &Renderer<'_>,
+    lang: &str,
+    file: &str,
+    ci: usize,
+    fi: usize,
+) -> Result<Page, Error> {
+    let v = views::feedback(&r.ctx, lang, ci, fi)
+        .ok_or_else(|| Error::other(msg!("page-not-published", what = file)))?;
+    let rec = &r.ctx.site.councils[ci].feedback[fi];
+    let body = r.body(&rec.meta.source, &rec.body, &rec.texts, file, lang);
+    let history = r.history_of(&rec.meta.source.path);
+    // Two visits about one matter on one day: the file name tells them apart.
+    let c = &r.ctx.site.councils[ci];
+    let twin = c.feedback.iter().enumerate().any(|(j, x)| {
+        j != fi
+            && x.date.as_ref().map(|d| d.value) == rec.date.as_ref().map(|d| d.value)
+            && x.proposal.as_ref().map(|p| p.value.to_ascii_lowercase())
+                == rec.proposal.as_ref().map(|p| p.value.to_ascii_lowercase())
+    });
+    let title = dated_title(
+        r,
+        lang,
+        "feedback.title",
+        &v.date,
+        v.matter.as_ref(),
+        twin.then_some(rec.meta.stem.as_str()),
+        &v.council,
+    );
+    Ok(Page::new(
+        "feedback.html",
+        Some(title),
+        context! { feedback => sv(v), body => sv(body), history => sv(history) },
+    ))
+}
+
+/// The title of a dated record's page: what it is and its date, the matter, the file name
+/// when another record of the kind shares matter and date (`twin`), and the council.
+fn dated_title(
+    r: &Renderer<'_>,
+    lang: &str,
+    label: &str,
+    date: &str,
+    matter: Option<&views::MatterLink>,
+    twin: Option<&str>,
+    council: &views::CouncilRef,
+) -> String {
+    let sep = r.ui(lang, "title_sep");
+    let mut title = format!(
+        "{} {}",
+        r.ui(lang, label),
+        crate::site::theme::longdate(date.to_string(), lang.to_string())
+    );
+    if let Some(m) = matter {
+        title = format!("{title}{sep}{}", m.title.text);
+    }
+    if let Some(stem) = twin {
+        title = format!("{title}（{stem}）");
+    }
+    format!("{title}{sep}{}", council.name.text)
 }

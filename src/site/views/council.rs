@@ -1,4 +1,4 @@
-//! Views of councils and areas: members, matters by state, meetings.
+//! Views of councils and areas: members, matters by state, meetings, indicators.
 
 use serde::Serialize;
 
@@ -50,6 +50,8 @@ pub struct CouncilView {
     pub meetings: Vec<MeetingRow>,
     pub overdue: usize,
     pub unanswered: usize,
+    pub level: &'static str,
+    pub indicators: IndicatorsView,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -145,6 +147,8 @@ pub fn council(ctx: &Ctx<'_>, lang: &str, ci: usize) -> CouncilView {
         unanswered: rows.iter().filter(|r| r.unanswered).count(),
         groups,
         meetings,
+        level: c.level.as_str(),
+        indicators: ctx.council_indicators(ci),
     }
 }
 
@@ -157,6 +161,8 @@ pub struct AreaView {
     pub parents: Vec<AreaRef>,
     pub children: Vec<AreaRef>,
     pub councils: Vec<CouncilSummary>,
+    /// Every council below the area with its indicators, and the area's totals.
+    pub indicators: IndicatorGroup,
 }
 
 pub fn area(ctx: &Ctx<'_>, lang: &str, key: &str) -> Option<AreaView> {
@@ -165,6 +171,7 @@ pub fn area(ctx: &Ctx<'_>, lang: &str, key: &str) -> Option<AreaView> {
         |k: &str| k.len() > key.len() && k.starts_with(key) && k.as_bytes()[key.len()] == b'/';
     let summaries = council_summaries(ctx, lang);
     Some(AreaView {
+        indicators: area_indicators(ctx, lang, a),
         key: a.key.clone(),
         name: ctx
             .text(lang, a.name.as_ref(), &a.translations, "name")

@@ -1,4 +1,5 @@
-//! The view of one matter: its timeline from submission on, with every event linked.
+//! The view of one matter: its timeline from submission on, with every event linked; the
+//! chain of councils it went through (SPEC §8) and its latest return visit.
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -20,6 +21,32 @@ pub struct Step {
     pub status: Option<&'static str>,
     pub progress: Option<u8>,
     pub meeting_title: Option<Text>,
+    /// For a return visit: the residents' satisfaction.
+    pub satisfaction: Option<&'static str>,
+}
+
+/// A matter of a chain, as the matter page lists it.
+#[derive(Clone, Debug, Serialize)]
+pub struct ChainStep {
+    pub council: CouncilRef,
+    pub level: &'static str,
+    pub matter: MatterLink,
+    pub state: &'static str,
+    /// The matter whose page this is.
+    pub current: bool,
+}
+
+/// The councils a matter went through, and where it went when it left them.
+#[derive(Clone, Debug, Serialize)]
+pub struct ChainView {
+    pub steps: Vec<ChainStep>,
+    /// The state of the chain's last matter: where the matter is now.
+    pub state: &'static str,
+    /// Where the last matter was referred, when nobody of the site has recorded it there
+    /// (an outside body, or a council that has not taken it up yet).
+    pub onward: Option<Text>,
+    /// That council, when it is one of the site.
+    pub onward_council: Option<CouncilRef>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -35,6 +62,11 @@ pub struct MatterView {
     pub decision: Option<Step>,
     pub supervisors: Vec<PersonRef>,
     pub source: String,
+    pub track: Option<&'static str>,
+    /// Shown when the matter moved on or came from another council.
+    pub chain: Option<ChainView>,
+    /// The latest return visit.
+    pub feedback: Option<FeedbackView>,
 }
 
 pub fn matter(ctx: &Ctx<'_>, lang: &str, ci: usize, pi: usize) -> Option<MatterView> {
@@ -45,8 +77,16 @@ pub fn matter(ctx: &Ctx<'_>, lang: &str, ci: usize, pi: usize) -> Option<MatterV
     let mut timeline = Vec::new();
     let mut decision = None;
     let mut supervisors = Vec::new();
+    let mut latest_visit = None;
     for e in &lc.events {
         let step = match e.kind {
+            EventKind::Feedback { feedback: fi } => {
+                let f = &c.feedback[fi];
+                let mut s = empty_step(e.date, "feedback", ctx.url(&Route::Feedback(ci, fi)));
+                s.satisfaction = f.satisfaction.as_ref().map(|x| x.value.as_str());
+                latest_visit = Some(fi);
+                s
+            }
             EventKind::Submitted => {
                 empty_step(e.date, "submitted", ctx.url(&Route::Matter(ci, pi)))
             }
@@ -106,6 +146,74 @@ pub fn matter(ctx: &Ctx<'_>, lang: &str, ci: usize, pi: usize) -> Option<MatterV
         decision,
         supervisors,
         source: p.meta.source.path.clone(),
+        track: ctx
+            .derived
+            .chains
+            .chain(ci, pi)
+            .and_then(|c| c.track)
+            .map(|t| t.as_str()),
+        chain: chain(ctx, lang, ci, pi),
+        feedback: latest_visit.and_then(|fi| feedback(ctx, lang, ci, fi)),
+    })
+}
+
+/// The chain of matter `pi` of council `ci`, when it has more than this matter or was
+/// referred on.
+fn chain(ctx: &Ctx<'_>, lang: &str, ci: usize, pi: usize) -> Option<ChainView> {
+    let chain = ctx.derived.chains.chain(ci, pi)?;
+    let &(lc_i, lp_i) = chain.matters.last()?;
+    let last = ctx.lifecycle(lc_i, lp_i)?;
+    let onward = last.decision.and_then(|(m, i)| {
+        let item = &ctx.site.councils[lc_i].meetings[m].items[i];
+        (item.outcome.as_deref() == Some(&crate::model::Outcome::Referred))
+            .then(|| {
+                ctx.text(
+                    lang,
+                    item.referred_to.as_ref(),
+                    &item.translations,
+                    "referred_to",
+                )
+            })
+            .flatten()
+            .map(|text| {
+                let council = item
+                    .referred_to
+                    .as_ref()
+                    .and_then(|r| {
+                        ctx.site
+                            .councils
+                            .iter()
+                            .position(|c| c.key == r.value.trim())
+                    })
+                    .map(|cj| ctx.council_ref(lang, cj));
+                (text, council)
+            })
+    });
+    if chain.matters.len() < 2 && onward.is_none() {
+        return None;
+    }
+    let steps = chain
+        .matters
+        .iter()
+        .filter_map(|&(cj, pj)| {
+            Some(ChainStep {
+                council: ctx.council_ref(lang, cj),
+                level: ctx.site.councils[cj].level.as_str(),
+                matter: ctx.matter_link(lang, cj, pj),
+                state: ctx.lifecycle(cj, pj)?.state.as_str(),
+                current: (cj, pj) == (ci, pi),
+            })
+        })
+        .collect();
+    let (onward, onward_council) = match onward {
+        Some((t, c)) => (Some(t), c),
+        None => (None, None),
+    };
+    Some(ChainView {
+        steps,
+        state: chain.state.as_str(),
+        onward,
+        onward_council,
     })
 }
 
@@ -118,6 +226,7 @@ pub(crate) fn empty_step(date: Date, kind: &'static str, url: String) -> Step {
         status: None,
         progress: None,
         meeting_title: None,
+        satisfaction: None,
     }
 }
 

@@ -13,12 +13,17 @@ use crate::lifecycle::Lifecycle;
 use crate::model::{Council, Item, Proposal, Site, Sp, Translations};
 use crate::site::routes::{Route, page_path};
 
+pub mod charts;
 mod council;
+mod feedback;
+mod indicators;
 mod lists;
 mod matter;
 mod records;
 
 pub use council::*;
+pub use feedback::*;
+pub use indicators::*;
 pub use lists::*;
 pub use matter::*;
 pub use records::*;
@@ -186,6 +191,8 @@ pub struct Terms {
     pub owner: Option<Text>,
     pub due: Option<String>,
     pub referred_to: Option<Text>,
+    /// The council `referred_to` names, when it is a council of this site (SPEC §8).
+    pub referred_council: Option<CouncilRef>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -215,6 +222,11 @@ impl Ctx<'_> {
                 &item.translations,
                 "referred_to",
             ),
+            referred_council: item.referred_to.as_ref().and_then(|r| {
+                let key = r.value.trim();
+                let ci = self.site.councils.iter().position(|c| c.key == key)?;
+                Some(self.council_ref(lang, ci))
+            }),
         }
     }
 
