@@ -51,6 +51,21 @@ pub fn site_languages(path: &Path) -> Option<Vec<String>> {
     }
 }
 
+/// The languages of the city whose city.toml is in `dir` (`languages`, default `["zh"]`).
+pub fn city_languages(dir: &Path) -> Option<Vec<String>> {
+    let text = std::fs::read_to_string(dir.join("city.toml")).ok()?;
+    let table: toml::Table = toml::from_str(&text).ok()?;
+    match table.get("languages") {
+        None => Some(vec!["zh".to_string()]),
+        Some(toml::Value::Array(a)) => Some(
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
+        ),
+        Some(_) => None,
+    }
+}
+
 /// The text of `id` in `lang`; the id itself when it has none (the test below makes sure
 /// every id the commands use has a text in both languages).
 fn text(id: &str, lang: Lang) -> String {

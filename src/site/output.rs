@@ -200,6 +200,41 @@ impl Output {
         Ok(Staged::Changed { tmp, dest })
     }
 
+    /// Like [`Output::stage`], for a file made by `write` as it is written (a city's
+    /// `city.json` of a million matters is never held in memory): written beside its
+    /// destination, then compared with it a block at a time.
+    pub fn stage_with(
+        &self,
+        rel: &str,
+        write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+    ) -> io::Result<Staged> {
+        fn to_file(
+            path: &Path,
+            write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+        ) -> io::Result<()> {
+            let mut w = io::BufWriter::with_capacity(1 << 20, fs::File::create(path)?);
+            write(&mut w)?;
+            io::Write::flush(&mut w)
+        }
+        if self.fresh {
+            to_file(&self.work.join(rel), write)?;
+            return Ok(Staged::Direct);
+        }
+        let dest = self.root.join(rel);
+        let parent = dest.parent().expect("output files have a folder");
+        let name = dest
+            .file_name()
+            .expect("output files have a name")
+            .to_string_lossy();
+        let tmp = parent.join(format!(".{name}{TMP_SUFFIX}"));
+        to_file(&tmp, write)?;
+        if same_bytes(&tmp, &dest)? {
+            fs::remove_file(&tmp)?;
+            return Ok(Staged::Unchanged);
+        }
+        Ok(Staged::Changed { tmp, dest })
+    }
+
     /// Moves every staged file into place, each with an atomic rename, and leaves the
     /// marker that makes the folder council's.
     pub fn commit(&self, staged: Vec<Staged>) -> io::Result<usize> {
@@ -281,6 +316,29 @@ impl Output {
             }
         }
         Ok(removed)
+    }
+}
+
+/// Whether two files hold the same bytes (`b` may be missing).
+fn same_bytes(a: &Path, b: &Path) -> io::Result<bool> {
+    use io::Read;
+    let Ok(meta) = fs::symlink_metadata(b) else {
+        return Ok(false);
+    };
+    if !meta.is_file() || meta.len() != fs::metadata(a)?.len() {
+        return Ok(false);
+    }
+    let (mut x, mut y) = (fs::File::open(a)?, fs::File::open(b)?);
+    let (mut bx, mut by) = (vec![0u8; 1 << 16], vec![0u8; 1 << 16]);
+    loop {
+        let n = x.read(&mut bx)?;
+        if n == 0 {
+            return Ok(true);
+        }
+        y.read_exact(&mut by[..n])?;
+        if bx[..n] != by[..n] {
+            return Ok(false);
+        }
     }
 }
 
