@@ -38,7 +38,12 @@ pub fn scan_lang(args: &[OsString]) -> Option<Lang> {
 /// there is one whose site.toml can be read.
 pub fn site_languages(path: &Path) -> Option<Vec<String>> {
     let root = council::load::find_root(path).ok()?;
-    let text = std::fs::read_to_string(root.join("site.toml")).ok()?;
+    languages_in(&root.join("site.toml"))
+}
+
+/// `languages` of a site.toml or city.toml (default `["zh"]`), when it can be read.
+fn languages_in(file: &Path) -> Option<Vec<String>> {
+    let text = std::fs::read_to_string(file).ok()?;
     let table: toml::Table = toml::from_str(&text).ok()?;
     match table.get("languages") {
         None => Some(vec!["zh".to_string()]),
@@ -49,6 +54,11 @@ pub fn site_languages(path: &Path) -> Option<Vec<String>> {
         ),
         Some(_) => None,
     }
+}
+
+/// The languages of the city whose city.toml is in `dir` (`languages`, default `["zh"]`).
+pub fn city_languages(dir: &Path) -> Option<Vec<String>> {
+    languages_in(&dir.join("city.toml"))
 }
 
 /// The text of `id` in `lang`; the id itself when it has none (the test below makes sure

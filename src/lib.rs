@@ -21,6 +21,7 @@
 
 pub mod audit;
 pub mod check;
+pub mod city;
 pub mod diag;
 pub mod error;
 pub mod i18n;

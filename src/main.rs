@@ -105,6 +105,17 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    Aggregate {
+        dir: Option<PathBuf>,
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+        #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+        timeout: u64,
+        #[arg(long, value_name = "MIB", default_value_t = 512)]
+        max_size: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -187,7 +198,7 @@ impl Command {
             Command::Hook { action } => match action {
                 HookCommand::Install { path } | HookCommand::PreCommit { path } => or_here(path),
             },
-            Command::Init { .. } => None,
+            Command::Init { .. } | Command::Aggregate { .. } => None,
         }
     }
 }
@@ -220,6 +231,9 @@ fn main() -> ExitCode {
     // `init` has no site yet: the site it creates is Chinese first, like its templates.
     let site_languages = match &parsed.command {
         Command::Init { .. } => Some(vec!["zh".to_string()]),
+        Command::Aggregate { dir, .. } => {
+            cli::city_languages(dir.as_deref().unwrap_or(Path::new(".")))
+        }
         c => c.site_path().and_then(cli::site_languages),
     };
     let lang = council::i18n::resolve(parsed.lang, &env, site_languages.as_deref());
@@ -283,6 +297,23 @@ fn run(command: Command, lang: Lang) -> Result<ExitCode, Error> {
             today,
             base_url,
         } => build(path, output, today, base_url, lang),
+        Command::Aggregate {
+            dir,
+            output,
+            today,
+            timeout,
+            max_size,
+        } => aggregate(
+            council::city::AggregateOptions {
+                path: dir.unwrap_or_else(|| PathBuf::from(".")),
+                output,
+                today,
+                timeout: std::time::Duration::from_secs(timeout.max(1)),
+                max_bytes: max_size.max(1).saturating_mul(1024 * 1024),
+                lang,
+            },
+            lang,
+        ),
         Command::Audit {
             path,
             format,
@@ -543,6 +574,52 @@ fn build(
                 output = &report.output
             ));
             Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn aggregate(opts: council::city::AggregateOptions, lang: Lang) -> Result<ExitCode, Error> {
+    let said = |m: Msg| eprintln!("{}", m.render(lang));
+    match council::city::aggregate(&opts)? {
+        council::city::AggregateOutcome::Refused(diags) => {
+            let tally = Tally::of(&diags);
+            eprint!(
+                "{}",
+                render::human(&diags, color(std::io::stderr().is_terminal()), lang)
+            );
+            eprintln!(
+                "{}",
+                render::summary(tally, msg!("what-files", count = 1), lang)
+            );
+            said(msg!("aggregate-refused"));
+            Ok(ExitCode::from(1))
+        }
+        council::city::AggregateOutcome::Done(r) => {
+            for f in &r.failed {
+                said(match f.kept {
+                    Some(date) => msg!(
+                        "aggregate-source-failed-kept",
+                        id = &f.id,
+                        why = &f.why,
+                        date = date.to_string()
+                    ),
+                    None => msg!("aggregate-source-failed", id = &f.id, why = &f.why),
+                });
+            }
+            said(msg!(
+                "aggregate-done",
+                sources = r.sources,
+                read = r.read,
+                parsed = r.parsed,
+                matters = r.matters,
+                files = r.files,
+                seconds = format!("{:.2}", r.elapsed.as_secs_f64()),
+                written = r.written,
+                unchanged = r.unchanged,
+                removed = r.removed,
+                output = &r.output
+            ));
+            Ok(exit(!r.failed.is_empty()))
         }
     }
 }

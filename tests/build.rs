@@ -29,10 +29,23 @@ fn records_json_has_every_state_and_both_flags_in_the_shape_of_the_contract() {
     };
     assert_eq!(
         keys(&v),
-        ["as_of", "councils", "indicators", "proposals"]
-            .map(String::from)
-            .into()
+        [
+            "areas",
+            "as_of",
+            "councils",
+            "indicators",
+            "languages",
+            "lifecycle",
+            "proposals",
+            "version"
+        ]
+        .map(String::from)
+        .into()
     );
+    // The additions a harvester needs (issue 16): the format, and the street's own limits.
+    assert_eq!(v["version"], 2);
+    assert_eq!(v["lifecycle"]["response_days"], 30);
+    assert_eq!(v["languages"][0], "zh");
     let c = &v["councils"][0];
     assert_eq!(keys(c), ["key", "members", "name"].map(String::from).into());
     assert_eq!(c["key"], "demo/grid-01");

@@ -10,14 +10,14 @@
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::lifecycle::chain::{Chains, Track};
 use crate::lifecycle::{EventKind, Lifecycle, State};
 use crate::model::{Channel, Council, Outcome, Satisfaction, Site, Status};
 
 /// A share: `n` of `of` matters.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Share {
     pub n: usize,
     pub of: usize,
@@ -189,34 +189,126 @@ pub fn lower_median(mut xs: Vec<i64>) -> Option<i64> {
 impl Indicators {
     /// The indicators of a set of matters.
     pub fn of<'a>(facts: impl IntoIterator<Item = &'a Facts>) -> Indicators {
-        let mut out = Indicators {
-            by_state: State::ALL.iter().map(|s| (s.as_str(), 0)).collect(),
-            by_channel: Channel::ALL.iter().map(|c| (*c, 0)).collect(),
-            by_track: Track::ALL.iter().map(|t| (t.as_str(), 0)).collect(),
-            satisfaction: Satisfaction::ALL.iter().map(|s| (*s, 0)).collect(),
-            ..Default::default()
-        };
-        let mut response = Vec::new();
+        let mut tally = Tally::default();
         for f in facts {
-            out.matters += 1;
-            *out.by_state.entry(f.state.as_str()).or_default() += 1;
-            *out.by_channel.entry(f.channel.as_str()).or_default() += 1;
-            if let Some(t) = f.track {
-                *out.by_track.entry(t.as_str()).or_default() += 1;
-            }
-            response.extend(f.response_days);
-            out.answered_on_time.count(f.answered_on_time);
-            out.completed_on_time.count(f.completed_on_time);
-            out.supervised.count(f.supervised);
-            out.feedback_given.count(f.feedback_given);
-            if let Some(s) = f.satisfaction {
-                *out.satisfaction.entry(s.as_str()).or_default() += 1;
-            }
-            out.overdue += usize::from(f.overdue);
-            out.unanswered += usize::from(f.unanswered);
+            tally.add(f);
         }
-        out.response_days_median = lower_median(response);
-        out
+        tally.indicators()
+    }
+}
+
+/// The counts behind [`Indicators`], which can be added to one matter at a time and merged
+/// with another set's: what a city keeps per street and per council while it reads the
+/// streets one by one (issue 16). Merging two tallies counts the union of their matters:
+/// the median is taken from the days themselves (a histogram), never from two medians.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tally {
+    pub matters: usize,
+    /// Per state, in the order of [`State::ALL`].
+    pub by_state: [usize; 9],
+    /// Per channel, in the order of `Channel::ALL`.
+    pub by_channel: [usize; 5],
+    /// Per track, in the order of [`Track::ALL`].
+    pub by_track: [usize; 3],
+    /// Days from submission to the first item → how many matters took that long.
+    pub response_days: BTreeMap<i64, usize>,
+    pub answered_on_time: Share,
+    pub completed_on_time: Share,
+    pub supervised: Share,
+    pub feedback_given: Share,
+    /// Per satisfaction, in the order of `Satisfaction::ALL`.
+    pub satisfaction: [usize; 3],
+    pub overdue: usize,
+    pub unanswered: usize,
+}
+
+impl Tally {
+    /// Counts one more matter.
+    pub fn add(&mut self, f: &Facts) {
+        self.matters += 1;
+        self.by_state[State::ALL.iter().position(|s| *s == f.state).unwrap_or(0)] += 1;
+        self.by_channel[f.channel as usize] += 1;
+        if let Some(t) = f.track {
+            self.by_track[t as usize] += 1;
+        }
+        if let Some(d) = f.response_days {
+            *self.response_days.entry(d).or_default() += 1;
+        }
+        self.answered_on_time.count(f.answered_on_time);
+        self.completed_on_time.count(f.completed_on_time);
+        self.supervised.count(f.supervised);
+        self.feedback_given.count(f.feedback_given);
+        if let Some(s) = f.satisfaction {
+            self.satisfaction[s as usize] += 1;
+        }
+        self.overdue += usize::from(f.overdue);
+        self.unanswered += usize::from(f.unanswered);
+    }
+
+    /// Counts the matters of `other` too.
+    pub fn merge(&mut self, other: &Tally) {
+        fn add<const N: usize>(a: &mut [usize; N], b: &[usize; N]) {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        }
+        fn share(a: &mut Share, b: &Share) {
+            a.n += b.n;
+            a.of += b.of;
+        }
+        self.matters += other.matters;
+        add(&mut self.by_state, &other.by_state);
+        add(&mut self.by_channel, &other.by_channel);
+        add(&mut self.by_track, &other.by_track);
+        for (d, n) in &other.response_days {
+            *self.response_days.entry(*d).or_default() += n;
+        }
+        share(&mut self.answered_on_time, &other.answered_on_time);
+        share(&mut self.completed_on_time, &other.completed_on_time);
+        share(&mut self.supervised, &other.supervised);
+        share(&mut self.feedback_given, &other.feedback_given);
+        add(&mut self.satisfaction, &other.satisfaction);
+        self.overdue += other.overdue;
+        self.unanswered += other.unanswered;
+    }
+
+    /// The lower middle value of the response days (as [`lower_median`]).
+    fn median(&self) -> Option<i64> {
+        let n: usize = self.response_days.values().sum();
+        if n == 0 {
+            return None;
+        }
+        let mut k = (n - 1) / 2;
+        for (d, count) in &self.response_days {
+            if k < *count {
+                return Some(*d);
+            }
+            k -= count;
+        }
+        None
+    }
+
+    /// The indicators of the matters counted.
+    pub fn indicators(&self) -> Indicators {
+        let keyed = |names: &[&'static str], counts: &[usize]| -> BTreeMap<&'static str, usize> {
+            names.iter().copied().zip(counts.iter().copied()).collect()
+        };
+        let states: Vec<&'static str> = State::ALL.iter().map(|s| s.as_str()).collect();
+        let tracks: Vec<&'static str> = Track::ALL.iter().map(|t| t.as_str()).collect();
+        Indicators {
+            matters: self.matters,
+            by_state: keyed(&states, &self.by_state),
+            by_channel: keyed(Channel::ALL, &self.by_channel),
+            by_track: keyed(&tracks, &self.by_track),
+            response_days_median: self.median(),
+            answered_on_time: self.answered_on_time,
+            completed_on_time: self.completed_on_time,
+            supervised: self.supervised,
+            feedback_given: self.feedback_given,
+            satisfaction: keyed(Satisfaction::ALL, &self.satisfaction),
+            overdue: self.overdue,
+            unanswered: self.unanswered,
+        }
     }
 }
 

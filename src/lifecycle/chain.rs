@@ -27,6 +27,11 @@ pub enum Track {
 impl Track {
     pub const ALL: [Track; 3] = [Track::Direct, Track::Joint, Track::Special];
 
+    /// The track written `s` (as records.json writes it).
+    pub fn parse(s: &str) -> Option<Track> {
+        Track::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Track::Direct => "direct",

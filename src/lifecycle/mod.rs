@@ -58,6 +58,11 @@ impl State {
         }
     }
 
+    /// The state written `s` (as records.json writes it).
+    pub fn parse(s: &str) -> Option<State> {
+        State::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
     /// Whether the matter is final at its own council (SPEC §8): return visits may follow.
     pub fn is_final(self) -> bool {
         matches!(

@@ -8,9 +8,9 @@
 //! follow-on findings. This module reads text; it never touches the file system (see
 //! `load`) and knows nothing of rules' logic, templates or the command line.
 
-mod parse;
+pub(crate) mod parse;
 mod records;
-mod schema;
+pub(crate) mod schema;
 mod site;
 pub mod slips;
 

@@ -22,6 +22,7 @@
 //! streets: nothing here knows councils or pages. Tokenising is in [`tokens`], and the
 //! browser's side in the default theme's `search.js`.
 
+pub mod stream;
 pub mod tokens;
 
 use std::collections::{BTreeMap, HashMap};
@@ -89,12 +90,12 @@ pub struct IndexFiles {
 }
 
 #[derive(Serialize)]
-struct Meta<'a> {
-    version: u32,
-    docs: usize,
-    shards: usize,
-    chunk: usize,
-    languages: &'a [String],
+pub(crate) struct Meta<'a> {
+    pub version: u32,
+    pub docs: usize,
+    pub shards: usize,
+    pub chunk: usize,
+    pub languages: &'a [String],
 }
 
 /// FNV-1a, 32 bits: a hash the browser computes in three lines.
@@ -200,7 +201,7 @@ pub fn build(mut docs: Vec<Document>, opts: &Options) -> IndexFiles {
 }
 
 /// Compact JSON with `<`, `>` and `&` escaped: records' text can never be taken for markup.
-fn json<T: Serialize>(value: &T) -> Vec<u8> {
+pub(crate) fn json<T: Serialize>(value: &T) -> Vec<u8> {
     let s = serde_json::to_string(value).expect("index data serialises");
     s.replace('<', "\\u003c")
         .replace('>', "\\u003e")
@@ -210,7 +211,7 @@ fn json<T: Serialize>(value: &T) -> Vec<u8> {
 
 /// A hasher for keys that are already well spread (packed characters): one multiply.
 #[derive(Default)]
-struct MulHasher(u64);
+pub(crate) struct MulHasher(u64);
 
 impl Hasher for MulHasher {
     fn finish(&self) -> u64 {
@@ -226,7 +227,7 @@ impl Hasher for MulHasher {
     }
 }
 
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<MulHasher>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<MulHasher>>;
 
 /// Every term with the ascending numbers of the documents that hold it, sorted by term.
 /// Terms are split between threads by their key, each thread walking every document in
@@ -295,7 +296,7 @@ fn encode_postings(out: &mut Vec<u8>, ids: &[u32]) {
     }
 }
 
-fn leb128(out: &mut Vec<u8>, mut v: u64) {
+pub(crate) fn leb128(out: &mut Vec<u8>, mut v: u64) {
     loop {
         let b = (v & 0x7f) as u8;
         v >>= 7;

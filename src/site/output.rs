@@ -224,6 +224,48 @@ impl Output {
         })
     }
 
+    /// Like [`Output::stage`], for a file made by `write` as it is written (a city's
+    /// `city.json` of a million matters is never held in memory): written into the staging
+    /// folder, then compared with what `rel` holds a block at a time.
+    pub fn stage_with(
+        &self,
+        rel: &str,
+        write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+    ) -> io::Result<Staged> {
+        fn to_file(
+            path: &Path,
+            write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+        ) -> io::Result<()> {
+            let mut w = io::BufWriter::with_capacity(1 << 20, fs::File::create(path)?);
+            write(&mut w)?;
+            io::Write::flush(&mut w)
+        }
+        if self.fresh {
+            to_file(&self.staging.join("tree").join(rel), write)?;
+            return Ok(Staged::Changed {
+                from: format!("tree/{rel}"),
+                to: rel.to_string(),
+            });
+        }
+        let n = self.next.fetch_add(1, Ordering::Relaxed);
+        let bucket = self.staging.join((n >> 8).to_string());
+        match fs::create_dir(&bucket) {
+            Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(e),
+            _ => {}
+        }
+        let name = format!("{}/{}", n >> 8, n & 255);
+        let path = self.staging.join(&name);
+        to_file(&path, write)?;
+        if same_bytes(&path, &self.root.join(rel))? {
+            fs::remove_file(&path)?;
+            return Ok(Staged::Unchanged);
+        }
+        Ok(Staged::Changed {
+            from: name,
+            to: rel.to_string(),
+        })
+    }
+
     /// Switches the output to the staged site: every changed file moved into place, every
     /// file not in `produced` (paths relative to the root) removed, with folders left empty;
     /// through a journal, so that a build stopped half-way is finished by the next one.
@@ -367,6 +409,29 @@ impl Lock {
             }
         }
         Ok(Lock { _dir: file })
+    }
+}
+
+/// Whether two files hold the same bytes (`b` may be missing).
+fn same_bytes(a: &Path, b: &Path) -> io::Result<bool> {
+    use io::Read;
+    let Ok(meta) = fs::symlink_metadata(b) else {
+        return Ok(false);
+    };
+    if !meta.is_file() || meta.len() != fs::metadata(a)?.len() {
+        return Ok(false);
+    }
+    let (mut x, mut y) = (fs::File::open(a)?, fs::File::open(b)?);
+    let (mut bx, mut by) = (vec![0u8; 1 << 16], vec![0u8; 1 << 16]);
+    loop {
+        let n = x.read(&mut bx)?;
+        if n == 0 {
+            return Ok(true);
+        }
+        y.read_exact(&mut by[..n])?;
+        if bx[..n] != by[..n] {
+            return Ok(false);
+        }
     }
 }
 

@@ -160,3 +160,14 @@ by-empty-feedback-help = list the ids of the members who visited the residents, 
 referred-from-bad = `{ $value }` is not a matter of a council of this site
 referred-from-bad-label = not `<council key>/<id>`
 referred-from-bad-help = write the council's key and the proposal's id, like `referred_from = "huangtai/grid-03/2025-004"`
+what-source-n = source { $n }
+source-url-not-http = `url` must be an http:// or https:// address
+source-url-not-http-help = write the street's published address, such as `url = "https://example.org/liaoning-road/"`, or use `site` for a folder
+source-site-and-url = a source has both `site` and `url`
+source-site-and-url-label = keep one
+source-site-and-url-help = keep `site` for a folder holding a published copy, or `url` for the street's address, not both
+source-no-location = a source has neither `site` nor `url`
+source-no-location-label = this source
+source-no-location-help = add `url = "https://…/"` (the street's published address) or `site = "…"` (a folder holding a published copy)
+duplicate-source = two sources have the id `{ $id }`
+duplicate-source-help = give each street its own id: it is the street's key in the city's addresses

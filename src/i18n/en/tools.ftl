@@ -249,3 +249,22 @@ verify-failed = error: the copy does not verify ({ $count ->
     [one] 1 problem
    *[other] { $count } problems
 })
+
+# council aggregate (SPEC §10)
+aggregate-refused = error: nothing was harvested: fix city.toml (the output folder was not touched)
+aggregate-done = harvested { $read } of { $sources } streets ({ $parsed } with new records), { $matters } matters; { $files } files in { $seconds } s: { $written } written, { $unchanged } unchanged, { $removed } removed -> { $output }
+aggregate-source-failed = error: source `{ $id }`: { $why }; it is left out (no earlier harvest to show)
+aggregate-source-failed-kept = error: source `{ $id }`: { $why }; its last good harvest, of { $date }, is shown instead, marked as not updated
+city-missing = it holds no city.toml; give the folder of the city's city.toml
+city-not-utf8 = `{ $path }` is not UTF-8 text; save it as UTF-8
+fetch-not-found = `{ $at }` is not there (not found)
+fetch-status = `{ $at }` answered with HTTP status { $status }
+fetch-timeout = `{ $at }` did not answer in time
+fetch-too-large = `{ $at }` is larger than { $mib } MiB (raise --max-size if it is right)
+fetch-redirect = `{ $at }` redirects to `{ $to }`, which is not an http or https address
+fetch-unreachable = `{ $at }` cannot be read: { $detail }
+harvest-not-json = `{ $file }` is not the JSON council publishes: { $detail }
+harvest-version = `{ $file }` has format version { $version }, which this council does not know (update council)
+harvest-bad-value = `{ $file }` has `{ $value }` as a `{ $field }`, which is not a value council publishes
+harvest-after-today = the street is published as of { $as_of }, after the city's day { $today } (pass a later --today)
+harvest-store = the harvest store cannot be written: { $detail }

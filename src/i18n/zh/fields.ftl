@@ -160,3 +160,14 @@ by-empty-feedback-help = 写上参加回访的成员编号，例如 `by = ["wang
 referred-from-bad = `{ $value }` 不是本网站某个议事会的事项
 referred-from-bad-label = 不是“议事会编号/提议编号”
 referred-from-bad-help = 写原议事会的编号和原提议的编号，例如 `referred_from = "huangtai/grid-03/2025-004"`
+what-source-n = 第 { $n } 个来源
+source-url-not-http = `url` 必须是 http:// 或 https:// 开头的地址
+source-url-not-http-help = 写街道网站的发布地址，例如 `url = "https://example.org/liaoning-road/"`；如果是文件夹，请用 `site`
+source-site-and-url = 一个来源同时写了 `site` 和 `url`
+source-site-and-url-label = 只保留一个
+source-site-and-url-help = 文件夹里的网站副本用 `site`，街道网站的地址用 `url`，两者只写一个
+source-no-location = 一个来源既没有 `site` 也没有 `url`
+source-no-location-label = 这个来源
+source-no-location-help = 加上 `url = "https://…/"`（街道网站的发布地址）或 `site = "…"`（放着网站副本的文件夹）
+duplicate-source = 有两个来源的编号都是 `{ $id }`
+duplicate-source-help = 每个街道用不同的编号：它是街道在城市网站地址中的代号

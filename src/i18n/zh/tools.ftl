@@ -203,3 +203,22 @@ verify-line-differs = {"        "}{ $path }，第 { $line } 行{"\u000A"}       
 verify-line-signature = 信息  提交的签名：{ $label }
 verify-ok = 通过：{ $site } 的每个文件都与提交 { $commit } 生成的一致
 verify-failed = 错误：副本核验不通过（{ $count } 个问题）
+
+# council aggregate (SPEC §10)
+aggregate-refused = 错误：没有汇集：先改正 city.toml（输出文件夹没有任何改动）
+aggregate-done = 读取了 { $sources } 个街道中的 { $read } 个（其中 { $parsed } 个有新记录），共 { $matters } 个事项；{ $files } 个文件，用时 { $seconds } 秒：写入 { $written } 个，未改动 { $unchanged } 个，删除 { $removed } 个 -> { $output }
+aggregate-source-failed = 错误：来源 `{ $id }`：{ $why }；没有收录它（之前也没有汇集过）
+aggregate-source-failed-kept = 错误：来源 `{ $id }`：{ $why }；改为显示它上次成功汇集（{ $date }）的数据，并标明“未更新”
+city-missing = 这里没有 city.toml；请给出城市的 city.toml 所在的文件夹
+city-not-utf8 = `{ $path }` 不是 UTF-8 文本；请另存为 UTF-8
+fetch-not-found = `{ $at }` 不存在（找不到）
+fetch-status = `{ $at }` 返回了 HTTP 状态码 { $status }
+fetch-timeout = `{ $at }` 没有及时响应
+fetch-too-large = `{ $at }` 超过 { $mib } MiB（如果确实这么大，请调大 --max-size）
+fetch-redirect = `{ $at }` 重定向到 `{ $to }`，这不是 http 或 https 地址
+fetch-unreachable = 无法读取 `{ $at }`：{ $detail }
+harvest-not-json = `{ $file }` 不是 council 发布的 JSON：{ $detail }
+harvest-version = `{ $file }` 的格式版本是 { $version }，这个版本的 council 不认识（请升级 council）
+harvest-bad-value = `{ $file }` 中 `{ $field }` 的值 `{ $value }` 不是 council 会发布的值
+harvest-after-today = 这个街道的数据截至 { $as_of }，晚于汇集日期 { $today }（请用更晚的 --today）
+harvest-store = 无法写入汇集存储：{ $detail }

@@ -4,7 +4,7 @@
 //! what they share: splitting off the front matter, parsing TOML with every syntax error
 //! reported, and checking file names.
 
-mod config;
+pub(crate) mod config;
 mod feedback;
 mod meeting;
 mod page;
@@ -127,7 +127,7 @@ fn parse_toml<'s>(src: &'s Arc<Source>, range: Range<usize>, sink: &Sink) -> Opt
 }
 
 /// Reads a whole `.toml` file (site.toml, council.toml, area.toml).
-pub(super) fn with_toml_file<T>(
+pub(crate) fn with_toml_file<T>(
     src: &Arc<Source>,
     sink: &Sink,
     what: Msg,

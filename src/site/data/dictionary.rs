@@ -68,6 +68,7 @@ const RECORDS: &[(&str, &str, &str)] = &[
     ),
     ("proposals[].events[].status", "string", "event_status"),
     ("proposals[].events[].progress", "integer", "event_progress"),
+    ("proposals[].events[].due", "date", "event_due"),
     (
         "proposals[].events[].satisfaction",
         "string",
@@ -76,6 +77,28 @@ const RECORDS: &[(&str, &str, &str)] = &[
     ("indicators.site", "object", "indicators_site"),
     ("indicators.areas.<area>", "object", "indicators_areas"),
     ("indicators.councils.<key>", "object", "indicators_councils"),
+    ("version", "integer", "version"),
+    ("languages", "[string]", "languages"),
+    (
+        "lifecycle.response_days",
+        "integer",
+        "lifecycle_response_days",
+    ),
+    ("lifecycle.filing_days", "integer", "lifecycle_filing_days"),
+    (
+        "lifecycle.feedback_days",
+        "integer",
+        "lifecycle_feedback_days",
+    ),
+    (
+        "lifecycle.supervision_days",
+        "integer",
+        "lifecycle_supervision_days",
+    ),
+    ("lifecycle.notice_days", "integer", "lifecycle_notice_days"),
+    ("areas[].key", "string", "area_key"),
+    ("areas[].name", "string", "area_name"),
+    ("areas[].kind", "string", "area_kind"),
 ];
 
 /// The fields of each indicators object (SPEC §8), with their definitions.

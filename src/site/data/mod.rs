@@ -25,6 +25,36 @@ struct Records<'a> {
     councils: Vec<CouncilRecord<'a>>,
     proposals: Vec<ProposalRecord<'a>>,
     indicators: IndicatorsRecord<'a>,
+    /// The format of this file ([`RECORDS_VERSION`]): a harvester (`council aggregate`)
+    /// refuses a version it does not know.
+    version: u32,
+    /// site.toml `languages`: the first is the language of the records' text.
+    languages: &'a [String],
+    /// site.toml `[lifecycle]`: the days the flags and the indicators are judged by, so that
+    /// a harvester computes them as the street does.
+    lifecycle: LifecycleRecord,
+    /// The areas (folders with area.toml) by path, with their names.
+    areas: Vec<AreaRecord<'a>>,
+}
+
+/// The format of records.json. 2: SPEC v2 (§7, §8), with `version`, `languages`,
+/// `lifecycle`, `areas` and the `due` of adopting decisions.
+pub const RECORDS_VERSION: u32 = 2;
+
+#[derive(Serialize)]
+struct LifecycleRecord {
+    response_days: i64,
+    filing_days: i64,
+    feedback_days: i64,
+    supervision_days: i64,
+    notice_days: i64,
+}
+
+#[derive(Serialize)]
+struct AreaRecord<'a> {
+    key: &'a str,
+    name: &'a str,
+    kind: &'static str,
 }
 
 /// SPEC §8: the indicators of the site, of every area and of every council.
@@ -85,6 +115,9 @@ struct EventRecord<'a> {
     progress: Option<u8>,
     #[serde(skip_serializing_if = "Option::is_none")]
     referred_to: Option<&'a str>,
+    /// The deadline an adopting decision set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    due: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     satisfaction: Option<&'static str>,
 }
@@ -162,6 +195,24 @@ pub fn records_json(ctx: &Ctx<'_>) -> Vec<u8> {
             areas: &all.areas,
             councils: &all.councils,
         },
+        version: RECORDS_VERSION,
+        languages: &site.config.languages,
+        lifecycle: LifecycleRecord {
+            response_days: site.config.response_days,
+            filing_days: site.config.filing_days,
+            feedback_days: site.config.feedback_days,
+            supervision_days: site.config.supervision_days,
+            notice_days: site.config.notice_days,
+        },
+        areas: site
+            .areas
+            .iter()
+            .map(|a| AreaRecord {
+                key: &a.key,
+                name: a.name.as_ref().map(|n| n.value.as_str()).unwrap_or(""),
+                kind: a.kind.as_str(),
+            })
+            .collect(),
     };
     json_bytes(&records)
 }
@@ -176,6 +227,7 @@ fn event_record<'a>(c: &'a Council, p: &'a Proposal, e: &Event) -> EventRecord<'
         status: None,
         progress: None,
         referred_to: None,
+        due: None,
         satisfaction: None,
     };
     match e.kind {
@@ -195,6 +247,11 @@ fn event_record<'a>(c: &'a Council, p: &'a Proposal, e: &Event) -> EventRecord<'
                     .as_ref()
                     .filter(|_| outcome == Some(Outcome::Referred))
                     .map(|r| r.value.as_str()),
+                due: it
+                    .due
+                    .as_ref()
+                    .filter(|_| outcome == Some(Outcome::Adopted))
+                    .map(|d| d.value.to_string()),
                 ..record("decided", &m.meta.source.path)
             }
         }
