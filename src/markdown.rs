@@ -96,7 +96,19 @@ pub fn html_nesting(html: &str, depth: &mut usize) -> (usize, Option<usize>) {
 }
 
 /// Scans `text`, a body starting at byte `base` of its file.
+///
+/// A body without `[` and `<` has no link, no image and no raw HTML (every one of them
+/// starts with one of the two), so it is not parsed: most records are plain paragraphs,
+/// lists and tables, and parsing them was a fifth of `check`.
 pub fn scan(text: &str, base: usize) -> BodyScan {
+    if memchr::memchr2(b'[', b'<', text.as_bytes()).is_none() {
+        return BodyScan::default();
+    }
+    parse_scan(text, base)
+}
+
+/// [`scan`] by parsing the Markdown, whatever the text holds.
+fn parse_scan(text: &str, base: usize) -> BodyScan {
     let mut out = BodyScan::default();
     if text.trim().is_empty() {
         return out;
@@ -502,6 +514,30 @@ mod tests {
         // The whole `<div>` block, then `<b>` and `</b>` inline.
         assert_eq!(s.html.len(), 3);
         assert!(body[s.html[0].start - 100..].starts_with("<div onclick"));
+    }
+
+    #[test]
+    fn a_body_without_brackets_or_angles_scans_as_parsed() {
+        // Everything that is not a link, an image or HTML: the shortcut must find what a
+        // parse finds (nothing), and a body with either character is still parsed.
+        let plain = [
+            "## 标题\n\n1. 一\n2. 二\n\n| a | b |\n|---|---:|\n| 1 | 2 |\n",
+            "网址 https://example.org/a 和 www.example.org 不是链接。\n\n> 引用 `代码`\n",
+            "脚注^1 与 ~~删除~~，- 列表项\n\n```\ncode\n```\n&lt;b&gt; &#60;i&#62;\n",
+            "",
+        ];
+        for body in plain {
+            let (quick, full) = (scan(body, 7), parse_scan(body, 7));
+            assert_eq!(format!("{quick:?}"), format!("{full:?}"), "{body}");
+        }
+        assert_eq!(scan("见 <https://example.org>", 0).links.len(), 1);
+        assert_eq!(
+            scan("见 [a][r]\n\n[r]: https://example.org\n", 0)
+                .links
+                .len(),
+            1
+        );
+        assert_eq!(scan("a <br> b", 0).html.len(), 1);
     }
 
     #[test]

@@ -47,6 +47,10 @@ pub struct Published {
     /// The index lacks the pages whose number depends on the whole site (list pages,
     /// sitemap parts); they are listed again when next asked for, not on every edit.
     lists_stale: AtomicBool,
+    /// The index lacks the search index's files: listing them makes the whole search index
+    /// (seconds for a large street), so they are listed only when one of them is asked for,
+    /// never for a list page.
+    search_stale: AtomicBool,
     cache: Mutex<Cache>,
     /// The search index, made once for every file of it (and the search page) until the
     /// next change.
@@ -65,6 +69,7 @@ impl Clone for Published {
             look: self.look.clone(),
             files: Mutex::new(self.files.lock().expect("not poisoned").clone()),
             lists_stale: AtomicBool::new(self.lists_stale.load(Ordering::Relaxed)),
+            search_stale: AtomicBool::new(self.search_stale.load(Ordering::Relaxed)),
             cache: Mutex::new(self.cache.lock().expect("not poisoned").clone()),
             search: Mutex::new(self.search.lock().expect("not poisoned").clone()),
         }
@@ -82,6 +87,7 @@ impl Published {
             look,
             files: Mutex::new(None),
             lists_stale: AtomicBool::new(false),
+            search_stale: AtomicBool::new(false),
             cache: Mutex::new(HashMap::new()),
             search: Mutex::new(None),
         })
@@ -164,6 +170,20 @@ impl Published {
             if files.is_none() {
                 *files = Some(map);
                 self.lists_stale.store(false, Ordering::Relaxed);
+                self.search_stale.store(false, Ordering::Relaxed);
+            }
+            return Ok(found);
+        }
+        if path.starts_with(crate::site::search::DIR)
+            && self.search_stale.swap(false, Ordering::Relaxed)
+        {
+            let renderer = self.renderer(today);
+            let fresh = renderer.search_files();
+            self.keep_search_index(&renderer);
+            let found = fresh.iter().find(|f| f.path == path).cloned();
+            let mut files = self.files.lock().expect("not poisoned");
+            if let Some(files) = files.as_mut() {
+                files.extend(fresh.into_iter().map(|f| (f.path.clone(), f)));
             }
             return Ok(found);
         }
@@ -171,8 +191,6 @@ impl Published {
             let renderer = self.renderer(today);
             let mut fresh = renderer.page_files(&renderer.list_routes());
             fresh.extend(renderer.data_files());
-            fresh.extend(renderer.search_files());
-            self.keep_search_index(&renderer);
             let found = fresh.iter().find(|f| f.path == path).cloned();
             let mut files = self.files.lock().expect("not poisoned");
             if let Some(files) = files.as_mut() {
@@ -223,6 +241,7 @@ impl Published {
                 });
                 files.extend(fresh.into_iter().map(|f| (f.path.clone(), f)));
                 self.lists_stale.store(true, Ordering::Relaxed);
+                self.search_stale.store(true, Ordering::Relaxed);
             }
             _ => *self.files.get_mut().expect("not poisoned") = None,
         }

@@ -9,7 +9,7 @@ mod build;
 mod calendar;
 pub mod collisions;
 mod files;
-mod search;
+pub(crate) mod search;
 pub use build::build;
 pub use files::{FileKind, OutFile};
 pub mod data;

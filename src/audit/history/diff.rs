@@ -4,8 +4,9 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
-use git2::{Oid, Tree};
+use git2::Oid;
 
+use super::raw::{Entry, Trees, entries};
 use super::{Change, ChangeKind, Repo};
 
 /// How alike two files must be for a deletion and an addition to be a rename: git's default.
@@ -20,43 +21,32 @@ impl Repo {
     /// its path. (libgit2's own tree diff is several times slower here: it is general.)
     pub(super) fn diff_trees(
         &self,
-        old: Option<&Tree<'_>>,
-        new: Option<&Tree<'_>>,
+        trees: &Trees<'_>,
+        old: Option<Oid>,
+        new: Option<Oid>,
         dir: &str,
         out: &mut Vec<Change>,
     ) {
-        if old.map(|t| t.id()) == new.map(|t| t.id()) {
+        if old == new {
             return;
         }
         // Both trees list their entries in git's order (a folder sorts as its name and `/`);
         // walk them side by side, without copying names.
-        type E<'t> = (&'t [u8], Oid, bool);
-        fn git_order(x: &E<'_>, y: &E<'_>) -> std::cmp::Ordering {
-            let ext = |e: &E<'_>| if e.2 { Some(b'/') } else { None };
-            let n = x.0.len().min(y.0.len());
-            x.0[..n].cmp(&y.0[..n]).then_with(|| {
-                let xs = x.0.get(n).copied().or(ext(x));
-                let ys = y.0.get(n).copied().or(ext(y));
+        fn git_order(x: &Entry<'_>, y: &Entry<'_>) -> std::cmp::Ordering {
+            let ext = |e: &Entry<'_>| if e.tree() { Some(b'/') } else { None };
+            let n = x.name.len().min(y.name.len());
+            x.name[..n].cmp(&y.name[..n]).then_with(|| {
+                let xs = x.name.get(n).copied().or(ext(x));
+                let ys = y.name.get(n).copied().or(ext(y));
                 xs.cmp(&ys)
             })
         }
-        fn ents<'t>(t: Option<&'t Tree<'_>>) -> Vec<git2::TreeEntry<'t>> {
-            t.map(|t| t.iter().collect()).unwrap_or_default()
-        }
-        fn keyed<'e>(entries: &'e [git2::TreeEntry<'_>]) -> Vec<E<'e>> {
-            entries
-                .iter()
-                .map(|e| {
-                    (
-                        e.name_bytes(),
-                        e.id(),
-                        e.kind() == Some(git2::ObjectType::Tree),
-                    )
-                })
-                .collect()
-        }
-        let (ta_entries, tb_entries) = (ents(old), ents(new));
-        let (a, b) = (keyed(&ta_entries), keyed(&tb_entries));
+        let (da, db) = (
+            old.and_then(|t| trees.read(t)),
+            new.and_then(|t| trees.read(t)),
+        );
+        let a: Vec<Entry<'_>> = da.as_deref().map(entries).into_iter().flatten().collect();
+        let b: Vec<Entry<'_>> = db.as_deref().map(entries).into_iter().flatten().collect();
         let (mut i, mut j) = (0, 0);
         while i < a.len() || j < b.len() {
             let order = match (a.get(i), b.get(j)) {
@@ -76,22 +66,23 @@ impl Repo {
                 j += 1;
             }
             if let (Some(x), Some(y)) = (ea, eb)
-                && x.1 == y.1
+                && x.id == y.id
             {
                 continue;
             }
-            let name = ea.or(eb).map(|e| e.0).unwrap_or_default();
+            let name = ea.or(eb).map(|e| e.name).unwrap_or_default();
             let path = format!("{dir}/{}", String::from_utf8_lossy(name));
-            let tree = |e: Option<&E<'_>>| {
-                e.filter(|e| e.2)
-                    .and_then(|e| self.repo.find_tree(e.1).ok())
+            // A folder that cannot be read is taken for a file, as before.
+            let tree = |e: Option<&Entry<'_>>| {
+                e.filter(|e| e.tree() && trees.read(e.id).is_some())
+                    .map(|e| e.id)
             };
             let (ta, tb) = (tree(ea), tree(eb));
             if ta.is_some() || tb.is_some() {
-                self.diff_trees(ta.as_ref(), tb.as_ref(), &path, out);
+                self.diff_trees(trees, ta, tb, &path, out);
                 continue;
             }
-            let blob = |e: Option<&E<'_>>| e.map(|e| e.1);
+            let blob = |e: Option<&Entry<'_>>| e.map(|e| e.id);
             let (old, new) = (blob(ea), blob(eb));
             let kind = match (old, new) {
                 (Some(_), Some(_)) => ChangeKind::Modified,

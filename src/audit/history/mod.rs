@@ -9,6 +9,7 @@
 
 mod councils;
 mod diff;
+mod raw;
 mod walk;
 
 use std::collections::{BTreeMap, HashMap};
@@ -275,18 +276,20 @@ impl Repo {
 
     /// The changes between two trees in the folders that hold records and pages, and
     /// site.toml; renames are paired later (a merge first drops what its parents hold).
-    fn changes(&self, old: Option<&Tree<'_>>, new: &Tree<'_>) -> Vec<Change> {
+    fn changes(&self, trees: &raw::Trees<'_>, old: Option<Oid>, new: Oid) -> Vec<Change> {
         let mut out = Vec::new();
         for top in ["councils", "content"] {
+            let path = format!("{}{top}", self.prefix);
             let (o, n) = (
-                old.and_then(|t| self.subtree(t, top)),
-                self.subtree(new, top),
+                old.and_then(|t| trees.folder(t, &path)),
+                trees.folder(new, &path),
             );
-            self.diff_trees(o.as_ref(), n.as_ref(), top, &mut out);
+            self.diff_trees(trees, o, n, top, &mut out);
         }
+        let path = format!("{}site.toml", self.prefix);
         let (o, n) = (
-            old.and_then(|t| self.blob_in(t, "site.toml")),
-            self.blob_in(new, "site.toml"),
+            old.and_then(|t| trees.blob(t, &path)),
+            trees.blob(new, &path),
         );
         if o != n {
             let kind = match (o, n) {

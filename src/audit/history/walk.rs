@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use git2::{Oid, Tree};
 
-use super::{ChangeKind, CommitInfo, Councils, Repo, WalkOptions, commit_date, mailmap_blob};
+use super::raw::Trees;
+use super::{ChangeKind, CommitInfo, Councils, Repo, WalkOptions, commit_date};
 use crate::error::Error;
 use crate::msg;
 
@@ -39,8 +40,10 @@ impl Repo {
             .map(|p| p.split('/').filter(|n| !n.is_empty()).collect())
             .unwrap_or_default();
         let empty = Arc::new(Councils::default());
-        let odb = self.repo.odb().ok();
+        let odb = self.repo.odb().map_err(git)?;
+        let trees = Trees::new(self.repo.odb().map_err(git)?);
         for commit in &order {
+            trees.next_commit();
             let oid = commit.id();
             let parents: Vec<Oid> = commit.parent_ids().collect();
             // The parent's tree is read only where it is needed: a walk limited to one
@@ -51,21 +54,16 @@ impl Repo {
                     .copied()
                     .or_else(|| self.repo.find_commit(*p).ok().map(|c| c.tree_id()))
             });
-            let load = |id: Option<Oid>| id.and_then(|i| self.repo.find_tree(i).ok());
-            let mut parent_tree = None;
             let mut changes = match opts.only {
                 Some(only) => {
-                    let Some(odb) = odb.as_ref() else {
-                        continue;
-                    };
                     let before_levels = match (parents.first(), parent_tree_id) {
                         (Some(p), Some(t)) => match scoped.get(p) {
                             Some(levels) => levels.clone(),
-                            None => folder_ids(odb, t, &names, None),
+                            None => folder_ids(&odb, t, &names, None),
                         },
                         _ => Vec::new(),
                     };
-                    let levels = folder_ids(odb, commit.tree_id(), &names, Some(&before_levels));
+                    let levels = folder_ids(&odb, commit.tree_id(), &names, Some(&before_levels));
                     let here = levels.get(names.len()).copied();
                     let before = before_levels.get(names.len()).copied();
                     scoped.insert(oid, levels);
@@ -73,24 +71,17 @@ impl Repo {
                         continue;
                     }
                     let mut v = Vec::new();
-                    if here != before {
-                        let (o, n) = (load(before), load(here));
-                        self.diff_trees(o.as_ref(), n.as_ref(), only, &mut v);
-                    }
+                    self.diff_trees(&trees, before, here, only, &mut v);
                     v
                 }
-                None => {
-                    parent_tree = load(parent_tree_id);
-                    self.changes(parent_tree.as_ref(), &commit.tree().map_err(git)?)
-                }
+                None => self.changes(&trees, parent_tree_id, commit.tree_id()),
             };
             let tree_id = commit.tree_id();
             let before = match (opts.only, parents.first()) {
                 (None, Some(p)) => maps.get(p).cloned().unwrap_or_else(|| {
                     Arc::new(
-                        parent_tree
-                            .as_ref()
-                            .map(|t| self.councils_in(t))
+                        parent_tree_id
+                            .map(|t| self.councils_at(t))
                             .unwrap_or_default(),
                     )
                 }),
@@ -125,11 +116,12 @@ impl Repo {
                         .or_insert_with(|| before.get(k));
                 }
             }
+            // The `.mailmap` at the root of the repository, as git reads it.
             let (mailmap, mailmap_before) = match opts.only {
                 Some(_) => (None, None),
                 None => (
-                    load(Some(tree_id)).as_ref().and_then(mailmap_blob),
-                    parent_tree.as_ref().and_then(mailmap_blob),
+                    trees.blob(tree_id, ".mailmap"),
+                    parent_tree_id.and_then(|t| trees.blob(t, ".mailmap")),
                 ),
             };
             if opts.only.is_none() {
