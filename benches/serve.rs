@@ -372,7 +372,7 @@ fn zola_edits(zola: &Path, source: &Path, edits: usize) {
     if !zsource.join("config.toml").exists() {
         synth::zola_site(source, &zsource);
     }
-    let zsite = synth::beside(&source, "zola-serve");
+    let zsite = synth::beside(source, "zola-serve");
     copy_tree(&zsource, &zsite);
     let _ = std::fs::remove_dir_all(zsite.join("public"));
     let zport = 40000 + (std::process::id() % 20000) as u16;
