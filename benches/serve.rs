@@ -151,6 +151,16 @@ fn proposals(dir: &Path, n: usize) -> Vec<PathBuf> {
     v.into_iter().step_by(step).take(n).collect()
 }
 
+/// A child process killed when dropped.
+struct KillOnDrop(std::process::Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// Median, minimum, 90th percentile and maximum, in ms.
 fn stats(v: &[f64]) -> String {
     let mut s = v.to_vec();
@@ -233,6 +243,8 @@ fn serve_edits(council: &str, site: &Path, matters: usize, edits: usize, rebuild
         .spawn()
         .unwrap();
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    // The server ends with the benchmark, also when an assertion fails.
+    let child = KillOnDrop(child);
     let mut line = String::new();
     stdout.read_line(&mut line).unwrap();
     let port: u16 = line
@@ -341,8 +353,7 @@ fn serve_edits(council: &str, site: &Path, matters: usize, edits: usize, rebuild
         current.push(t.elapsed().as_secs_f64() * 1000.0);
         std::thread::sleep(Duration::from_millis(300));
     }
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(child);
     println!("council serve, {matters} matters: start-up {startup:.2} s; {edits} edits of a title");
     println!("  edit → reload event: {}", stats(&reload));
     println!("  edit → the matter's page shows it: {}", stats(&visible));
