@@ -203,7 +203,12 @@ mod tests {
             assert_eq!(format!("{quick:?}"), format!("{full:?}"), "{body}");
         }
         assert_eq!(scan("见 <https://example.org>", 0).links.len(), 1);
-        assert_eq!(scan("见 [a][r]\n\n[r]: https://example.org\n", 0).links.len(), 1);
+        assert_eq!(
+            scan("见 [a][r]\n\n[r]: https://example.org\n", 0)
+                .links
+                .len(),
+            1
+        );
         assert_eq!(scan("a <br> b", 0).html.len(), 1);
     }
 }
