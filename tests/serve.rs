@@ -297,3 +297,39 @@ fn the_overlay_speaks_the_language_of_the_run() {
     assert!(page.contains("= 怎么改:"), "{page}");
     assert!(page.contains("council check：1 个错误"), "{page}");
 }
+
+#[test]
+fn after_an_edit_the_search_index_and_the_browse_lists_are_current() {
+    let site = states_site();
+    let root = site.path();
+    let server = start(root);
+    let port = server.port;
+    // The index and a browse list, before the edit.
+    let (status, docs) = get(port, "/search/d/zh/0.json");
+    assert_eq!(status, 200);
+    assert!(docs.contains("为3号楼加装电梯"), "{docs}");
+    assert_eq!(get(port, "/search/year/2022/").0, 200);
+
+    let text = std::fs::read_to_string(root.join(P1)).unwrap();
+    write(
+        root,
+        P1,
+        text.replace("为3号楼加装电梯", "为3号楼加装无障碍电梯"),
+    );
+    until(port, MATTER, "the edited title", |s, b| {
+        s == 200 && b.contains("为3号楼加装无障碍电梯")
+    });
+    // A list page first (it must not need the search index), then the browse list, then
+    // the index's own files, made again with the new title.
+    let (status, list) = get(port, "/councils/demo/grid-01/");
+    assert_eq!(status, 200);
+    assert!(list.contains("为3号楼加装无障碍电梯"), "{list}");
+    let (status, year) = get(port, "/search/year/2022/");
+    assert_eq!(status, 200);
+    assert!(year.contains("为3号楼加装无障碍电梯"), "{year}");
+    let (status, docs) = get(port, "/search/d/zh/0.json");
+    assert_eq!(status, 200);
+    assert!(docs.contains("为3号楼加装无障碍电梯"), "{docs}");
+    assert_eq!(get(port, "/search/meta.json").0, 200);
+    assert_eq!(get(port, "/search/no-such-file.json").0, 404);
+}

@@ -174,77 +174,89 @@ impl Published {
             }
             return Ok(found);
         }
+        if self.lists_stale.swap(false, Ordering::Relaxed) {
+            let renderer = self.renderer(today);
+            let mut fresh = renderer.page_files(&renderer.list_routes());
+            fresh.extend(renderer.data_files());
+            if let Some(found) = self.add_files(fresh, path) {
+                return Ok(Some(found));
+            }
+        }
+        // The search page's browse lists lie under `search/` too: they are listed above.
         if path.starts_with(crate::site::search::DIR)
             && self.search_stale.swap(false, Ordering::Relaxed)
         {
             let renderer = self.renderer(today);
             let fresh = renderer.search_files();
             self.keep_search_index(&renderer);
-            let found = fresh.iter().find(|f| f.path == path).cloned();
-            let mut files = self.files.lock().expect("not poisoned");
-            if let Some(files) = files.as_mut() {
-                files.extend(fresh.into_iter().map(|f| (f.path.clone(), f)));
-            }
-            return Ok(found);
-        }
-        if self.lists_stale.swap(false, Ordering::Relaxed) {
-            let renderer = self.renderer(today);
-            let mut fresh = renderer.page_files(&renderer.list_routes());
-            fresh.extend(renderer.data_files());
-            let found = fresh.iter().find(|f| f.path == path).cloned();
-            let mut files = self.files.lock().expect("not poisoned");
-            if let Some(files) = files.as_mut() {
-                files.extend(fresh.into_iter().map(|f| (f.path.clone(), f)));
-            }
-            return Ok(found);
+            return Ok(self.add_files(fresh, path));
         }
         Ok(None)
+    }
+
+    /// Adds `fresh` to the index of files; the one at `path`, if among them.
+    fn add_files(&self, fresh: Vec<OutFile>, path: &str) -> Option<OutFile> {
+        let found = fresh.iter().find(|f| f.path == path).cloned();
+        if let Some(files) = self.files.lock().expect("not poisoned").as_mut() {
+            files.extend(fresh.into_iter().map(|f| (f.path.clone(), f)));
+        }
+        found
     }
 
     /// Drops what a change to `owner` makes stale; returns how many files were dropped.
     /// A council's pages may come and go (a record dated later than the day is not
     /// published), so its entries in the file index are listed again; the rest of the index
     /// stays.
-    fn invalidate(&mut self, changed: Owner, today: Date) -> usize {
+    fn invalidate(&mut self, changed: &[Owner], today: Date) -> usize {
         *self.search.get_mut().expect("not poisoned") = None;
         let cache = self.cache.get_mut().expect("not poisoned");
         let before = cache.len();
-        cache.retain(|_, (o, _)| *o != changed && *o != Owner::Global);
+        cache.retain(|_, (o, _)| !changed.contains(o) && *o != Owner::Global);
         let dropped = before - cache.len();
         let listed = self.files.get_mut().expect("not poisoned").is_some();
-        match changed {
-            Owner::Council(ci) if listed => {
-                let renderer = Renderer::new(
-                    &self.site,
-                    &self.derived,
-                    &self.look,
-                    today,
-                    Some("/".into()),
-                );
-                // The council's own pages now; the list pages (a new decision may add one)
-                // and the sitemap's parts when next asked for.
-                let fresh = renderer.page_files(&renderer.council_routes(ci));
-                let files = self
-                    .files
-                    .get_mut()
-                    .expect("not poisoned")
-                    .as_mut()
-                    .expect("checked");
-                files.retain(|_, f| {
-                    owner(f) != changed
-                        && !matches!(
-                            f.kind,
-                            FileKind::Page(Route::Decisions(_) | Route::Supervision(_), _)
-                                | FileKind::Sitemap(_)
-                                | FileKind::Search(_)
-                        )
-                });
-                files.extend(fresh.into_iter().map(|f| (f.path.clone(), f)));
-                self.lists_stale.store(true, Ordering::Relaxed);
-                self.search_stale.store(true, Ordering::Relaxed);
-            }
-            _ => *self.files.get_mut().expect("not poisoned") = None,
+        let councils: Vec<usize> = changed
+            .iter()
+            .filter_map(|o| match o {
+                Owner::Council(ci) => Some(*ci),
+                _ => None,
+            })
+            .collect();
+        if !listed || councils.len() < changed.len() {
+            *self.files.get_mut().expect("not poisoned") = None;
+            return dropped;
         }
+        let renderer = Renderer::new(
+            &self.site,
+            &self.derived,
+            &self.look,
+            today,
+            Some("/".into()),
+        );
+        // The councils' own pages now; the list pages (a new decision may add one) and the
+        // sitemap's parts when next asked for. The index holds every output file (300,000
+        // at 50,000 matters): it is gone through once for all the councils an edit touches.
+        let fresh: Vec<OutFile> = councils
+            .iter()
+            .flat_map(|&ci| renderer.page_files(&renderer.council_routes(ci)))
+            .collect();
+        let files = self
+            .files
+            .get_mut()
+            .expect("not poisoned")
+            .as_mut()
+            .expect("checked");
+        files.retain(|_, f| {
+            !changed.contains(&owner(f))
+                && !matches!(
+                    f.kind,
+                    FileKind::Page(Route::Decisions(_) | Route::Supervision(_), _)
+                        | FileKind::Sitemap(_)
+                        | FileKind::Search(_)
+                )
+        });
+        files.extend(fresh.into_iter().map(|f| (f.path.clone(), f)));
+        self.lists_stale.store(true, Ordering::Relaxed);
+        self.search_stale.store(true, Ordering::Relaxed);
         dropped
     }
 }
@@ -518,7 +530,6 @@ impl Workspace {
         for ci in councils.clone() {
             councils.extend(linked_councils(&good.site, ci));
         }
-        let mut invalidated = 0;
         for &ci in &councils {
             good.timelines.update_council(&good.site, ci);
             good.derived
@@ -527,12 +538,15 @@ impl Workspace {
         if !councils.is_empty() {
             good.derived.link(&good.site, today);
         }
-        for &ci in &councils {
-            invalidated += good.invalidate(Owner::Council(ci), today);
-        }
+        let mut changed: Vec<Owner> = councils.iter().map(|&ci| Owner::Council(ci)).collect();
         if pages {
-            invalidated += good.invalidate(Owner::Content, today);
+            changed.push(Owner::Content);
         }
+        let invalidated = if changed.is_empty() {
+            0
+        } else {
+            good.invalidate(&changed, today)
+        };
         // Render now what the secretary is most likely looking at: the changed records'
         // pages and their councils'.
         let mut eager = Vec::new();
