@@ -2,11 +2,13 @@
 //! folder over only when everything rendered, through a journal (see [`super::output`]).
 
 use std::collections::HashSet;
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
 
 use rayon::prelude::*;
 
-use super::{BuildOptions, BuildOutcome, BuildReport, Derived, FileKind, Look, Renderer, output};
+use super::{
+    BuildOptions, BuildOutcome, BuildReport, Derived, FileKind, Look, Renderer, cache, output,
+};
 use crate::audit::provenance::Provenance;
 use crate::check::{CheckOptions, check};
 use crate::diag::Severity;
@@ -15,6 +17,8 @@ use crate::error::Error;
 /// Checks the site and, when it has no errors, publishes it.
 pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
     let start = Instant::now();
+    let started = SystemTime::now();
+    let mut stages = Stages::new();
     if let Some(url) = &opts.base_url
         && let Some(problem) = crate::model::base_url_problem(url)
     {
@@ -31,6 +35,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         path: opts.path.clone(),
         today: opts.today,
     })?;
+    stages.done("check");
     if checked
         .diagnostics
         .iter()
@@ -50,7 +55,6 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         None => root.join("public"),
     };
     let look = Look::load(&checked.site)?;
-    let derived = Derived::new(&checked.site, &checked.timelines, checked.today);
     let base_url = super::base_url_of(&checked.site, opts.base_url.clone());
     let provenance = Provenance::collect(
         &checked.site,
@@ -58,6 +62,52 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         &base_url,
         opts.origin.as_ref(),
     );
+    stages.done("theme, history, source hashes");
+    let notes: Vec<crate::i18n::Msg> = provenance
+        .no_history
+        // A rebuild by `verify` says nothing: the copy it compares with says it.
+        .filter(|_| opts.origin.is_none())
+        .map(crate::audit::provenance::no_history_note)
+        .into_iter()
+        .collect();
+    // A rebuild by `verify` goes into a new folder: nothing to skip, nothing to keep.
+    let key = opts
+        .origin
+        .is_none()
+        .then(|| {
+            cache::key(&cache::Inputs {
+                today: checked.today,
+                base_url: &base_url,
+                provenance: &provenance,
+                theme: &look.theme,
+            })
+        })
+        .flatten();
+    let output = output::Output::open(&out_dir, &root, opts.lang)?;
+    if let Some(key) = &key
+        && let Some(entry) = cache::read(&output.root)
+        && entry.holds(&output.root, key)
+    {
+        stages.done("render cache: unchanged");
+        stages.report();
+        let mut notes = notes;
+        notes.push(crate::msg!("build-cached"));
+        return Ok(BuildOutcome::Built(
+            BuildReport {
+                notes,
+                files: entry.files.len(),
+                pages: entry.pages,
+                written: 0,
+                unchanged: entry.files.len(),
+                removed: 0,
+                elapsed: start.elapsed(),
+                output: output.root.clone(),
+            },
+            checked.diagnostics,
+        ));
+    }
+    stages.done("render cache: changed");
+    let derived = Derived::new(&checked.site, &checked.timelines, checked.today);
     let renderer = Renderer::new(
         &checked.site,
         &derived,
@@ -66,8 +116,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         opts.base_url.clone(),
     )
     .with_provenance(&provenance);
-    let files = renderer.all_files()?;
-    let output = output::Output::open(&out_dir, &root, opts.lang)?;
+    let files = match renderer.all_files() {
+        Ok(f) => f,
+        Err(e) => {
+            output.abort(Vec::new());
+            return Err(e);
+        }
+    };
+    stages.done("lifecycles, routes, lists, search index");
     if let Err(e) = output.prepare_dirs(files.iter().map(|f| f.path.as_str())) {
         let root = output.root.clone();
         output.abort(Vec::new());
@@ -98,6 +154,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
+    stages.done("render and stage");
     let mut staged = Vec::with_capacity(results.len());
     let mut failure = None;
     for r in results {
@@ -111,23 +168,24 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         return Err(e);
     }
     let produced: HashSet<String> = files.iter().map(|f| f.path.clone()).collect();
+    let pages = files
+        .iter()
+        .filter(|f| matches!(f.kind, FileKind::Page(..)))
+        .count();
     let out_root = output.root.clone();
     let committed = output
-        .commit(staged, &produced)
+        .commit_cached(staged, &produced, |out| {
+            let key = key.filter(|_| cache::settled(&root, &provenance, started))?;
+            let paths = files.iter().map(|f| f.path.clone()).collect();
+            cache::Entry::new(out, key, pages, paths).ok()
+        })
         .map_err(|e| Error::io(&out_root, e))?;
+    stages.done("switch-over, render cache");
+    stages.report();
     let report = BuildReport {
-        // A rebuild by `verify` says nothing: the copy it compares with says it.
-        notes: provenance
-            .no_history
-            .filter(|_| opts.origin.is_none())
-            .map(crate::audit::provenance::no_history_note)
-            .into_iter()
-            .collect(),
+        notes,
         files: files.len(),
-        pages: files
-            .iter()
-            .filter(|f| matches!(f.kind, FileKind::Page(..)))
-            .count(),
+        pages,
         written: committed.written,
         unchanged: files.len() - committed.written,
         removed: committed.removed,
@@ -135,4 +193,36 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         output: out_root,
     };
     Ok(BuildOutcome::Built(report, checked.diagnostics))
+}
+
+/// The time each stage of a build took, printed to stderr when `COUNCIL_TIMINGS` is set
+/// (for profiling: docs/benchmarks.md).
+struct Stages {
+    on: bool,
+    last: Instant,
+    done: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Stages {
+    fn new() -> Stages {
+        Stages {
+            on: std::env::var_os("COUNCIL_TIMINGS").is_some(),
+            last: Instant::now(),
+            done: Vec::new(),
+        }
+    }
+
+    fn done(&mut self, stage: &'static str) {
+        if self.on {
+            let now = Instant::now();
+            self.done.push((stage, now - self.last));
+            self.last = now;
+        }
+    }
+
+    fn report(&self) {
+        for (stage, d) in &self.done {
+            eprintln!("timing: {:>8.3} s  {stage}", d.as_secs_f64());
+        }
+    }
 }
