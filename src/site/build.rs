@@ -195,12 +195,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
     Ok(BuildOutcome::Built(report, checked.diagnostics))
 }
 
-/// The time each stage of a build took, printed to stderr when `COUNCIL_TIMINGS` is set
-/// (for profiling: docs/benchmarks.md).
+/// The time each stage of a build took, and the process's memory after it (resident now,
+/// and the peak so far), printed to stderr when `COUNCIL_TIMINGS` is set (for profiling:
+/// docs/benchmarks.md).
 struct Stages {
     on: bool,
     last: Instant,
-    done: Vec<(&'static str, std::time::Duration)>,
+    done: Vec<(&'static str, std::time::Duration, String)>,
 }
 
 impl Stages {
@@ -215,14 +216,23 @@ impl Stages {
     fn done(&mut self, stage: &'static str) {
         if self.on {
             let now = Instant::now();
-            self.done.push((stage, now - self.last));
+            let memory = std::fs::read_to_string("/proc/self/status")
+                .map(|s| {
+                    s.lines()
+                        .filter(|l| l.starts_with("VmRSS:") || l.starts_with("VmHWM:"))
+                        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default();
+            self.done.push((stage, now - self.last, memory));
             self.last = now;
         }
     }
 
     fn report(&self) {
-        for (stage, d) in &self.done {
-            eprintln!("timing: {:>8.3} s  {stage}", d.as_secs_f64());
+        for (stage, d, memory) in &self.done {
+            eprintln!("timing: {:>8.3} s  {stage:<40} {memory}", d.as_secs_f64());
         }
     }
 }

@@ -54,11 +54,11 @@ fn field(h: &mut Sha256, bytes: &[u8]) {
 /// The key of a build from `inputs`, or `None` when one cannot be made (the program's own
 /// file cannot be read, or the build has no manifest): then nothing is cached.
 pub fn key(inputs: &Inputs<'_>) -> Option<String> {
-    let exe = fs::read(std::env::current_exe().ok()?).ok()?;
+    let exe = file_hash(&std::env::current_exe().ok()?).ok()?;
     let manifest = inputs.provenance.manifest.as_ref()?;
     let mut h = Sha256::new();
     field(&mut h, FORMAT.as_bytes());
-    field(&mut h, &Sha256::digest(&exe));
+    field(&mut h, &exe);
     field(&mut h, inputs.today.to_string().as_bytes());
     field(&mut h, inputs.base_url.as_bytes());
     field(&mut h, &serde_json::to_vec(manifest).ok()?);
@@ -82,6 +82,21 @@ pub fn key(inputs: &Inputs<'_>) -> Option<String> {
         field(&mut h, bytes);
     }
     Some(hex(&h.finalize()))
+}
+
+/// The SHA-256 of a file, read a block at a time.
+fn file_hash(path: &Path) -> io::Result<Vec<u8>> {
+    use io::Read;
+    let mut f = fs::File::open(path)?;
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = f.read(&mut buf)?;
+        if n == 0 {
+            return Ok(h.finalize().to_vec());
+        }
+        h.update(&buf[..n]);
+    }
 }
 
 /// Whether a key made now can be stored with the output this build makes: no source (nor

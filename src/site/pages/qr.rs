@@ -54,13 +54,84 @@ pub fn encode(data: &[u8]) -> QrResult<(usize, Vec<Color>)> {
 }
 
 /// The crate's penalty score of a masked QR code (`Canvas::compute_total_penalty_scores`),
-/// with its arithmetic (16-bit, wrapping as in its release build).
+/// with its arithmetic (16-bit, wrapping as in its release build). Rows and columns are
+/// bit sets (bit `x` set when module `x` is dark), so that each rule looks at a whole line
+/// at once; codes wider than 64 modules (longer than any address) take the plain path.
 fn penalty(dark: &[bool], w: usize) -> u16 {
+    if w > 64 {
+        return penalty_plain(dark, w);
+    }
+    let mut rows = vec![0u64; w];
+    let mut cols = vec![0u64; w];
+    for y in 0..w {
+        for x in 0..w {
+            if dark[y * w + x] {
+                rows[y] |= 1 << x;
+                cols[x] |= 1 << y;
+            }
+        }
+    }
+    let full = if w == 64 { u64::MAX } else { (1u64 << w) - 1 };
+    let mut total = 0u16;
+    for lines in [&rows, &cols] {
+        let mut finder = 0u16;
+        for &r in lines.iter() {
+            // Runs of five or more modules of one colour: length − 2 each. A bit of `change`
+            // marks the last module of a run.
+            let change = ((r ^ (r >> 1)) & (full >> 1)) | (1 << (w - 1));
+            let (mut c, mut start) = (change, 0u32);
+            while c != 0 {
+                let end = c.trailing_zeros();
+                let run = (end + 1 - start) as u16;
+                if run >= 5 {
+                    total = total.wrapping_add(run - 2);
+                }
+                start = end + 1;
+                c &= c - 1;
+            }
+            // `#.###.#` (at every start at once) without four light modules on one side: 40
+            // each, less the 360 of the three finder patterns themselves.
+            let mut at = full >> 6;
+            for (k, d) in [true, false, true, true, true, false, true]
+                .iter()
+                .enumerate()
+            {
+                at &= if *d { r >> k } else { !r >> k };
+            }
+            while at != 0 {
+                let j = at.trailing_zeros() as usize;
+                let before = if j >= 4 {
+                    (r >> (j - 4)) & 0xF
+                } else {
+                    r & ((1 << j) - 1)
+                };
+                let after = if j + 7 >= w { 0 } else { (r >> (j + 7)) & 0xF };
+                if before == 0 || after == 0 {
+                    finder = finder.wrapping_add(40);
+                }
+                at &= at - 1;
+            }
+        }
+        total = total.wrapping_add(finder.wrapping_sub(360));
+    }
+    // 2×2 blocks of one colour: 3 each.
+    for y in 0..w - 1 {
+        let (a, b) = (rows[y], rows[y + 1]);
+        let same = !(a ^ (a >> 1)) & !(b ^ (b >> 1)) & !(a ^ b) & (full >> 1);
+        total = total.wrapping_add(3 * same.count_ones() as u16);
+    }
+    // The balance of dark and light.
+    let darks: usize = rows.iter().map(|r| r.count_ones() as usize).sum();
+    let ratio = darks * 200 / dark.len();
+    total.wrapping_add(ratio.abs_diff(100) as u16)
+}
+
+/// [`penalty`] module by module, for any width.
+fn penalty_plain(dark: &[bool], w: usize) -> u16 {
     let at = |x: usize, y: usize| dark[y * w + x];
     let mut total = 0u16;
     for horizontal in [true, false] {
         let get = |i: usize, j: usize| if horizontal { at(j, i) } else { at(i, j) };
-        // Runs of five or more modules of one colour: length − 2 each.
         for i in 0..w {
             let mut run = 1u16;
             for j in 1..=w {
@@ -74,8 +145,6 @@ fn penalty(dark: &[bool], w: usize) -> u16 {
                 }
             }
         }
-        // `#.###.#` without four light modules on one side: 40 each, less the 360 of the
-        // three finder patterns themselves.
         const PATTERN: [bool; 7] = [true, false, true, true, true, false, true];
         let mut finder = 0u16;
         for i in 0..w {
@@ -94,7 +163,6 @@ fn penalty(dark: &[bool], w: usize) -> u16 {
         }
         total = total.wrapping_add(finder.wrapping_sub(360));
     }
-    // 2×2 blocks of one colour: 3 each.
     for x in 0..w - 1 {
         for y in 0..w - 1 {
             let c = at(x, y);
@@ -103,11 +171,9 @@ fn penalty(dark: &[bool], w: usize) -> u16 {
             }
         }
     }
-    // The balance of dark and light.
     let darks = dark.iter().filter(|d| **d).count();
     let ratio = darks * 200 / dark.len();
-    let balance = ratio.abs_diff(100) as u16;
-    total.wrapping_add(balance)
+    total.wrapping_add(ratio.abs_diff(100) as u16)
 }
 
 #[cfg(test)]
@@ -127,6 +193,7 @@ mod tests {
                 n
             ));
             inputs.push("x".repeat(1 + n % 120));
+            inputs.push(format!("{n}").repeat(1 + n % 60));
             inputs.push(format!("https://a.example/{n}"));
         }
         for data in &inputs {
@@ -135,6 +202,8 @@ mod tests {
             let (w, colors) = encode(data.as_bytes()).unwrap();
             assert_eq!(w, want.width(), "{data}");
             assert!(colors == want.to_colors(), "{data}");
+            let dark: Vec<bool> = colors.iter().map(|c| *c == Color::Dark).collect();
+            assert_eq!(penalty(&dark, w), penalty_plain(&dark, w), "{data}");
         }
     }
 }
