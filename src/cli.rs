@@ -1,7 +1,7 @@
 //! The command line in the language of the run: `--help` of every command and option, and
 //! clap's own errors, in words from the translations.
 //!
-//! The commands are defined once (in `main.rs`, with clap's derive); here the built command
+//! The commands are defined once (in `args.rs`, with clap's derive); here the built command
 //! gets its texts from the Fluent files: `cli-<command>` for a command's description,
 //! `cli-<command>-<option>` for an option (or `cli-arg-<option>` for one that means the same
 //! everywhere, like `--today`), `cli-heading-…` for the headings. Defaults and allowed
@@ -301,7 +301,7 @@ mod tests {
     #[test]
     fn every_command_and_option_has_help_in_both_languages_and_every_help_text_is_used() {
         let mut used = Vec::new();
-        localize(crate::Cli::command(), Lang::En, "cli", &mut used);
+        localize(crate::args::Cli::command(), Lang::En, "cli", &mut used);
         let mut missing = Vec::new();
         for id in &used {
             for lang in Lang::ALL {
@@ -311,7 +311,11 @@ mod tests {
             }
         }
         assert!(missing.is_empty(), "no help text: {missing:?}");
-        let source = concat!(include_str!("main.rs"), include_str!("cli.rs"));
+        let source = concat!(
+            include_str!("main.rs"),
+            include_str!("args.rs"),
+            include_str!("cli.rs")
+        );
         for lang in Lang::ALL {
             let unused: Vec<String> = cli_ids(lang)
                 .into_iter()
@@ -323,7 +327,7 @@ mod tests {
 
     #[test]
     fn the_help_of_every_command_is_in_the_language_asked_for() {
-        let mut cmd = localized::<crate::Cli>(Lang::Zh);
+        let mut cmd = localized::<crate::args::Cli>(Lang::Zh);
         let help = cmd.render_help().to_string();
         assert!(help.contains("用法："), "{help}");
         assert!(help.contains("命令:"), "{help}");

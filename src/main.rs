@@ -6,16 +6,17 @@
 //!
 //! Everything printed is in the language of the run (SPEC §6), chosen once here and passed
 //! down: `--lang`, `COUNCIL_LANG`, the locale, the site's first language, English. `--help`
-//! too: the command is built from the definitions below, then every help text is replaced
+//! too: the command is built from the definitions in `args`, then every help text is replaced
 //! from the translations (see `cli`).
 
+mod args;
 mod cli;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{FromArgMatches, Parser, Subcommand};
+use clap::FromArgMatches;
 use jiff::civil::Date;
 
 use council::diag::Tally;
@@ -23,185 +24,7 @@ use council::diag::render::{self, Format};
 use council::i18n::{Lang, Msg};
 use council::{Error, check, msg, rules};
 
-#[derive(Parser)]
-#[command(name = "council", version)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-    #[arg(long, global = true, value_enum)]
-    lang: Option<Lang>,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    Check {
-        path: Option<PathBuf>,
-        #[arg(long, value_enum, default_value = "human")]
-        format: Format,
-        #[arg(long, value_parser = parse_date)]
-        today: Option<Date>,
-        #[arg(long)]
-        deny_warnings: bool,
-        #[arg(long, value_name = "RULE")]
-        explain: Option<String>,
-    },
-    Audit {
-        path: Option<PathBuf>,
-        #[arg(long, value_enum, default_value = "human")]
-        format: Format,
-        #[arg(long, value_name = "REV")]
-        since: Option<String>,
-        #[arg(long)]
-        deny_warnings: bool,
-        #[arg(long, value_parser = parse_date)]
-        today: Option<Date>,
-    },
-    Log {
-        matter: String,
-        path: Option<PathBuf>,
-        #[arg(long = "path", value_name = "PATH", hide = true)]
-        path_option: Option<PathBuf>,
-    },
-    Verify {
-        path: Option<PathBuf>,
-        #[arg(long, value_name = "DIR")]
-        site: PathBuf,
-        #[arg(long, value_enum, default_value = "human")]
-        format: StatusFormat,
-    },
-    Serve {
-        path: Option<PathBuf>,
-        #[arg(long, short)]
-        port: Option<u16>,
-        #[arg(long, default_value = "127.0.0.1")]
-        bind: std::net::IpAddr,
-        #[arg(long, value_parser = parse_date)]
-        today: Option<Date>,
-    },
-    Init {
-        dir: Option<PathBuf>,
-    },
-    New {
-        #[command(subcommand)]
-        record: NewCommand,
-    },
-    Status {
-        path: Option<PathBuf>,
-        #[arg(long, value_parser = parse_date)]
-        today: Option<Date>,
-        #[arg(long, value_enum, default_value = "human")]
-        format: StatusFormat,
-    },
-    Hook {
-        #[command(subcommand)]
-        action: HookCommand,
-    },
-    Build {
-        path: Option<PathBuf>,
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-        #[arg(long, value_parser = parse_date)]
-        today: Option<Date>,
-        #[arg(long)]
-        base_url: Option<String>,
-    },
-    Aggregate {
-        dir: Option<PathBuf>,
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-        #[arg(long, value_parser = parse_date)]
-        today: Option<Date>,
-        #[arg(long, value_name = "SECONDS", default_value_t = 30)]
-        timeout: u64,
-        #[arg(long, value_name = "MIB", default_value_t = 512)]
-        max_size: u64,
-    },
-}
-
-#[derive(Subcommand)]
-enum NewCommand {
-    Proposal {
-        council: String,
-        #[arg(long)]
-        title: String,
-        #[arg(long)]
-        proposer: Option<String>,
-        #[arg(long)]
-        channel: Option<String>,
-        #[arg(long, value_parser = parse_date)]
-        date: Option<Date>,
-        #[arg(long, default_value = ".")]
-        path: PathBuf,
-    },
-    Meeting {
-        council: String,
-        #[arg(long, value_parser = parse_date)]
-        date: Option<Date>,
-        #[arg(long, default_value = ".")]
-        path: PathBuf,
-    },
-    Feedback {
-        matter: String,
-        #[arg(long, value_parser = parse_date)]
-        date: Option<Date>,
-        #[arg(long, default_value = ".")]
-        path: PathBuf,
-    },
-    Report {
-        matter: String,
-        #[arg(long, value_parser = parse_date)]
-        date: Option<Date>,
-        #[arg(long, default_value = ".")]
-        path: PathBuf,
-    },
-}
-
-#[derive(Subcommand)]
-enum HookCommand {
-    Install { path: Option<PathBuf> },
-    PreCommit { path: Option<PathBuf> },
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum StatusFormat {
-    Human,
-    Json,
-}
-
-/// The words of a bad date are the localized error of `cli::parse_error`.
-fn parse_date(s: &str) -> Result<Date, String> {
-    s.parse::<Date>().map_err(|_| s.to_string())
-}
-
-impl Command {
-    /// The folder the command works on, to find the site's languages.
-    fn site_path(&self) -> Option<&Path> {
-        fn or_here(p: &Option<PathBuf>) -> Option<&Path> {
-            Some(p.as_deref().unwrap_or(Path::new(".")))
-        }
-        match self {
-            Command::Check { path, .. }
-            | Command::Audit { path, .. }
-            | Command::Serve { path, .. }
-            | Command::Status { path, .. }
-            | Command::Build { path, .. } => or_here(path),
-            Command::Log {
-                path, path_option, ..
-            } => or_here(if path.is_some() { path } else { path_option }),
-            Command::Verify { path, .. } => or_here(path),
-            Command::New { record } => Some(match record {
-                NewCommand::Proposal { path, .. }
-                | NewCommand::Meeting { path, .. }
-                | NewCommand::Report { path, .. }
-                | NewCommand::Feedback { path, .. } => path,
-            }),
-            Command::Hook { action } => match action {
-                HookCommand::Install { path } | HookCommand::PreCommit { path } => or_here(path),
-            },
-            Command::Init { .. } | Command::Aggregate { .. } => None,
-        }
-    }
-}
+use args::{Cli, Command, HookCommand, NewCommand, StatusFormat};
 
 fn env(name: &str) -> Option<String> {
     std::env::var(name).ok()

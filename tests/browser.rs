@@ -5,6 +5,7 @@
 //!   checked by axe-core against WCAG 2.1 A and AA: no violation passes; the rendered pages
 //!   show what a resident looks for; screenshots go to target/browser/ for a human to look
 //!   at;
+//! - every kind of page of the demo city (`council aggregate`), checked the same way;
 //! - the search page with a Chinese and an English query, in the address as a shared link
 //!   would have it.
 //!
@@ -275,19 +276,28 @@ const PAGES: &[(&str, &str, &[&str], &[&str])] = &[
     ),
 ];
 
-#[test]
-fn every_kind_of_page_passes_axe_in_both_languages_on_a_phone_and_a_desktop() {
-    let Some((chrome, driver)) = tools() else {
-        return;
-    };
-    let (_tmp, public) = build_demo();
-    let port = serve(public.clone());
+/// A page: its name, its address from the language root, what a resident must see there in
+/// Chinese and in English.
+type Page = (
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+/// Loads every page of `pages` from `public` in both languages (Chinese at the root, English
+/// under `en/`), on a phone and a desktop: asserts that axe finds no WCAG 2.1 A/AA violation,
+/// that each page is in its language and shows what it must, and that a screenshot of each
+/// was taken. Returns axe's results, one per page and size.
+fn axe_clean(public: &Path, pages: &[Page]) -> Option<Vec<serde_json::Value>> {
+    let (chrome, driver) = tools()?;
+    let port = serve(public.to_path_buf());
     let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser");
     std::fs::create_dir_all(&shots).unwrap();
-    let mut pages = Vec::new();
-    for (name, path, _, _) in PAGES {
+    let mut jobs = Vec::new();
+    for (name, path, _, _) in pages {
         for (lang, prefix) in [("zh", ""), ("en", "en/")] {
-            pages.push(serde_json::json!({ "name": format!("{name}-{lang}"), "path": format!("{prefix}{path}") }));
+            jobs.push(serde_json::json!({ "name": format!("{name}-{lang}"), "path": format!("{prefix}{path}") }));
         }
     }
     let out = drive(
@@ -296,15 +306,15 @@ fn every_kind_of_page_passes_axe_in_both_languages_on_a_phone_and_a_desktop() {
         port,
         serde_json::json!({
             "viewports": [[390, 844], [1280, 900]],
-            "axe": pages,
+            "axe": jobs,
             "shots": shots.display().to_string(),
             "html": true,
         }),
     );
-    let results = out["axe"].as_array().unwrap();
-    assert_eq!(results.len(), PAGES.len() * 4, "every page at both sizes");
+    let results = out["axe"].as_array().unwrap().clone();
+    assert_eq!(results.len(), pages.len() * 4, "every page at both sizes");
     let mut problems = Vec::new();
-    for r in results {
+    for r in &results {
         for v in r["violations"].as_array().unwrap() {
             problems.push(format!(
                 "{} at {}: {} ({}): {}",
@@ -317,7 +327,7 @@ fn every_kind_of_page_passes_axe_in_both_languages_on_a_phone_and_a_desktop() {
         "axe, WCAG 2.1 A/AA:\n{}",
         problems.join("\n")
     );
-    for (name, path, zh, en) in PAGES {
+    for (name, path, zh, en) in pages {
         for (lang, prefix, expect) in [("zh", "", zh), ("en", "en/", en)] {
             let r = results
                 .iter()
@@ -336,16 +346,7 @@ fn every_kind_of_page_passes_axe_in_both_languages_on_a_phone_and_a_desktop() {
             }
         }
     }
-    // The 404 page, shown at a depth of five folders, still has its style.
-    let notfound = results
-        .iter()
-        .find(|r| r["path"] == "no/such/page/at/depth/")
-        .unwrap();
-    assert_eq!(
-        notfound["styled"], true,
-        "the 404 page loads its stylesheet at any depth"
-    );
-    for (name, ..) in PAGES {
+    for (name, ..) in pages {
         for size in [390, 1280] {
             let png = shots.join(format!("{name}-zh-{size}.png"));
             assert!(
@@ -358,6 +359,58 @@ fn every_kind_of_page_passes_axe_in_both_languages_on_a_phone_and_a_desktop() {
         }
     }
     eprintln!("screenshots in {}", shots.display());
+    Some(results)
+}
+
+#[test]
+fn every_kind_of_page_passes_axe_in_both_languages_on_a_phone_and_a_desktop() {
+    let (_tmp, public) = build_demo();
+    let Some(results) = axe_clean(&public, PAGES) else {
+        return;
+    };
+    // The 404 page, shown at a depth of five folders, still has its style.
+    let notfound = results
+        .iter()
+        .find(|r| r["path"] == "no/such/page/at/depth/")
+        .unwrap();
+    assert_eq!(
+        notfound["styled"], true,
+        "the 404 page loads its stylesheet at any depth"
+    );
+}
+
+/// Every kind of page of a city (SPEC §10), made by `council aggregate` from the demo
+/// street and the demo city's second street.
+const CITY_PAGES: &[Page] = &[
+    (
+        "city-home",
+        "",
+        &["市北区网格议事会", "辽宁路街道", "登州路街道"],
+        &[
+            "Shibei District",
+            "Liaoning Road Street",
+            "Dengzhou Road Street",
+        ],
+    ),
+    (
+        "city-street",
+        "streets/dengzhou-road/",
+        &["登州路街道"],
+        &["Dengzhou Road Street"],
+    ),
+    (
+        "city-indicators",
+        "indicators/",
+        &["辽宁路街道", "登州路街道"],
+        &["Liaoning Road Street", "Dengzhou Road Street"],
+    ),
+    ("city-search", "search/", &["搜索"], &["Search"]),
+];
+
+#[test]
+fn every_kind_of_city_page_passes_axe_in_both_languages_on_a_phone_and_a_desktop() {
+    let (tmp, _) = build_demo_city();
+    axe_clean(&tmp.path().join("public"), CITY_PAGES);
 }
 
 #[test]

@@ -240,7 +240,7 @@ fn english_text_outside_lang_zh_is_found() {
 }
 
 #[test]
-fn the_w3c_nu_checker_finds_no_error_in_the_demo_site() {
+fn the_w3c_nu_checker_finds_no_error_in_the_demo_site_and_the_demo_city() {
     let jar = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/browser/node_modules/vnu-jar/build/dist/vnu.jar");
     let here = jar.exists() && runs("java", &["-version"]);
@@ -251,11 +251,13 @@ fn the_w3c_nu_checker_finds_no_error_in_the_demo_site() {
         return;
     }
     let (_tmp, public) = build_demo();
+    let (city, _) = build_demo_city();
     let out = std::process::Command::new("java")
         .arg("-jar")
         .arg(&jar)
         .args(["--skip-non-html", "--errors-only"])
         .arg(&public)
+        .arg(city.path().join("public"))
         .output()
         .unwrap();
     let report = String::from_utf8_lossy(&out.stderr);

@@ -65,13 +65,13 @@ pub fn parse_city_config(src: &Arc<Source>) -> (Option<CityConfig>, Vec<Diagnost
         r.require("base_url", "base_url = \"https://example.org/city/\"");
         let base_url = r.text("base_url");
         if let Some(url) = &base_url
-            && !is_http_url(&url.value)
+            && let Some(problem) = crate::model::parse::config::base_url_problem(&url.value)
         {
             r.push(
                 invalid_value::diagnostic(
                     r.src,
                     url.span.clone(),
-                    msg!("base-url-not-absolute"),
+                    msg!("base-url-not-absolute", problem),
                     msg!("base-url-not-absolute-label"),
                 )
                 .help(msg!("base-url-not-absolute-help")),

@@ -279,3 +279,41 @@ pub fn build_ok(root: &std::path::Path) -> (tempfile::TempDir, std::path::PathBu
     assert_eq!(code, 0, "{stderr}");
     (out, public)
 }
+
+/// The demo city (demo-city/city.toml) aggregated as of [`DEMO_TODAY`] from the demo street
+/// and the demo city's second street, each built first; returns the city's folder (its
+/// output in `public/`) and the aggregate's stderr.
+pub fn build_demo_city() -> (TempDir, String) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    for (site, out) in [
+        (root.to_path_buf(), "a"),
+        (root.join("demo-city/streets/dengzhou-road"), "b"),
+    ] {
+        let built = council()
+            .args(["build", "--today", DEMO_TODAY, "-o"])
+            .arg(tmp.path().join(out))
+            .arg(&site)
+            .output()
+            .unwrap();
+        assert!(
+            built.status.success(),
+            "{}",
+            String::from_utf8_lossy(&built.stderr)
+        );
+    }
+    let city = std::fs::read_to_string(root.join("demo-city/city.toml"))
+        .unwrap()
+        .replace("site = \"../public\"", "site = \"a\"")
+        .replace("site = \"streets/dengzhou-road/public\"", "site = \"b\"");
+    write(tmp.path(), "city.toml", city);
+    let o = council()
+        .arg("aggregate")
+        .arg(tmp.path())
+        .args(["--today", DEMO_TODAY])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(o.status.success(), "{err}");
+    (tmp, err)
+}
