@@ -137,11 +137,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         );
         b
     });
+    let kinds = Kinds::default();
     // Render and stage every file; nothing is visible until all of them succeeded.
     let results: Vec<Result<output::Staged, Error>> = files
         .par_iter()
         .map(|f| {
+            let t = stages.on.then(Instant::now);
             let bytes = renderer.file_bytes(f)?;
+            if let Some(t) = t {
+                kinds.add(f, t.elapsed());
+            }
             let staged = output
                 .stage(&f.path, &bytes)
                 .map_err(|e| Error::io(output.root.join(&f.path), e))?;
@@ -155,6 +160,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         b.finish_and_clear();
     }
     stages.done("render and stage");
+    if stages.on {
+        kinds.report();
+    }
     let mut staged = Vec::with_capacity(results.len());
     let mut failure = None;
     for r in results {
@@ -233,6 +241,50 @@ impl Stages {
     fn report(&self) {
         for (stage, d, memory) in &self.done {
             eprintln!("timing: {:>8.3} s  {stage:<40} {memory}", d.as_secs_f64());
+        }
+    }
+}
+
+/// With `COUNCIL_TIMINGS`: the time spent rendering each kind of file (summed over threads),
+/// and how many there are.
+#[derive(Default)]
+struct Kinds(
+    std::sync::Mutex<std::collections::BTreeMap<&'static str, (usize, std::time::Duration)>>,
+);
+
+impl Kinds {
+    fn add(&self, f: &super::OutFile, d: std::time::Duration) {
+        use super::routes::Route;
+        let kind = match &f.kind {
+            FileKind::Page(r, _) => match r {
+                Route::Matter(..) => "page: matter",
+                Route::Notice(..) => "page: notice",
+                Route::Meeting(..) => "page: minutes",
+                Route::Report(..) => "page: report",
+                Route::Feedback(..) => "page: return visit",
+                Route::Council(_) | Route::Area(_) | Route::Councils => "page: council, area",
+                Route::ByState(..) | Route::ByYear(..) => "page: browse lists",
+                Route::Decisions(_) | Route::Supervision(_) => "page: decisions, supervision",
+                _ => "page: other",
+            },
+            FileKind::Search(_) => "search index",
+            FileKind::Sitemap(_) => "sitemap",
+            FileKind::Feed(..) | FileKind::Calendar(_) => "feeds, calendars",
+            _ => "data, static",
+        };
+        let mut m = self.0.lock().expect("not poisoned");
+        let e = m.entry(kind).or_default();
+        e.0 += 1;
+        e.1 += d;
+    }
+
+    fn report(&self) {
+        for (kind, (n, d)) in self.0.lock().expect("not poisoned").iter() {
+            eprintln!(
+                "timing: {:>8.3} s  {kind:<40} {n} files, {:.0} µs each",
+                d.as_secs_f64(),
+                d.as_secs_f64() * 1e6 / *n as f64
+            );
         }
     }
 }
