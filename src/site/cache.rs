@@ -187,8 +187,14 @@ pub fn read(root: &Path) -> Option<Entry> {
 /// Writes `entry` into `root` whole (a temporary file renamed into place).
 pub fn write(root: &Path, entry: &Entry) -> io::Result<()> {
     let tmp = root.join(CACHE_TMP);
-    fs::write(&tmp, serde_json::to_vec(entry).map_err(io::Error::other)?)?;
-    fs::rename(&tmp, root.join(CACHE))
+    let written = serde_json::to_vec(entry)
+        .map_err(io::Error::other)
+        .and_then(|bytes| fs::write(&tmp, bytes))
+        .and_then(|()| fs::rename(&tmp, root.join(CACHE)));
+    if written.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    written
 }
 
 /// Removes the cache of `root` (before the output changes).
