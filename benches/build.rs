@@ -1,6 +1,8 @@
 //! `cargo bench --bench build [-- --matters 1000,10000,50000 --runs 3 --zola PATH]`:
 //! `council build` against Zola on the same records, side by side, on the real disk
-//! (target/bench-out/), fresh output and rebuild. See docs/benchmarks.md.
+//! (target/bench-out/), fresh output and rebuild. See docs/benchmarks.md. `--languages 1`:
+//! the site in Chinese only; `--root DIR`: sites and outputs under DIR (a tmpfs) instead of
+//! target/.
 //!
 //! The synthetic council site is generated once per size under target/bench-sites/; the
 //! equal Zola site (one page per record, the same Markdown bodies, minimal templates) is
@@ -53,6 +55,11 @@ fn timed(cmd: &mut Command) -> (Run, String) {
 /// builds do not follow a mass deletion, so the old outputs go to a trash folder that is
 /// emptied before the first measurement and after the last.
 fn discard(dir: &Path, trash: &Path) {
+    if synth::arg("--root").is_some() {
+        // On a tmpfs (`--root`), deleting costs the next build nothing, and memory is short.
+        let _ = std::fs::remove_dir_all(dir);
+        return;
+    }
     static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     if dir.exists() {
         std::fs::create_dir_all(trash).unwrap();
@@ -64,6 +71,9 @@ fn discard(dir: &Path, trash: &Path) {
 /// Lets the disk finish writing what came before, so that its work does not land in the
 /// next measurement.
 fn settle() {
+    if synth::arg("--root").is_some() {
+        return; // a tmpfs has no disk to wait for
+    }
     let _ = Command::new("sync").status();
     std::thread::sleep(std::time::Duration::from_secs(5));
 }
@@ -109,24 +119,27 @@ fn main() {
         "| matters | tool | build | pages | wall s median (min–max) | CPU s | peak RSS MiB | pages/s |"
     );
     println!("|---:|---|---|---:|---|---:|---:|---:|");
-    let trash = manifest.join("target/bench-trash");
+    let bench_root = synth::bench_root(&manifest);
+    let trash = bench_root.join("bench-trash");
     let _ = std::fs::remove_dir_all(&trash);
     for n in &sizes {
-        let _ = std::fs::remove_dir_all(manifest.join(format!("target/bench-out/council-{n}")));
+        let _ = std::fs::remove_dir_all(bench_root.join(format!("bench-out/council-{n}")));
         let _ = std::fs::remove_dir_all(
             synth::beside(&synth::site(&manifest, *n), "zola").join("public"),
         );
     }
-    eprintln!("waiting 65 s for the file system to forget the deleted outputs");
-    settle();
-    std::thread::sleep(std::time::Duration::from_secs(60));
+    if synth::arg("--root").is_none() {
+        eprintln!("waiting 65 s for the file system to forget the deleted outputs");
+        settle();
+        std::thread::sleep(std::time::Duration::from_secs(60));
+    }
     let mut ratios = Vec::new();
     for n in sizes {
         let site = synth::site(&manifest, n);
-        let out = manifest.join(format!("target/bench-out/council-{n}"));
+        let out = bench_root.join(format!("bench-out/council-{n}"));
         let council_build = || {
             let mut c = Command::new(council);
-            c.args(["build", "--today", synth::TODAY, "-o"])
+            c.args(["build", "--lang", "en", "--today", synth::TODAY, "-o"])
                 .arg(&out)
                 .arg(&site);
             c

@@ -1,5 +1,6 @@
 //! Writes a synthetic site: `cargo bench --bench gen_site -- --matters 10000 --out DIR`
-//! (`--v1`: without referrals and return visits, as before SPEC v2).
+//! (`--v1`: without referrals and return visits, as before SPEC v2; `--languages 1`: in
+//! Chinese only).
 
 mod synth;
 
@@ -17,6 +18,7 @@ fn main() {
     if std::env::args().any(|a| a == "--v1") {
         spec = spec.v1();
     }
+    spec.one_language = synth::arg("--languages").as_deref() == Some("1");
     let n = synth::generate(&spec, &out);
     eprintln!(
         "wrote {n} files for {matters} matters to {} in {:.1?} (check it as of {})",

@@ -30,14 +30,26 @@ pub fn median(mut xs: Vec<f64>) -> f64 {
     xs[xs.len() / 2]
 }
 
-/// The synthetic site of `matters` matters under `target/bench-sites/` of `manifest`,
-/// generated once; the v1 site when the benchmark was given `--v1`.
+/// Where benchmarks keep their sites and outputs: `--root DIR` (a tmpfs, to measure without
+/// the disk), else `target/` of `manifest`.
+pub fn bench_root(manifest: &Path) -> PathBuf {
+    arg("--root")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| manifest.join("target"))
+}
+
+/// The synthetic site of `matters` matters under `bench-sites/` of [`bench_root`],
+/// generated once; the v1 site when the benchmark was given `--v1`, a site in Chinese only
+/// with `--languages 1`.
 pub fn site(manifest: &Path, matters: usize) -> PathBuf {
     let mut spec = Spec::for_matters(matters);
     if std::env::args().any(|a| a == "--v1") {
         spec = spec.v1();
     }
-    let site = manifest.join("target/bench-sites").join(spec.dir_name());
+    spec.one_language = arg("--languages").as_deref() == Some("1");
+    let site = bench_root(manifest)
+        .join("bench-sites")
+        .join(spec.dir_name());
     if !site.join("site.toml").exists() {
         let tmp = site.with_extension("tmp");
         let _ = fs::remove_dir_all(&tmp);
@@ -186,6 +198,8 @@ pub struct Spec {
     pub per_council: usize,
     /// Referrals, joint councils and return visits (SPEC §8).
     pub street: bool,
+    /// Only Chinese in site.toml's languages (the records keep their translations).
+    pub one_language: bool,
 }
 
 impl Spec {
@@ -196,6 +210,7 @@ impl Spec {
             councils: matters.div_ceil(per),
             per_council: per,
             street: true,
+            one_language: false,
         }
     }
 
@@ -208,10 +223,11 @@ impl Spec {
     /// The folder of this site under `target/bench-sites/`.
     pub fn dir_name(&self) -> String {
         let matters = self.councils * self.per_council;
+        let lang = if self.one_language { "-zh" } else { "" };
         if self.street {
-            format!("site-v2-{matters}")
+            format!("site-v2-{matters}{lang}")
         } else {
-            format!("site-{matters}")
+            format!("site-{matters}{lang}")
         }
     }
 }
@@ -272,18 +288,36 @@ const MEMBERS: [(&str, &str, &str); 9] = [
     ("m09", "周静", "member"),
 ];
 
+/// Set while a site in one language is written: records leave out `[translations.en]`.
+static ONE_LANGUAGE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 fn write(path: &Path, text: &str) {
     fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
+    let one = ONE_LANGUAGE.load(std::sync::atomic::Ordering::Relaxed);
+    match text.find("\n[translations.en]\n") {
+        Some(at) if one => {
+            let end = at + text[at..].find("\n+++").unwrap();
+            fs::write(path, format!("{}{}", &text[..at], &text[end..])).unwrap();
+        }
+        _ => fs::write(path, text).unwrap(),
+    }
 }
 
 /// Writes the site into `out`. Returns the number of files written.
 pub fn generate(spec: &Spec, out: &Path) -> usize {
     let mut files = 0;
     let mut referred = Vec::new();
+    ONE_LANGUAGE.store(spec.one_language, std::sync::atomic::Ordering::Relaxed);
+    let languages = if spec.one_language {
+        "[\"zh\"]"
+    } else {
+        "[\"zh\", \"en\"]"
+    };
     write(
         &out.join("site.toml"),
-        "title = \"合成测试街道\"\nbase_url = \"https://bench.example.org/\"\nlanguages = [\"zh\", \"en\"]\n",
+        &format!(
+            "title = \"合成测试街道\"\nbase_url = \"https://bench.example.org/\"\nlanguages = {languages}\n"
+        ),
     );
     files += 1;
     for c in 0..spec.councils {

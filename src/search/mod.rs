@@ -123,7 +123,7 @@ pub fn build(mut docs: Vec<Document>, opts: &Options) -> IndexFiles {
         .then_with(|| url(a).cmp(&url(b)))
     });
     let n = docs.len();
-    let postings = postings(&docs);
+    let postings = postings(&mut docs);
     // Encode every term, then choose the number of shards from the total size.
     let encoded: Vec<(u32, Vec<u8>)> = postings
         .par_iter()
@@ -232,12 +232,15 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<MulHasher>>;
 /// Every term with the ascending numbers of the documents that hold it, sorted by term.
 /// Terms are split between threads by their key, each thread walking every document in
 /// order, so that each list comes out sorted without a merge.
-fn postings(docs: &[Document]) -> Vec<(Term, Vec<u32>)> {
+/// The postings of every term of `docs`, sorted by term. The documents' texts are dropped
+/// once read: only their entries are needed afterwards.
+fn postings(docs: &mut [Document]) -> Vec<(Term, Vec<u32>)> {
     let per_doc: Vec<(Vec<u64>, Vec<String>)> = docs
-        .par_iter()
+        .par_iter_mut()
         .map(|d| {
             let (mut han, mut words) = (Vec::new(), Vec::new());
             tokens::index_terms(&d.text, &mut han, &mut words);
+            d.text = String::new();
             (han, words)
         })
         .collect();

@@ -124,6 +124,9 @@ pub fn index_terms(text: &str, han: &mut Vec<u64>, words: &mut Vec<String>) {
     han.dedup();
     words.sort_unstable();
     words.dedup();
+    // A build holds every document's terms at once: not the room their repeats took.
+    han.shrink_to_fit();
+    words.shrink_to_fit();
 }
 
 /// What a query looks for: Han terms that must all be present (a lone character, or the

@@ -6,6 +6,7 @@
 //! folder incrementally and atomically (see [`output`]).
 
 mod build;
+pub mod cache;
 mod calendar;
 pub mod collisions;
 mod files;

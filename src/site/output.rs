@@ -24,6 +24,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+use super::cache;
 use super::journal::{self, JOURNAL, Journal, STAGING};
 use crate::error::Error;
 use crate::i18n::{Lang, Msg};
@@ -34,8 +35,13 @@ pub const MARKER: &str = ".council-output";
 const MARKER_TEXT: &str = "This folder is written by `council build`.\nFiles the site no longer produces are removed at each build; do not keep other files here.\n";
 
 /// Names council keeps in the output folder besides the site.
-fn is_own(name: &str) -> bool {
-    name == MARKER || name == STAGING || name == JOURNAL || name == format!("{JOURNAL}.tmp")
+pub(crate) fn is_own(name: &str) -> bool {
+    name == MARKER
+        || name == STAGING
+        || name == JOURNAL
+        || name == format!("{JOURNAL}.tmp")
+        || name == cache::CACHE
+        || name == cache::CACHE_TMP
 }
 
 /// Folders of the site an output may not be inside: its sources, and git's own.
@@ -270,17 +276,32 @@ impl Output {
     /// file not in `produced` (paths relative to the root) removed, with folders left empty;
     /// through a journal, so that a build stopped half-way is finished by the next one.
     pub fn commit(self, staged: Vec<Staged>, produced: &HashSet<String>) -> io::Result<Committed> {
+        self.commit_cached(staged, produced, |_| None)
+    }
+
+    /// [`Output::commit`], then the render cache made by `remember` for the output as it now
+    /// is (when it gives one), written while the output is still locked. Whatever cache the
+    /// output had is removed before anything moves: a cache never describes an output that
+    /// is not the one it was made for.
+    pub fn commit_cached(
+        self,
+        staged: Vec<Staged>,
+        produced: &HashSet<String>,
+        remember: impl FnOnce(&Path) -> Option<cache::Entry>,
+    ) -> io::Result<Committed> {
         let written = staged
             .iter()
             .filter(|s| matches!(s, Staged::Changed { .. }))
             .count();
-        let planned = self.plan(staged, produced).and_then(|journal| {
-            if !self.root.join(MARKER).is_file() {
-                fs::write(self.root.join(MARKER), MARKER_TEXT)?;
-            }
-            journal.write(&self.root)?;
-            Ok(journal)
-        });
+        let planned = cache::remove(&self.root)
+            .and_then(|()| self.plan(staged, produced))
+            .and_then(|journal| {
+                if !self.root.join(MARKER).is_file() {
+                    fs::write(self.root.join(MARKER), MARKER_TEXT)?;
+                }
+                journal.write(&self.root)?;
+                Ok(journal)
+            });
         let journal = match planned {
             Ok(j) => j,
             Err(e) => {
@@ -292,6 +313,10 @@ impl Output {
         };
         // From here on a stopped build is finished by the next one.
         let removed = journal.apply(&self.root)?;
+        if let Some(entry) = remember(&self.root) {
+            // Without its cache, the output is still whole: the next build renders again.
+            let _ = cache::write(&self.root, &entry);
+        }
         Ok(Committed { written, removed })
     }
 

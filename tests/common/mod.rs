@@ -128,12 +128,22 @@ pub fn build(root: &Path, out: &Path) -> (i32, String) {
     )
 }
 
-/// Every file under `dir`: relative path → bytes.
+/// Whether `e` is council's render cache of an output folder (`.council-cache`): it records
+/// the folder's own inodes and times, so two folders of the same site never share it, and a
+/// build that only refreshes it has not changed the site.
+fn is_render_cache(e: &walkdir::DirEntry) -> bool {
+    e.depth() == 1
+        && e.file_name()
+            .to_string_lossy()
+            .starts_with(".council-cache")
+}
+
+/// Every file under `dir` (without council's render cache): relative path → bytes.
 pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.file_type().is_file() && !is_render_cache(e))
         .map(|e| {
             let rel = e
                 .path()
@@ -146,12 +156,13 @@ pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-/// Every file under `dir`: relative path → modification time.
+/// Every file under `dir` (without council's render cache): relative path → modification
+/// time.
 pub fn mtimes(dir: &Path) -> std::collections::BTreeMap<String, std::time::SystemTime> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.file_type().is_file() && !is_render_cache(e))
         .map(|e| {
             let rel = e
                 .path()

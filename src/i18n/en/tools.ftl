@@ -93,6 +93,7 @@ not-a-repository-help = run `git init` in the site's folder first
 ## council build
 build-refused = error: nothing was published: fix the errors above (the output folder was not touched)
 build-done = built { $pages } pages ({ $files } files) in { $seconds } s: { $written } written, { $unchanged } unchanged, { $removed } removed -> { $output }
+build-cached = nothing the site is made of changed since the last build into this folder, so no page was rendered again
 history-none-repository = the site is not in a git repository, so it is built without history
 history-none-ignored = the site lies in a folder its git repository ignores, so it is built without history
 history-none-shallow = the repository is a shallow clone, so the site is built without history (its sources are still compared with the commit)

@@ -74,6 +74,7 @@ not-a-repository-help = 先在网站的文件夹里运行 `git init`
 ## council build
 build-refused = 错误：没有发布：先改正上面的错误（输出文件夹没有任何改动）
 build-done = 已生成 { $pages } 个页面（{ $files } 个文件），用时 { $seconds } 秒：写入 { $written } 个，未改动 { $unchanged } 个，删除 { $removed } 个 -> { $output }
+build-cached = 自上次生成到这个文件夹以来，网站的任何内容都没有变化，所以没有重新生成页面
 history-none-repository = 网站不在 git 仓库里，生成的网站没有修改历史
 history-none-ignored = 网站所在的文件夹被 git 仓库忽略了，生成的网站没有修改历史
 history-none-shallow = 这是一个浅克隆（只有部分历史），生成的网站没有修改历史（源文件仍与该提交逐一核对）

@@ -9,6 +9,7 @@ mod home;
 mod indicators;
 mod lists;
 pub mod notice;
+mod qr;
 mod records;
 mod search;
 mod transparency;

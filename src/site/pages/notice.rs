@@ -154,16 +154,14 @@ pub fn notice(r: &Renderer<'_>, lang: &str, ci: usize, pi: usize) -> Result<Page
 /// The QR code of `data` as one inline SVG `<path>` (runs of dark modules, a quiet zone of
 /// four modules), labelled for screen readers.
 pub fn qr_svg(data: &str, label: &str) -> Result<String, Error> {
-    use qrcode::{Color, EcLevel, QrCode};
-    let code = QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M).map_err(|e| {
+    use qrcode::Color;
+    let (w, colors) = super::qr::encode(data.as_bytes()).map_err(|e| {
         Error::other(crate::msg!(
             "qr-code-error",
             data = data,
             detail = e.to_string()
         ))
     })?;
-    let w = code.width();
-    let colors = code.to_colors();
     const QUIET: usize = 4;
     let size = w + 2 * QUIET;
     let mut d = String::new();
