@@ -105,6 +105,12 @@ pub fn serve(opts: ServeOptions) -> Result<(), Error> {
         .map_err(|e| Error::other(msg!("serve-cannot-start", detail = e.to_string())))?;
     let result = runtime.block_on(async move {
         let listener = bind(opts.bind, opts.port).await?;
+        // Ctrl-C is caught from before the address is announced: whoever reads it and then
+        // presses Ctrl-C stops the server cleanly, never kills it.
+        #[cfg(unix)]
+        let mut interrupt =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())
+                .map_err(|e| Error::other(msg!("serve-cannot-start", detail = e.to_string())))?;
         let addr = listener
             .local_addr()
             .map_err(|e| Error::other(msg!("serve-cannot-start", detail = e.to_string())))?;
@@ -131,6 +137,9 @@ pub fn serve(opts: ServeOptions) -> Result<(), Error> {
             .fallback(get(page))
             .with_state(shared);
         tokio::spawn(async move {
+            #[cfg(unix)]
+            let _ = interrupt.recv().await;
+            #[cfg(not(unix))]
             let _ = tokio::signal::ctrl_c().await;
             let _ = stop_tx.send(true);
         });
