@@ -1,7 +1,7 @@
 //! `council serve` (SPEC §6): a live preview for secretaries. The site is built in memory
 //! and served on 127.0.0.1 (another interface only when asked with `--bind`); a watcher
-//! ([`watch`]) applies each change incrementally (see [`workspace`]) and tells open pages to reload over
-//! server-sent events. While the records have errors, every page carries an overlay listing
+//! ([`watch`]) applies each change incrementally (see [`workspace`]) and tells open pages
+//! to reload over server-sent events. While the records have errors, every page carries an overlay listing
 //! them as `check` words them, over the last good build. Nothing is ever written: not into
 //! `public/`, not into the sources.
 //!
