@@ -65,17 +65,8 @@ pub fn parse_city_config(src: &Arc<Source>) -> (Option<CityConfig>, Vec<Diagnost
         r.require("base_url", "base_url = \"https://example.org/city/\"");
         let base_url = r.text("base_url");
         if let Some(url) = &base_url
-            && let Some(problem) = crate::model::parse::config::base_url_problem(&url.value)
+            && !crate::model::parse::config::check_base_url(r, url)
         {
-            r.push(
-                invalid_value::diagnostic(
-                    r.src,
-                    url.span.clone(),
-                    msg!("base-url-not-absolute", problem),
-                    msg!("base-url-not-absolute-label"),
-                )
-                .help(msg!("base-url-not-absolute-help")),
-            );
             ok = false;
         }
         let mut languages = vec!["zh".to_string()];

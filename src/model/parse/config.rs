@@ -46,6 +46,24 @@ pub fn base_url_problem(url: &str) -> Option<Msg> {
     None
 }
 
+/// Whether `url`, the `base_url` of a configuration file, is the address of a published
+/// site; if not, says why ([`base_url_problem`]) as an `invalid-value` finding.
+pub(crate) fn check_base_url(r: &Reader<'_, '_>, url: &Sp<String>) -> bool {
+    let Some(problem) = base_url_problem(&url.value) else {
+        return true;
+    };
+    r.push(
+        invalid_value::diagnostic(
+            r.src,
+            url.span.clone(),
+            msg!("base-url-not-absolute", problem),
+            msg!("base-url-not-absolute-label"),
+        )
+        .help(msg!("base-url-not-absolute-help")),
+    );
+    false
+}
+
 pub fn parse_site_config(src: &Arc<Source>) -> (SiteConfig, Vec<Diagnostic>) {
     let sink = Sink::default();
     let mut config = SiteConfig::default();
@@ -54,18 +72,8 @@ pub fn parse_site_config(src: &Arc<Source>) -> (SiteConfig, Vec<Diagnostic>) {
         config.title = r.text("title");
         r.require("base_url", "base_url = \"https://example.org/\"");
         config.base_url = r.text("base_url");
-        if let Some(url) = &config.base_url
-            && let Some(problem) = base_url_problem(url)
-        {
-            r.push(
-                invalid_value::diagnostic(
-                    r.src,
-                    url.span.clone(),
-                    msg!("base-url-not-absolute", problem),
-                    msg!("base-url-not-absolute-label"),
-                )
-                .help(msg!("base-url-not-absolute-help")),
-            );
+        if let Some(url) = &config.base_url {
+            check_base_url(r, url);
         }
         if let Some(langs) = r.strings("languages") {
             let mut seen: Vec<String> = Vec::new();
